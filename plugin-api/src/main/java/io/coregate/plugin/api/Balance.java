@@ -1,0 +1,10 @@
+package io.coregate.plugin.api;
+
+/**
+ * An account's balance.
+ *
+ * @param accountNo the account
+ * @param available what can be debited now (ledger balance less holds)
+ */
+public record Balance(String accountNo, Money available) {
+}

@@ -1,0 +1,87 @@
+package io.coregate.plugin.api;
+
+import java.util.Set;
+
+/**
+ * One tenant's connection to its core banking system.
+ *
+ * <p>Contract for implementers:
+ * <ul>
+ *   <li><b>Thread-safety:</b> an adapter is called concurrently (up to the tenant's {@code cbs.maxConcurrency}) and
+ *       must be safe for that.</li>
+ *   <li><b>Idempotency:</b> the gateway may call a money operation again with the same transfer id after a timeout;
+ *       an adapter passes the transfer id to its CBS as the idempotency key where the CBS has one, and otherwise
+ *       checks with the CBS before booking twice.</li>
+ *   <li><b>Failures:</b> return {@link Outcome.Failed} (or throw {@link CbsException}) with the closest
+ *       {@link FailureKind}; any other exception is treated as an internal error of the plugin.</li>
+ *   <li><b>Time:</b> the host abandons a call after the tenant's {@code cbs.timeoutMillis}; adapters set their own
+ *       HTTP timeouts below {@link AdapterContext#timeout()}.</li>
+ * </ul>
+ * The optional operations have defaults that fail with {@link FailureKind#REJECTED}; an adapter that implements
+ * one lists it in {@link #capabilities()}.
+ */
+public interface CoreBankingAdapter extends AutoCloseable {
+
+    /** The optional operations this adapter implements. */
+    default Set<Capability> capabilities() {
+        return Set.of();
+    }
+
+    /** Finds the customer behind a Mojaloop party id: {@link FailureKind#NOT_FOUND} when there is none. */
+    Outcome<Party> lookupParty(PartyId id);
+
+    /** The available balance of one of the tenant's accounts ({@link Capability#BALANCE}). */
+    default Outcome<Balance> balance(String accountNo, String currency) {
+        return unsupported("balance");
+    }
+
+    /** Prices a payee-side quote ({@link Capability#QUOTE}); without it the tenant's fee policy applies alone. */
+    default Outcome<QuoteAnswer> quote(QuoteRequest request) {
+        return unsupported("quote");
+    }
+
+    /** Earmarks an inbound credit before the hub commits; a no-op answer is fine where the CBS cannot hold. */
+    Outcome<Receipt> reserveCredit(CreditRequest request);
+
+    /** Credits the customer from the disbursement account after the hub committed. Must be idempotent. */
+    Outcome<Receipt> commitCredit(CreditRequest request);
+
+    /** Undoes {@link #reserveCredit} after the hub aborted. Must be idempotent. */
+    Outcome<Receipt> releaseCredit(CreditRequest request);
+
+    /** Moves the customer's funds into the collection account before an outbound transfer is accepted. */
+    Outcome<Receipt> debit(DebitRequest request);
+
+    /** Returns a {@link #debit} to the customer after the transfer failed. Must be idempotent. */
+    Outcome<Receipt> refund(DebitRequest request);
+
+    /** Places a hold for an outbound transfer instead of debiting ({@link Capability#DEBIT_HOLD}). */
+    default Outcome<Receipt> holdDebit(DebitRequest request) {
+        return unsupported("holdDebit");
+    }
+
+    /** Turns a hold into a debit after the hub committed ({@link Capability#DEBIT_HOLD}). */
+    default Outcome<Receipt> captureDebit(DebitRequest request) {
+        return unsupported("captureDebit");
+    }
+
+    /** Releases a hold after the transfer failed ({@link Capability#DEBIT_HOLD}). */
+    default Outcome<Receipt> releaseDebit(DebitRequest request) {
+        return unsupported("releaseDebit");
+    }
+
+    /** What the CBS knows of a transaction: used to settle pending outcomes and for reconciliation. */
+    Outcome<TransactionStatus> status(String transferId, java.util.Optional<String> cbsReference);
+
+    /** Whether the CBS answers. Called by the health check; must be cheap. */
+    HealthStatus health();
+
+    /** Releases the adapter's resources (HTTP clients, timers). The default does nothing. */
+    @Override
+    default void close() {
+    }
+
+    private static <T> Outcome<T> unsupported(String operation) {
+        return Outcome.failed(FailureKind.REJECTED, operation + " is not supported by this CBS adapter");
+    }
+}

@@ -1,0 +1,9 @@
+package io.coregate.plugin.api;
+
+/**
+ * The CBS's pricing of a quote.
+ *
+ * @param payeeFee the fee the payee side charges, in the transfer currency (zero for none)
+ */
+public record QuoteAnswer(Money payeeFee) {
+}
