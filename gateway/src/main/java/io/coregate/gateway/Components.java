@@ -1,0 +1,28 @@
+package io.coregate.gateway;
+
+import io.coregate.gateway.config.GatewayConfig;
+import io.coregate.gateway.db.Database;
+import io.coregate.gateway.domain.tenant.TenantDirectory;
+import io.coregate.gateway.domain.tenant.TenantService;
+import io.coregate.gateway.plugins.AdapterRegistry;
+import io.coregate.gateway.plugins.PluginHost;
+
+/**
+ * The services {@link Main} wired, exposed for tests and tools that drive them directly.
+ *
+ * @param config   the validated configuration
+ * @param database the database
+ * @param plugins  the plugin host
+ * @param adapters the per-tenant adapters
+ * @param tenants  the tenant service
+ * @param directory the enabled tenants
+ * @param adminToken the admin bearer token
+ */
+public record Components(GatewayConfig config, Database database, PluginHost plugins, AdapterRegistry adapters, TenantService tenants,
+                         TenantDirectory directory, String adminToken) {
+
+    @Override
+    public String toString() {
+        return "Components[" + config + "]";
+    }
+}

@@ -1,0 +1,179 @@
+package io.coregate.gateway;
+
+import io.coregate.gateway.config.AdminToken;
+import io.coregate.gateway.config.ConfigException;
+import io.coregate.gateway.config.ConfigLoader;
+import io.coregate.gateway.config.GatewayConfig;
+import io.coregate.gateway.db.Database;
+import io.coregate.gateway.db.Jdbc;
+import io.coregate.gateway.db.JdbcAuditLog;
+import io.coregate.gateway.db.JdbcTenantRepository;
+import io.coregate.gateway.domain.party.PartyService;
+import io.coregate.gateway.domain.tenant.TenantDirectory;
+import io.coregate.gateway.domain.tenant.TenantService;
+import io.coregate.gateway.http.AdminAuth;
+import io.coregate.gateway.http.AdminRoutes;
+import io.coregate.gateway.http.DfspRoutes;
+import io.coregate.gateway.http.Listeners;
+import io.coregate.gateway.http.RequestMetrics;
+import io.coregate.gateway.http.SdkRoutes;
+import io.coregate.gateway.plugins.AdapterRegistry;
+import io.coregate.gateway.plugins.CbsHealthMonitor;
+import io.coregate.gateway.plugins.CbsMetrics;
+import io.coregate.gateway.plugins.HostInventory;
+import io.coregate.gateway.plugins.LoadedPlugin;
+import io.coregate.gateway.plugins.PluginHost;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.helidon.logging.common.LogConfig;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.webserver.WebServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The one composition root: reads the configuration, wires every component by hand, starts the listeners. */
+public final class Main {
+
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
+
+    private Main() {
+    }
+
+    /** Runs the gateway until Ctrl-C; exits 2 on a configuration error, 1 on any other start-up failure. */
+    public static void main(String[] args) {
+        LogConfig.configureRuntime();
+        Gateway gateway;
+        try {
+            gateway = start(defaultConfig());
+        } catch (ConfigException e) {
+            LOG.log(System.Logger.Level.ERROR, "configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "start-up failed: " + e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "coregate-shutdown"));
+    }
+
+    /** Environment variables, system properties, {@code config/application.yaml}, then the defaults in the jar. */
+    public static Config defaultConfig() {
+        return Config.builder()
+            .disableEnvironmentVariablesSource()
+            .disableSystemPropertiesSource()
+            .addSource(ConfigSources.environmentVariables())
+            .addSource(ConfigSources.systemProperties())
+            .addSource(ConfigSources.file(System.getProperty("coregate.config", "config/application.yaml")).optional())
+            .addSource(ConfigSources.classpath("application.yaml"))
+            .build();
+    }
+
+    /**
+     * Starts a gateway.
+     *
+     * @param source the configuration
+     * @return the running gateway
+     * @throws ConfigException when a value is invalid
+     */
+    public static Gateway start(Config source) {
+        long started = System.nanoTime();
+        GatewayConfig config = ConfigLoader.load(source, bundledPluginsDir());
+        AdminToken token = AdminToken.resolve(config.admin());
+        Database database = Database.start(config.db());
+        PluginHost host = new PluginHost(gatewayVersion());
+        ScheduledExecutorService jobs = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("coregate-job-", 0).factory());
+        try {
+            host.loadDirectory(config.plugins().bundledDir(), LoadedPlugin.Source.BUNDLED);
+            host.loadDirectory(config.plugins().dropInDir(), LoadedPlugin.Source.DROPPED);
+            MeterRegistry meters = Metrics.globalRegistry();
+            var jdbc = new Jdbc(database.dataSource());
+            var tenantRepository = new JdbcTenantRepository(jdbc);
+            var directory = new TenantDirectory(tenantRepository);
+            directory.refresh();
+            var tenants = new TenantService(tenantRepository, host, directory);
+            var adapters = new AdapterRegistry(host, new io.coregate.gateway.plugins.SecretResolver(System::getenv), new CbsMetrics(meters));
+            var cbsHealth = new CbsHealthMonitor(directory, adapters, meters);
+            TenantBootstrap.run(config.tenants().bootstrapDir(), tenants);
+
+            var requestMetrics = new RequestMetrics(meters);
+            var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics);
+            var admin = new AdminRoutes(new AdminAuth(token.token()), tenants, new HostInventory(host, directory),
+                new JdbcAuditLog(jdbc), requestMetrics);
+            var ready = new AtomicBoolean();
+            WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(),
+                new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get)).start();
+
+            long refresh = config.tenants().refresh().toSeconds();
+            jobs.scheduleWithFixedDelay(() -> runJob("tenant refresh", directory::refresh), refresh, refresh, TimeUnit.SECONDS);
+            jobs.scheduleWithFixedDelay(() -> runJob("CBS health", cbsHealth::refresh), 0, 30, TimeUnit.SECONDS);
+            ready.set(true);
+            var components = new Components(config, database, host, adapters, tenants, directory, token.token());
+            var gateway = new Gateway(server, database, host, adapters, jobs, components);
+            banner(config, database, token, gateway, directory, (System.nanoTime() - started) / 1_000_000);
+            return gateway;
+        } catch (RuntimeException e) {
+            jobs.shutdownNow();
+            host.close();
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void runJob(String name, Runnable job) {
+        try {
+            job.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void banner(GatewayConfig config, Database database, AdminToken token, Gateway gateway, TenantDirectory directory,
+                               long millis) {
+        String host = config.listeners().host();
+        LOG.log(System.Logger.Level.INFO, String.format("""
+            CoreGate %s started in %d ms
+              sdk   (Mojaloop Connector backend) http://%s:%d/<tenant>
+              dfsp  (DFSP channels)              http://%s:%d/<tenant>
+              admin (admin, health, metrics)     http://%s:%d/admin  /observe/health  /observe/metrics
+              database: %s
+              admin token: %s
+              plugins: bundled %s, drop-in %s
+              tenants: %s""",
+            gatewayVersion(), millis, host, gateway.sdkPort(), host, gateway.dfspPort(), host, gateway.adminPort(),
+            database.description(), token.origin(), config.plugins().bundledDir().toAbsolutePath().normalize(),
+            config.plugins().dropInDir().toAbsolutePath().normalize(), directory.all().keySet()));
+    }
+
+    /** The gateway version plugins' {@code Plugin-Requires} is checked against. */
+    static String gatewayVersion() {
+        try (InputStream in = Main.class.getResourceAsStream("/coregate.properties")) {
+            var properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "1.0.0");
+        } catch (IOException e) {
+            return "1.0.0";
+        }
+    }
+
+    /** Beside the code: {@code target/plugins} next to {@code coregate.jar} or next to {@code target/classes}. */
+    static Path bundledPluginsDir() {
+        try {
+            Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return code.getParent().resolve("plugins");
+        } catch (URISyntaxException | SecurityException e) {
+            return Path.of("plugins");
+        }
+    }
+}

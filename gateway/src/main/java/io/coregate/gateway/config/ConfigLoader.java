@@ -1,0 +1,101 @@
+package io.coregate.gateway.config;
+
+import io.helidon.config.Config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Reads and validates {@link GatewayConfig} from Helidon config. */
+public final class ConfigLoader {
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Reads every key, validating as it goes.
+     *
+     * @param config the root config node
+     * @param defaultBundledDir where bundled plugins are when {@code plugins.bundled-dir} is unset
+     * @return the frozen configuration
+     * @throws ConfigException naming the first invalid key
+     */
+    public static GatewayConfig load(Config config, Path defaultBundledDir) {
+        var listeners = new GatewayConfig.Listeners(
+                text(config, "server.host", "0.0.0.0"),
+                port(config, "server.port", 8080),
+                port(config, "sdk.port", 3003),
+                port(config, "dfsp.port", 3004),
+                number(config, "limits.max-payload-bytes", 65_536, 1_024, 100_000_000),
+                number(config, "limits.max-admin-payload-bytes", 52_428_800, 1_024, 1_000_000_000));
+        var db = new GatewayConfig.Db(
+                optional(config, "db.url").map(url -> {
+                    if (!url.startsWith("jdbc:postgresql:")) {
+                        throw new ConfigException("db.url must be a jdbc:postgresql: URL");
+                    }
+                    return url;
+                }),
+                text(config, "db.user", "postgres"),
+                config.get("db.password").asString().orElse(""),
+                identifier(config, "db.schema", "public"),
+                (int) number(config, "db.pool-size", 16, 1, 500),
+                path(config, "db.embedded.data-dir", "data/postgres"),
+                (int) number(config, "db.embedded.port", 0, 0, 65_535));
+        var plugins = new GatewayConfig.Plugins(
+                path(config, "plugins.dir", "data/plugins"),
+                optional(config, "plugins.bundled-dir").map(Path::of).orElse(defaultBundledDir));
+        var admin = new GatewayConfig.Admin(
+                optional(config, "admin.token").map(token -> {
+                    if (token.length() < 16) {
+                        throw new ConfigException("admin.token must be at least 16 characters");
+                    }
+                    return token;
+                }),
+                path(config, "admin.token-file", "data/admin-token"));
+        var tenants = new GatewayConfig.Tenants(
+                path(config, "tenants.bootstrap-dir", "config/tenants"),
+                Duration.ofSeconds(number(config, "tenants.refresh-seconds", 5, 1, 3_600)));
+        return new GatewayConfig(listeners, db, plugins, admin, tenants);
+    }
+
+    private static Optional<String> optional(Config config, String key) {
+        return config.get(key).asString().asOptional().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static String text(Config config, String key, String defaultValue) {
+        return optional(config, key).orElse(defaultValue);
+    }
+
+    private static Path path(Config config, String key, String defaultValue) {
+        return Path.of(text(config, key, defaultValue));
+    }
+
+    private static String identifier(Config config, String key, String defaultValue) {
+        String value = text(config, key, defaultValue);
+        if (!value.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new ConfigException(key + " must be a lower-case SQL identifier, was '" + value + "'");
+        }
+        return value;
+    }
+
+    private static int port(Config config, String key, int defaultValue) {
+        return (int) number(config, key, defaultValue, 0, 65_535);
+    }
+
+    private static long number(Config config, String key, long defaultValue, long min, long max) {
+        Optional<String> raw = optional(config, key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw.get());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, was '" + raw.get() + "'");
+        }
+        if (value < min || value > max) {
+            throw new ConfigException(key + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,87 @@
+package io.coregate.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The whole gateway configuration, validated.
+ *
+ * @param listeners ports and payload limits of the three listeners
+ * @param db        where the data lives
+ * @param plugins   where drop-in plugins come from
+ * @param admin     how the admin API is protected
+ * @param tenants   tenant bootstrap and refresh
+ */
+public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin admin, Tenants tenants) {
+
+    /**
+     * The three listeners.
+     *
+     * @param host                 the bind address
+     * @param adminPort            admin, health and metrics ({@code server.port})
+     * @param sdkPort              the Mojaloop Connector's backend API ({@code sdk.port})
+     * @param dfspPort             the DFSP channels' API ({@code dfsp.port})
+     * @param maxPayloadBytes      request body limit on the sdk and dfsp listeners
+     * @param maxAdminPayloadBytes request body limit on the admin listener (plugin uploads)
+     */
+    public record Listeners(String host, int adminPort, int sdkPort, int dfspPort, long maxPayloadBytes, long maxAdminPayloadBytes) {
+    }
+
+    /**
+     * The database: an external PostgreSQL when {@code url} is set, else the embedded one.
+     *
+     * @param url             JDBC URL of an external PostgreSQL
+     * @param user            database user
+     * @param password        database password (never logged)
+     * @param schema          the schema CoreGate owns
+     * @param poolSize        connection pool size
+     * @param embeddedDataDir where the embedded PostgreSQL keeps its data
+     * @param embeddedPort    the embedded PostgreSQL's port, 0 for any
+     */
+    public record Db(Optional<String> url, String user, String password, String schema, int poolSize,
+                     Path embeddedDataDir, int embeddedPort) {
+
+        /** True when no external database is configured. */
+        public boolean embedded() {
+            return url.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Db[url=" + url.orElse("(embedded)") + ", user=" + user + ", schema=" + schema + "]";
+        }
+    }
+
+    /**
+     * Plugins.
+     *
+     * @param dropInDir  the directory watched for extra plugin jars ({@code PLUGINS_DIR})
+     * @param bundledDir where the plugins shipped with the distribution are
+     */
+    public record Plugins(Path dropInDir, Path bundledDir) {
+    }
+
+    /**
+     * The admin API.
+     *
+     * @param token     the bearer token, when configured
+     * @param tokenFile where a generated token is written (owner-only)
+     */
+    public record Admin(Optional<String> token, Path tokenFile) {
+
+        @Override
+        public String toString() {
+            return "Admin[token=" + (token.isPresent() ? "(set)" : "(generated)") + ", tokenFile=" + tokenFile + "]";
+        }
+    }
+
+    /**
+     * Tenants.
+     *
+     * @param bootstrapDir folder of {@code *.yaml} tenant documents created at start-up when missing
+     * @param refresh      how often tenant changes made by other replicas are picked up
+     */
+    public record Tenants(Path bootstrapDir, Duration refresh) {
+    }
+}

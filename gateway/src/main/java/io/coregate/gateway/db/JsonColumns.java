@@ -1,0 +1,36 @@
+package io.coregate.gateway.db;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.Map;
+
+/** Converts jsonb columns to and from plain Java maps. Thread-safe. */
+final class JsonColumns {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private JsonColumns() {
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON-serializable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static Map<String, Object> read(String json) {
+        try {
+            return MAPPER.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

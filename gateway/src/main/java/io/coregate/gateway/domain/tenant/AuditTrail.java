@@ -1,0 +1,26 @@
+package io.coregate.gateway.domain.tenant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the append-only audit log. Thread-safe. */
+public interface AuditTrail {
+
+    /**
+     * One recorded admin write.
+     *
+     * @param at     when
+     * @param actor  who
+     * @param action what kind of write
+     * @param detail what changed, redacted
+     */
+    record Record(Instant at, String actor, String action, Map<String, Object> detail) {
+    }
+
+    /** The newest entries of a tenant ({@code "*"} for gateway-wide ones), newest first. */
+    List<Record> recent(String tenantId, int limit);
+
+    /** Appends an entry for an action that changes nothing else in the database. */
+    void append(AuditEntry entry);
+}

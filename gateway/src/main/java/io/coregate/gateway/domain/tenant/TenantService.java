@@ -1,0 +1,106 @@
+package io.coregate.gateway.domain.tenant;
+
+import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.error.FieldError;
+import io.coregate.gateway.domain.error.GatewayException;
+import io.coregate.gateway.domain.error.ValidationException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Onboards, changes, lists and disables tenants. Thread-safe. */
+public final class TenantService {
+
+    private final TenantRepository repository;
+    private final PluginCatalog plugins;
+    private final TenantDirectory directory;
+
+    public TenantService(TenantRepository repository, PluginCatalog plugins, TenantDirectory directory) {
+        this.repository = repository;
+        this.plugins = plugins;
+        this.directory = directory;
+    }
+
+    /**
+     * Creates or replaces a tenant.
+     *
+     * @param id    the tenant id
+     * @param raw   the document as plain Java values
+     * @param actor who asks
+     * @return the stored tenant and whether it was created
+     * @throws ValidationException listing every invalid field, including an unknown plugin
+     */
+    public TenantRepository.Saved put(TenantId id, Map<String, Object> raw, String actor) {
+        TenantDocument document = validate(raw);
+        var saved = repository.save(id, document, new AuditEntry(id.value(), actor, "tenant.put", Redaction.document(document)));
+        directory.refresh();
+        return saved;
+    }
+
+    /** Validates a document, including that its plugin and version are loaded. */
+    public TenantDocument validate(Map<String, Object> raw) {
+        TenantDocument document;
+        List<FieldError> errors = new ArrayList<>();
+        try {
+            document = TenantDocuments.parse(raw);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+            document = null;
+        }
+        if (raw.get("cbs") instanceof Map<?, ?> cbs && cbs.get("plugin") instanceof String plugin && !plugin.isBlank()) {
+            var loaded = plugins.pluginIds();
+            if (!loaded.contains(plugin.strip())) {
+                errors.add(new FieldError("cbs.plugin", "unknown plugin '" + plugin.strip() + "'; loaded plugins: "
+                    + (loaded.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(loaded)))));
+            } else if (document != null) {
+                plugins.checkVersion(document.cbs().plugin(), document.cbs().pluginVersion())
+                    .ifPresent(problem -> errors.add(new FieldError("cbs.pluginVersion", problem)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return document;
+    }
+
+    /** An enabled or disabled tenant; 3200 when unknown. */
+    public Tenant get(TenantId id) {
+        return repository.find(id).orElseThrow(() -> unknown(id));
+    }
+
+    /** Every tenant. */
+    public List<Tenant> list() {
+        return repository.findAll();
+    }
+
+    /** Disables a tenant; its history stays. 3200 when unknown. */
+    public void disable(TenantId id, String actor) {
+        if (repository.find(id).isEmpty()) {
+            throw unknown(id);
+        }
+        repository.disable(id, new AuditEntry(id.value(), actor, "tenant.delete", Map.of()));
+        directory.refresh();
+    }
+
+    /**
+     * Creates a bootstrap tenant unless one with that id exists (an existing tenant stays as the admin API last set
+     * it).
+     *
+     * @return true when it was created
+     */
+    public boolean bootstrap(TenantId id, Map<String, Object> raw) {
+        TenantDocument document = validate(raw);
+        boolean created = repository.createIfMissing(id, document,
+            new AuditEntry(id.value(), "bootstrap", "tenant.bootstrap", Redaction.document(document)));
+        if (created) {
+            directory.refresh();
+        }
+        return created;
+    }
+
+    private static GatewayException unknown(TenantId id) {
+        return new GatewayException(ErrorCode.ID_NOT_FOUND, "tenant '" + id.value() + "' does not exist");
+    }
+}

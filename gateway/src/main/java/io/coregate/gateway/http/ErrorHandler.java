@@ -1,0 +1,84 @@
+package io.coregate.gateway.http;
+
+import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.error.GatewayException;
+import io.helidon.http.RequestException;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place where errors become HTTP answers: {@code {"statusCode": "<FSPIOP code>", "message": "..."}} (plus
+ * {@code errors} for validation failures on the admin API). On the sdk listener the HTTP status is narrowed to the
+ * backend spec's 400, 404 and 500. Unexpected exceptions are logged with their stack trace and answered 2001 with no
+ * detail.
+ */
+public final class ErrorHandler {
+
+    private static final System.Logger LOG = System.getLogger(ErrorHandler.class.getName());
+
+    private final Listener listener;
+
+    private ErrorHandler(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** Registers the error handlers of one listener's routing. */
+    public static void register(HttpRouting.Builder routing, Listener listener) {
+        var handler = new ErrorHandler(listener);
+        routing.error(GatewayException.class, handler::gateway);
+        routing.error(RequestException.class, handler::request);
+        routing.error(RuntimeException.class, handler::unexpected);
+    }
+
+    private void gateway(ServerRequest request, ServerResponse response, GatewayException e) {
+        if (e.code() == ErrorCode.INTERNAL && e.getCause() != null) {
+            LOG.log(System.Logger.Level.ERROR, request.prologue().method().text() + " " + request.path().path() + ": " + e.getMessage(),
+                e.getCause());
+        }
+        send(response, e.code(), e.getMessage(), e);
+    }
+
+    private void request(ServerRequest request, ServerResponse response, RequestException e) {
+        ErrorCode code = e.status().code() == 413 ? ErrorCode.TOO_LARGE : ErrorCode.MALFORMED_SYNTAX;
+        send(response, code, e.getMessage(), null);
+    }
+
+    private void unexpected(ServerRequest request, ServerResponse response, RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, request.prologue().method().text() + " " + request.path().path() + " failed", e);
+        send(response, ErrorCode.INTERNAL, "internal error; the gateway log has the details", null);
+    }
+
+    private void send(ServerResponse response, ErrorCode code, String message, GatewayException e) {
+        if (response.isSent()) {
+            return;
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("statusCode", code.code());
+        body.put("message", message == null || message.isBlank() ? code.title() : message);
+        if (listener == Listener.ADMIN && e != null && !e.errors().isEmpty()) {
+            body.put("errors", e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+        }
+        Json.send(response, status(code), body);
+    }
+
+    /** The HTTP status for a code on this listener. */
+    int status(ErrorCode code) {
+        return statusFor(listener, code);
+    }
+
+    /** The HTTP status for a code on a listener: the backend API only declares 400, 404 and 500. */
+    public static int statusFor(Listener listener, ErrorCode code) {
+        int natural = code.httpStatus();
+        if (listener != Listener.SDK) {
+            return natural;
+        }
+        if (natural == 404 || natural == 400 || natural == 500) {
+            return natural;
+        }
+        return natural >= 500 ? 500 : 400;
+    }
+}

@@ -1,0 +1,81 @@
+package io.coregate.gateway.http;
+
+import io.coregate.gateway.config.GatewayConfig;
+import io.helidon.health.HealthCheckResponse;
+import io.helidon.health.HealthCheckType;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.health.HealthObserver;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** Builds the web server with its three listeners, their routing, direct handlers and the observe endpoints. */
+public final class Listeners {
+
+    private Listeners() {
+    }
+
+    /**
+     * What health reports.
+     *
+     * @param database  readiness: the database answers
+     * @param plugins   readiness: the plugin host has started plugins
+     * @param cbs       detail only: each tenant's last CBS health answer
+     * @param started   start-up: bootstrap is done
+     */
+    public record Health(BooleanSupplier database, BooleanSupplier plugins, Supplier<Map<String, String>> cbs, BooleanSupplier started) {
+    }
+
+    /** The unstarted server. */
+    public static WebServer build(GatewayConfig.Listeners config, SdkRoutes sdk, AdminRoutes admin, DfspRoutes dfsp, Health health) {
+        var healthObserver = HealthObserver.builder()
+            .details(true)
+            .useSystemServices(false)
+            .addCheck(() -> HealthCheckResponse.builder().status(health.database().getAsBoolean()).build(), HealthCheckType.READINESS,
+                "database")
+            .addCheck(() -> HealthCheckResponse.builder().status(health.plugins().getAsBoolean()).build(), HealthCheckType.READINESS,
+                "plugins")
+            .addCheck(() -> {
+                // Detail, never readiness: one bank being down must not take every tenant offline.
+                var response = HealthCheckResponse.builder().status(true);
+                health.cbs().get().forEach(response::detail);
+                return response.build();
+            }, HealthCheckType.LIVENESS, "cbs")
+            .addCheck(() -> HealthCheckResponse.builder().status(health.started().getAsBoolean()).build(), HealthCheckType.STARTUP,
+                "started")
+            .build();
+        var observe = ObserveFeature.builder()
+            .addObserver(healthObserver)
+            .addObserver(MetricsObserver.create())
+            .sockets(java.util.List.of("@default"))
+            .build();
+        return WebServer.builder()
+            .featuresDiscoverServices(false)
+            .shutdownHook(false)
+            .host(config.host())
+            .port(config.adminPort())
+            .maxPayloadSize(config.maxAdminPayloadBytes())
+            .directHandlers(JsonDirectHandler.forListener(Listener.ADMIN))
+            .addFeature(observe)
+            .routing(routing(admin::routing))
+            .putSocket(Listener.SDK.socket(), socket -> socket.host(config.host()).port(config.sdkPort())
+                .maxPayloadSize(config.maxPayloadBytes())
+                .directHandlers(JsonDirectHandler.forListener(Listener.SDK)))
+            .routing(Listener.SDK.socket(), routing(sdk::routing))
+            .putSocket(Listener.DFSP.socket(), socket -> socket.host(config.host()).port(config.dfspPort())
+                .maxPayloadSize(config.maxPayloadBytes())
+                .directHandlers(JsonDirectHandler.forListener(Listener.DFSP)))
+            .routing(Listener.DFSP.socket(), routing(dfsp::routing))
+            .build();
+    }
+
+    private static HttpRouting.Builder routing(java.util.function.Consumer<HttpRouting.Builder> routes) {
+        var builder = HttpRouting.builder();
+        routes.accept(builder);
+        return builder;
+    }
+}

@@ -1,0 +1,46 @@
+package io.coregate.gateway.http;
+
+import io.coregate.gateway.domain.error.GatewayException;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+import io.helidon.metrics.api.Timer;
+import io.helidon.webserver.http.Handler;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Per-route request timers (count, latency) tagged by listener, route, tenant and outcome. Thread-safe. */
+public final class RequestMetrics {
+
+    private final MeterRegistry registry;
+
+    public RequestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Wraps a handler so each request is timed under {@code route}; the tenant comes from the {@code tenant} path parameter. */
+    public Handler timed(Listener listener, String route, Handler handler) {
+        return (request, response) -> {
+            long start = System.nanoTime();
+            String tenant = request.path().pathParameters().first("tenant").orElse("-");
+            String outcome = "ok";
+            try {
+                handler.handle(request, response);
+            } catch (GatewayException e) {
+                outcome = e.code().code();
+                throw e;
+            } catch (RuntimeException e) {
+                outcome = "2001";
+                throw e;
+            } finally {
+                // Unknown tenants are not tags: random paths must not grow the metric set without bound.
+                String tenantTag = "3200".equals(outcome) ? "unknown" : tenant;
+                registry.getOrCreate(Timer.builder("coregate.requests")
+                        .description("Requests by listener, route, tenant and outcome (FSPIOP code or ok)")
+                        .tags(List.of(Tag.create("listener", listener.name().toLowerCase(java.util.Locale.ROOT)), Tag.create("route", route),
+                            Tag.create("tenant", tenantTag), Tag.create("outcome", outcome))))
+                    .record(Duration.ofNanos(System.nanoTime() - start));
+            }
+        };
+    }
+}

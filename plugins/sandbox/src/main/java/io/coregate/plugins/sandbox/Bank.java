@@ -1,0 +1,146 @@
+package io.coregate.plugins.sandbox;
+
+import io.coregate.plugin.api.CbsException;
+import io.coregate.plugin.api.FailureKind;
+import io.coregate.plugin.api.Money;
+import io.coregate.plugin.api.PartyId;
+import io.coregate.plugin.api.TransactionStatus;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One tenant's in-memory bank: customer accounts, a double-entry {@link Ledger} and the bookings of both sides.
+ * Accounts not listed in the settings (the disbursement and collection accounts by default) are the bank's own
+ * unlimited accounts: money may leave them without cover and their balances may go negative. Opening balances are
+ * booked from the internal {@link #CAPITAL} account, so the sum of all balances per currency is always zero.
+ *
+ * <p>Thread-safe: every method synchronizes on the bank; {@link CreditDesk} and {@link DebitDesk} hold the same
+ * monitor while they run a whole operation.
+ */
+final class Bank {
+
+    /** The internal account opening balances are booked from. */
+    static final String CAPITAL = "SANDBOX-CAPITAL";
+
+    private final String tenantId;
+    private final Ledger ledger = new Ledger();
+    private final Map<String, AccountSpec> accounts = new LinkedHashMap<>();
+    private final Map<String, Booking> credits = new HashMap<>();
+    private final Map<String, Booking> debits = new HashMap<>();
+    private long lastReference;
+
+    Bank(String tenantId) {
+        this.tenantId = tenantId;
+    }
+
+    /**
+     * Applies the listed accounts: new ones open with their balance, known ones keep balance and currency but take
+     * the new names and status. Accounts no longer listed stay, with their money.
+     */
+    synchronized void open(List<AccountSpec> listed) {
+        for (AccountSpec spec : listed) {
+            AccountSpec known = accounts.get(spec.accountNo());
+            if (known != null) {
+                accounts.put(spec.accountNo(), spec.keepingCurrency(known.currency()));
+            } else {
+                accounts.put(spec.accountNo(), spec);
+                ledger.move(new Pocket(CAPITAL, spec.currency()), spec.pocket(), spec.openingBalance());
+            }
+        }
+    }
+
+    /** The customer account a Mojaloop identifier names. */
+    synchronized Optional<AccountSpec> find(PartyId id) {
+        return accounts.values().stream().filter(a -> a.isNamedBy(id)).findFirst();
+    }
+
+    /** A listed account by number. */
+    synchronized Optional<AccountSpec> account(String accountNo) {
+        return Optional.ofNullable(accounts.get(accountNo));
+    }
+
+    /**
+     * What can leave an account now. Listed accounts answer in their own currency only; the bank's own accounts
+     * ({@code houseAccounts}) in any.
+     */
+    synchronized Money available(String accountNo, String currency, List<String> houseAccounts) {
+        AccountSpec listed = accounts.get(accountNo);
+        if (listed == null && !houseAccounts.contains(accountNo)) {
+            throw new CbsException(FailureKind.NOT_FOUND, "no account " + accountNo);
+        }
+        if (listed != null && !listed.currency().equals(currency)) {
+            throw new CbsException(FailureKind.UNSUPPORTED_CURRENCY, "account " + accountNo + " holds " + listed.currency());
+        }
+        return new Money(ledger.available(new Pocket(accountNo, currency)), currency);
+    }
+
+    /** The account a transfer may book against, or the failure that forbids it. */
+    synchronized AccountSpec usable(Optional<AccountSpec> account, String name, Money amount) {
+        AccountSpec found = account.orElseThrow(() -> new CbsException(FailureKind.NOT_FOUND, "no account for " + name));
+        if (amount.amount().signum() <= 0) {
+            throw new CbsException(FailureKind.REJECTED, "amount must be positive");
+        }
+        if (!found.status().canTransact()) {
+            throw new CbsException(FailureKind.BLOCKED, "account " + found.accountNo() + " is " + found.status());
+        }
+        if (!found.currency().equals(amount.currency())) {
+            throw new CbsException(FailureKind.UNSUPPORTED_CURRENCY, "account " + found.accountNo() + " holds " + found.currency());
+        }
+        return found;
+    }
+
+    /** Fails with INSUFFICIENT_FUNDS unless {@code amount} may leave the pocket (always, for the bank's own accounts). */
+    synchronized void requireCover(Pocket pocket, BigDecimal amount) {
+        if (accounts.containsKey(pocket.accountNo()) && ledger.available(pocket).compareTo(amount) < 0) {
+            throw new CbsException(FailureKind.INSUFFICIENT_FUNDS, "account " + pocket.accountNo() + " cannot cover " + amount);
+        }
+    }
+
+    /** What the bank knows of a transfer, found by transfer id or else by reference. */
+    synchronized TransactionStatus status(String transferId, Optional<String> reference) {
+        List<Booking> byId = Stream.of(credits.get(transferId), debits.get(transferId)).filter(Objects::nonNull).toList();
+        Optional<Booking> found = byId.stream().filter(b -> reference.isEmpty() || reference.get().equals(b.reference()))
+                .findFirst()
+                .or(() -> byId.stream().findFirst())
+                .or(() -> Stream.concat(credits.values().stream(), debits.values().stream())
+                        .filter(b -> reference.filter(b.reference()::equals).isPresent()).findFirst());
+        return found.map(b -> new TransactionStatus(b.state().status(), Optional.of(b.reference())))
+                .orElse(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()));
+    }
+
+    /** The sum of all balances per currency: zero, whatever happened. */
+    synchronized Map<String, BigDecimal> totals() {
+        return ledger.totals();
+    }
+
+    /** A new stable reference, {@code SB-<tenant>-<n>}. Caller holds the monitor. */
+    String nextReference() {
+        return "SB-" + tenantId + "-" + ++lastReference;
+    }
+
+    /** The ledger. Caller holds the monitor. */
+    Ledger ledger() {
+        return ledger;
+    }
+
+    /** Payee-side bookings by transfer id. Caller holds the monitor. */
+    Map<String, Booking> credits() {
+        return credits;
+    }
+
+    /** Payer-side bookings by transfer id. Caller holds the monitor. */
+    Map<String, Booking> debits() {
+        return debits;
+    }
+
+    /** The number of listed accounts. */
+    synchronized int size() {
+        return accounts.size();
+    }
+}

@@ -1,0 +1,142 @@
+package io.coregate.plugins.sandbox;
+
+import io.coregate.plugin.api.Balance;
+import io.coregate.plugin.api.Capability;
+import io.coregate.plugin.api.CbsException;
+import io.coregate.plugin.api.CoreBankingAdapter;
+import io.coregate.plugin.api.CreditRequest;
+import io.coregate.plugin.api.DebitRequest;
+import io.coregate.plugin.api.FailureKind;
+import io.coregate.plugin.api.HealthStatus;
+import io.coregate.plugin.api.Money;
+import io.coregate.plugin.api.Outcome;
+import io.coregate.plugin.api.Party;
+import io.coregate.plugin.api.PartyId;
+import io.coregate.plugin.api.QuoteAnswer;
+import io.coregate.plugin.api.QuoteRequest;
+import io.coregate.plugin.api.Receipt;
+import io.coregate.plugin.api.TransactionStatus;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One tenant's view of its sandbox {@link Bank}: applies the configured latency and faults, then books. Typed
+ * refusals come back as {@link Outcome.Failed}; only an {@code EXCEPTION} fault throws.
+ *
+ * <p>Thread-safe: the bank synchronizes, everything else is immutable.
+ */
+final class SandboxAdapter implements CoreBankingAdapter {
+
+    private final Bank bank;
+    private final CreditDesk credits;
+    private final DebitDesk debits;
+    private final List<String> houseAccounts;
+    private final BigDecimal quoteFee;
+    private final FaultPlan faults;
+
+    SandboxAdapter(Bank bank, String disbursement, String collection, BigDecimal quoteFee, FaultPlan faults) {
+        this.bank = bank;
+        this.credits = new CreditDesk(bank, disbursement);
+        this.debits = new DebitDesk(bank, collection);
+        this.houseAccounts = List.of(disbursement, collection);
+        this.quoteFee = quoteFee;
+        this.faults = faults;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.BALANCE, Capability.QUOTE, Capability.CREDIT_HOLD, Capability.DEBIT_HOLD, Capability.STATUS);
+    }
+
+    @Override
+    public Outcome<Party> lookupParty(PartyId id) {
+        return run("lookupParty", payer(id), () -> bank.find(id).map(account -> account.toParty(id))
+                .orElseThrow(() -> new CbsException(FailureKind.NOT_FOUND, "no party " + id.idType() + "/" + id.idValue())));
+    }
+
+    @Override
+    public Outcome<Balance> balance(String accountNo, String currency) {
+        Target target = new Target(Optional.empty(), Optional.of(accountNo));
+        return run("balance", target, () -> new Balance(accountNo, bank.available(accountNo, currency, houseAccounts)));
+    }
+
+    @Override
+    public Outcome<QuoteAnswer> quote(QuoteRequest request) {
+        return run("quote", payee(request.payee()), () -> new QuoteAnswer(new Money(quoteFee, request.amount().currency())));
+    }
+
+    @Override
+    public Outcome<Receipt> reserveCredit(CreditRequest request) {
+        return run("reserveCredit", payee(request.payee()), () -> credits.reserve(request));
+    }
+
+    @Override
+    public Outcome<Receipt> commitCredit(CreditRequest request) {
+        return run("commitCredit", payee(request.payee()), () -> credits.commit(request));
+    }
+
+    @Override
+    public Outcome<Receipt> releaseCredit(CreditRequest request) {
+        return run("releaseCredit", payee(request.payee()), () -> credits.release(request));
+    }
+
+    @Override
+    public Outcome<Receipt> debit(DebitRequest request) {
+        return run("debit", payer(request.payer()), () -> debits.debit(request));
+    }
+
+    @Override
+    public Outcome<Receipt> refund(DebitRequest request) {
+        return run("refund", payer(request.payer()), () -> debits.refund(request));
+    }
+
+    @Override
+    public Outcome<Receipt> holdDebit(DebitRequest request) {
+        return run("holdDebit", payer(request.payer()), () -> debits.hold(request));
+    }
+
+    @Override
+    public Outcome<Receipt> captureDebit(DebitRequest request) {
+        return run("captureDebit", payer(request.payer()), () -> debits.capture(request));
+    }
+
+    @Override
+    public Outcome<Receipt> releaseDebit(DebitRequest request) {
+        return run("releaseDebit", payer(request.payer()), () -> debits.release(request));
+    }
+
+    @Override
+    public Outcome<TransactionStatus> status(String transferId, Optional<String> cbsReference) {
+        return run("status", Target.none(), () -> bank.status(transferId, cbsReference));
+    }
+
+    @Override
+    public HealthStatus health() {
+        try {
+            faults.before("health", Target.none());
+            return HealthStatus.up("sandbox bank with " + bank.size() + " accounts");
+        } catch (CbsException e) {
+            return HealthStatus.down(e.getMessage());
+        }
+    }
+
+    private <T> Outcome<T> run(String operation, Target target, Supplier<T> action) {
+        try {
+            faults.before(operation, target);
+            return Outcome.done(action.get());
+        } catch (CbsException e) {
+            return Outcome.failed(e.kind(), e.getMessage());
+        }
+    }
+
+    private Target payer(PartyId id) {
+        return new Target(Optional.of(id.idValue()), bank.find(id).map(AccountSpec::accountNo));
+    }
+
+    private static Target payee(Party payee) {
+        return new Target(Optional.of(payee.id().idValue()), Optional.of(payee.accountNo()));
+    }
+}

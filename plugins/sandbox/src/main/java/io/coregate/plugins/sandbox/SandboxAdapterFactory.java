@@ -1,0 +1,79 @@
+package io.coregate.plugins.sandbox;
+
+import io.coregate.plugin.api.AdapterContext;
+import io.coregate.plugin.api.CoreBankingAdapter;
+import io.coregate.plugin.api.CoreBankingAdapterFactory;
+import io.coregate.plugin.api.Settings;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.IntStream;
+import org.pf4j.Extension;
+
+/**
+ * The sandbox CBS: an honest in-memory bank per tenant for demos and tests. Balances, holds and bookings live in
+ * this factory, one bank per tenant id, so they survive when the gateway re-creates a tenant's adapter after its
+ * document changed: newly listed accounts are opened, known accounts keep balance and currency and take the new
+ * names and status. Latency and faults are read afresh on every {@link #create}.
+ *
+ * <p>{@code cbs.settings}:
+ * <pre>{@code
+ * {
+ *   "accounts": [{"idType": "MSISDN", "idValue": "260971000001", "accountNo": "SB-0001",
+ *                 "firstName": "Alice", "lastName": "Banda", "currency": "ZMW", "balance": "5000.00",
+ *                 "status": "ACTIVE"}],
+ *   "quoteFee": "1.50",
+ *   "latencyMillis": 0,
+ *   "faults": [{"operation": "commitCredit", "kind": "UNAVAILABLE", "times": 2}]
+ * }
+ * }</pre>
+ * <ul>
+ *   <li>{@code accounts}: {@code accountNo} and {@code currency} are required; {@code balance} (a non-negative
+ *       decimal, default 0), {@code status} ({@code ACTIVE}, {@code BLOCKED}, {@code DORMANT}, {@code CLOSED};
+ *       default ACTIVE), {@code idType}/{@code idValue}, {@code firstName}, {@code middleName}, {@code lastName},
+ *       {@code displayName}, {@code dateOfBirth} ({@code yyyy-MM-dd}) and {@code merchantClassificationCode} are
+ *       optional. Every account is also found as {@code ACCOUNT_ID} with its account number.</li>
+ *   <li>{@code quoteFee}: the payee fee {@code quote} answers, in the quote's currency (default zero).</li>
+ *   <li>{@code latencyMillis}: an interruptible sleep before every operation.</li>
+ *   <li>{@code faults}: {@code operation} is an adapter method name ({@code lookupParty}, {@code balance},
+ *       {@code quote}, {@code reserveCredit}, {@code commitCredit}, {@code releaseCredit}, {@code debit},
+ *       {@code refund}, {@code holdDebit}, {@code captureDebit}, {@code releaseDebit}, {@code status},
+ *       {@code health}); {@code kind} is a {@code FailureKind} name, {@code HANG} (sleep until interrupted, then
+ *       TIMEOUT) or {@code EXCEPTION} (throw {@link IllegalStateException}); {@code times} limits how many calls
+ *       fail (default: all); {@code idValue} / {@code accountNo} restrict it to one customer.</li>
+ * </ul>
+ * The tenant's disbursement and collection accounts ({@code DISBURSEMENT} and {@code COLLECTION} when not
+ * mapped) are the bank's own unlimited accounts unless listed in {@code accounts}; their balances may go negative.
+ * Every booking is a double entry, so the sum of a bank's balances never changes.
+ *
+ * <p>Thread-safety: {@link #create} may be called concurrently; each tenant's bank synchronizes its operations.
+ * The gateway must keep one instance of this factory per loaded plugin for the banks to survive re-creation.
+ */
+@Extension
+public final class SandboxAdapterFactory implements CoreBankingAdapterFactory {
+
+    /** The disbursement account when the tenant maps none. */
+    public static final String DEFAULT_DISBURSEMENT = "DISBURSEMENT";
+
+    /** The collection account when the tenant maps none. */
+    public static final String DEFAULT_COLLECTION = "COLLECTION";
+
+    private final ConcurrentMap<String, Bank> banks = new ConcurrentHashMap<>();
+
+    @Override
+    public CoreBankingAdapter create(AdapterContext context) {
+        Settings settings = context.settings();
+        List<Settings> listed = settings.objects("accounts");
+        List<AccountSpec> accounts = IntStream.range(0, listed.size()).mapToObj(i -> AccountSpec.parse(listed.get(i), i)).toList();
+        BigDecimal quoteFee = AccountSpec.decimal(settings.string("quoteFee").orElse("0"), "cbs.settings.quoteFee");
+        if (quoteFee.signum() < 0) {
+            throw AccountSpec.invalid("cbs.settings.quoteFee must not be negative");
+        }
+        FaultPlan faults = FaultPlan.parse(settings);
+        Bank bank = banks.computeIfAbsent(context.tenantId(), Bank::new);
+        bank.open(accounts);
+        return new SandboxAdapter(bank, context.accounts().disbursement().orElse(DEFAULT_DISBURSEMENT),
+                context.accounts().collection().orElse(DEFAULT_COLLECTION), quoteFee, faults);
+    }
+}
