@@ -5,6 +5,7 @@ import io.coregate.gateway.db.Database;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantService;
 import io.coregate.gateway.plugins.AdapterRegistry;
+import io.coregate.gateway.plugins.CbsHealthMonitor;
 import io.coregate.gateway.plugins.PluginHost;
 
 /**
@@ -17,9 +18,11 @@ import io.coregate.gateway.plugins.PluginHost;
  * @param tenants  the tenant service
  * @param directory the enabled tenants
  * @param adminToken the admin bearer token
+ * @param cbsHealth  the per-tenant CBS health monitor
  */
 public record Components(GatewayConfig config, Database database, PluginHost plugins, AdapterRegistry adapters, TenantService tenants,
-                         TenantDirectory directory, String adminToken) {
+                         TenantDirectory directory, String adminToken,
+                         CbsHealthMonitor cbsHealth) {
 
     @Override
     public String toString() {

@@ -117,7 +117,7 @@ public final class Main {
             jobs.scheduleWithFixedDelay(() -> runJob("tenant refresh", directory::refresh), refresh, refresh, TimeUnit.SECONDS);
             jobs.scheduleWithFixedDelay(() -> runJob("CBS health", cbsHealth::refresh), 0, 30, TimeUnit.SECONDS);
             ready.set(true);
-            var components = new Components(config, database, host, adapters, tenants, directory, token.token());
+            var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth);
             var gateway = new Gateway(server, database, host, adapters, jobs, components);
             banner(config, database, token, gateway, directory, (System.nanoTime() - started) / 1_000_000);
             return gateway;

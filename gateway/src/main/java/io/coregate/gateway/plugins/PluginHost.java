@@ -93,7 +93,8 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
     }
 
     private String reasonNotStarted(PluginWrapper wrapper) {
-        if (wrapper.getPluginState() == PluginState.DISABLED || !VERSIONS.checkVersionConstraint(systemVersion, wrapper.getDescriptor().getRequires())) {
+        String requires = wrapper.getDescriptor().getRequires();
+        if (wrapper.getPluginState() == PluginState.DISABLED || !VERSIONS.checkVersionConstraint(systemVersion, requires)) {
             return "requires gateway " + wrapper.getDescriptor().getRequires() + ", this gateway is " + systemVersion;
         }
         return Optional.ofNullable(wrapper.getFailedException()).map(e -> "start failed: " + e).orElse("state " + wrapper.getPluginState());

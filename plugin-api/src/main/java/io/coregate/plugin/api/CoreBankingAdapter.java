@@ -1,5 +1,6 @@
 package io.coregate.plugin.api;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -71,7 +72,7 @@ public interface CoreBankingAdapter extends AutoCloseable {
     }
 
     /** What the CBS knows of a transaction: used to settle pending outcomes and for reconciliation. */
-    Outcome<TransactionStatus> status(String transferId, java.util.Optional<String> cbsReference);
+    Outcome<TransactionStatus> status(String transferId, Optional<String> cbsReference);
 
     /** Whether the CBS answers. Called by the health check; must be cheap. */
     HealthStatus health();

@@ -5,8 +5,9 @@ import org.pf4j.ExtensionPoint;
 /**
  * The extension point a CBS plugin implements: it creates one adapter per tenant.
  *
- * <p>Thread-safety: {@link #create} may be called concurrently for different tenants; implementations keep no
- * per-tenant state of their own (it belongs in the adapter).
+ * <p>Thread-safety: {@link #create} may be called concurrently for different tenants. The host keeps one factory
+ * instance per loaded plugin version, so a factory may hold state that must outlive the re-creation of a tenant's
+ * adapter (the sandbox keeps its in-memory banks there); everything else belongs in the adapter.
  */
 public interface CoreBankingAdapterFactory extends ExtensionPoint {
 

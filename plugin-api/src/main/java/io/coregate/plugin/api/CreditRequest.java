@@ -1,5 +1,7 @@
 package io.coregate.plugin.api;
 
+import java.util.Optional;
+
 /**
  * A payee-side credit: money the hub moves to one of the tenant's customers. The same request is passed to
  * {@code reserveCredit}, {@code commitCredit} and {@code releaseCredit}; {@code transferId} is the idempotency key
@@ -10,5 +12,5 @@ package io.coregate.plugin.api;
  * @param amount     what the customer receives
  * @param reservation the CBS reference of the reservation, empty before {@code reserveCredit} answered
  */
-public record CreditRequest(String transferId, Party payee, Money amount, java.util.Optional<String> reservation) {
+public record CreditRequest(String transferId, Party payee, Money amount, Optional<String> reservation) {
 }

@@ -105,8 +105,8 @@ public final class TenantDocuments {
         List<String> types = in.strings(raw, "supportedIdTypes", "supportedIdTypes");
         for (int i = 0; i < types.size(); i++) {
             if (!TenantDocument.ID_TYPES.contains(types.get(i))) {
-                in.error("supportedIdTypes[" + i + "]",
-                    "'" + types.get(i) + "' is not an FSPIOP party id type (allowed: " + String.join(", ", new TreeSet<>(TenantDocument.ID_TYPES)) + ")");
+                String allowed = String.join(", ", new TreeSet<>(TenantDocument.ID_TYPES));
+                in.error("supportedIdTypes[" + i + "]", "'" + types.get(i) + "' is not an FSPIOP party id type (allowed: " + allowed + ")");
             }
         }
         if (types.isEmpty() && raw.get("supportedIdTypes") instanceof List<?>) {
@@ -177,7 +177,8 @@ public final class TenantDocuments {
         return new TenantDocument.FeePolicy(percent, min, max);
     }
 
-    private static Map<String, TenantDocument.Liquidity> liquidity(DocumentReader in, Map<String, Object> raw, List<String> currencies) {
+    private static Map<String, TenantDocument.Liquidity> liquidity(DocumentReader in, Map<String, Object> raw,
+                                                                  List<String> currencies) {
         var result = new LinkedHashMap<String, TenantDocument.Liquidity>();
         in.object(raw, "liquidity", "liquidity").forEach((currency, value) -> {
             String prefix = "liquidity." + currency;

@@ -53,7 +53,7 @@ final class SandboxAdapter implements CoreBankingAdapter {
 
     @Override
     public Outcome<Party> lookupParty(PartyId id) {
-        return run("lookupParty", payer(id), () -> bank.find(id).map(account -> account.toParty(id))
+        return run("lookupParty", customer(id), () -> bank.find(id).map(account -> account.toParty(id))
                 .orElseThrow(() -> new CbsException(FailureKind.NOT_FOUND, "no party " + id.idType() + "/" + id.idValue())));
     }
 
@@ -85,27 +85,27 @@ final class SandboxAdapter implements CoreBankingAdapter {
 
     @Override
     public Outcome<Receipt> debit(DebitRequest request) {
-        return run("debit", payer(request.payer()), () -> debits.debit(request));
+        return run("debit", customer(request.payer()), () -> debits.debit(request));
     }
 
     @Override
     public Outcome<Receipt> refund(DebitRequest request) {
-        return run("refund", payer(request.payer()), () -> debits.refund(request));
+        return run("refund", customer(request.payer()), () -> debits.refund(request));
     }
 
     @Override
     public Outcome<Receipt> holdDebit(DebitRequest request) {
-        return run("holdDebit", payer(request.payer()), () -> debits.hold(request));
+        return run("holdDebit", customer(request.payer()), () -> debits.hold(request));
     }
 
     @Override
     public Outcome<Receipt> captureDebit(DebitRequest request) {
-        return run("captureDebit", payer(request.payer()), () -> debits.capture(request));
+        return run("captureDebit", customer(request.payer()), () -> debits.capture(request));
     }
 
     @Override
     public Outcome<Receipt> releaseDebit(DebitRequest request) {
-        return run("releaseDebit", payer(request.payer()), () -> debits.release(request));
+        return run("releaseDebit", customer(request.payer()), () -> debits.release(request));
     }
 
     @Override
@@ -132,7 +132,7 @@ final class SandboxAdapter implements CoreBankingAdapter {
         }
     }
 
-    private Target payer(PartyId id) {
+    private Target customer(PartyId id) {
         return new Target(Optional.of(id.idValue()), bank.find(id).map(AccountSpec::accountNo));
     }
 

@@ -4,26 +4,33 @@ import static io.coregate.plugins.sandbox.Fixtures.ALICE;
 import static io.coregate.plugins.sandbox.Fixtures.BOB;
 import static io.coregate.plugins.sandbox.Fixtures.CAROL;
 import static io.coregate.plugins.sandbox.Fixtures.NOBODY;
+import static io.coregate.plugins.sandbox.Fixtures.assertAmount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.coregate.plugin.api.CoreBankingAdapter;
 import io.coregate.plugin.api.CreditRequest;
 import io.coregate.plugin.api.DebitRequest;
 import io.coregate.plugin.api.Money;
 import io.coregate.plugin.api.PartyId;
 import io.coregate.plugin.api.Settings;
+import io.coregate.plugin.api.TransactionStatus;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Property: whatever sequence of operations runs, a bank's balances sum to what they summed to before. */
+/** Properties: whatever operations run, in sequence or at once, money is neither created, destroyed nor overdrawn. */
 class ConservationTest {
 
     private static final List<PartyId> PARTIES = List.of(ALICE, BOB, CAROL, NOBODY);
@@ -66,5 +73,23 @@ class ConservationTest {
                 assertTrue(available.signum() >= 0, accountNo + " overdrawn to " + available + " after step " + step);
             }
         }
+    }
+
+    @Test
+    @Timeout(30)
+    void concurrentDebitsNeverOverdrawAndBookEachTransferOnce() {
+        CoreBankingAdapter adapter = Fixtures.adapter();
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < 400; i++) {
+                String transferId = "t" + (i % 200);
+                pool.submit(() -> adapter.debit(Fixtures.debit(transferId, BOB, "1")));
+            }
+        }
+        long booked = IntStream.range(0, 200)
+                .filter(i -> Fixtures.done(adapter.status("t" + i, Optional.empty())).state() == TransactionStatus.State.COMPLETED)
+                .count();
+        assertEquals(100, booked);
+        assertAmount("0", Fixtures.available(adapter, "SB-0002"));
+        assertAmount("100", Fixtures.available(adapter, SandboxAdapterFactory.DEFAULT_COLLECTION));
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class FaultTest {
 
@@ -72,6 +73,7 @@ class FaultTest {
     }
 
     @Test
+    @Timeout(10)
     void hangEndsPromptlyWithTimeoutWhenInterruptedAndKeepsTheInterruptFlag() throws InterruptedException {
         CoreBankingAdapter adapter = withFaults(Map.of("operation", "debit", "kind", "HANG"));
         assertEndsPromptlyOnInterrupt(() -> adapter.debit(debit("t1", ALICE, "10")));
@@ -87,6 +89,7 @@ class FaultTest {
     }
 
     @Test
+    @Timeout(10)
     void latencyIsInterruptible() throws InterruptedException {
         CoreBankingAdapter adapter = Fixtures.adapter(Map.of("latencyMillis", 600_000));
         assertEndsPromptlyOnInterrupt(() -> adapter.lookupParty(ALICE));

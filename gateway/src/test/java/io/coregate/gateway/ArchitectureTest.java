@@ -1,0 +1,49 @@
+package io.coregate.gateway;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The package rules of DESIGN.md, enforced. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.coregate");
+    }
+
+    @Test
+    void pluginApiDependsOnTheJdkAndPf4jOnly() {
+        noClasses().that().resideInAPackage("io.coregate.plugin.api..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "org.pf4j..", "io.coregate.plugin.api..")
+            .check(classes);
+    }
+
+    @Test
+    void domainDependsOnPluginApiAndTheJdkOnly() {
+        noClasses().that().resideInAPackage("io.coregate.gateway.domain..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.coregate.plugin.api..", "io.coregate.gateway.domain..")
+            .check(classes);
+    }
+
+    @Test
+    void httpNeverTouchesDbOrPlugins() {
+        noClasses().that().resideInAPackage("io.coregate.gateway.http..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.coregate.gateway.db..", "io.coregate.gateway.plugins..", "java.sql..",
+                "org.pf4j..")
+            .check(classes);
+    }
+
+    @Test
+    void onlyMainWiresTheLayersTogether() {
+        noClasses().that().resideInAnyPackage("io.coregate.gateway.db..", "io.coregate.gateway.plugins..", "io.coregate.gateway.sdk..")
+            .should().dependOnClassesThat().resideInAPackage("io.coregate.gateway.http..")
+            .check(classes);
+    }
+}

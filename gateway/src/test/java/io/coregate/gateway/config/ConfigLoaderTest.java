@@ -1,0 +1,50 @@
+package io.coregate.gateway.config;
+
+import io.coregate.gateway.testing.TestGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+
+    @Test
+    void defaultsComeFromApplicationYaml() {
+        GatewayConfig config = ConfigLoader.load(TestGateway.config(Map.of()), Path.of("bundled"));
+        assertEquals(8080, config.listeners().adminPort());
+        assertEquals(3003, config.listeners().sdkPort());
+        assertEquals(3004, config.listeners().dfspPort());
+        assertTrue(config.db().embedded());
+        assertEquals(Path.of("data/plugins"), config.plugins().dropInDir());
+        assertEquals(Path.of("bundled"), config.plugins().bundledDir());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "sdk.port, abc, sdk.port",
+        "server.port, 70000, server.port",
+        "db.pool-size, 0, db.pool-size",
+        "db.url, mysql://x, db.url",
+        "db.schema, Robert'); DROP TABLE, db.schema",
+        "admin.token, short, admin.token",
+        "tenants.refresh-seconds, -1, tenants.refresh-seconds",
+        "limits.max-payload-bytes, 12, limits.max-payload-bytes"
+    })
+    void invalidValueStopsStartUpNamingTheKey(String key, String value, String named) {
+        var error = assertThrows(ConfigException.class, () -> ConfigLoader.load(TestGateway.config(Map.of(key, value)), Path.of("b")));
+        assertTrue(error.getMessage().startsWith(named), error.getMessage());
+    }
+
+    @Test
+    void passwordAndTokenNeverShowInToString() {
+        GatewayConfig config = ConfigLoader.load(TestGateway.config(Map.of("db.url", "jdbc:postgresql://h/db", "db.password", "s3cret-pw",
+            "admin.token", "very-secret-admin-token")), Path.of("b"));
+        assertTrue(!config.toString().contains("s3cret-pw") && !config.toString().contains("very-secret-admin-token"), config.toString());
+    }
+}

@@ -1,0 +1,2 @@
+/** Configuration validation tests. */
+package io.coregate.gateway.config;

@@ -1,0 +1,2 @@
+/** Database runtime tests. */
+package io.coregate.gateway.db;

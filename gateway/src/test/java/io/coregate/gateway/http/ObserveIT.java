@@ -1,0 +1,68 @@
+package io.coregate.gateway.http;
+
+import io.coregate.gateway.testing.TestDatabase;
+import io.coregate.gateway.testing.TestGateway;
+import io.coregate.gateway.testing.Tenants;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ObserveIT {
+
+    private static TestGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        gateway = TestGateway.start(TestDatabase.freshSchema(), Map.of("limits.max-admin-payload-bytes", "2048"));
+        gateway.admin().put("/admin/tenants/up-bank", Tenants.standard("upBank"));
+        var down = Tenants.sandbox("downBank", Map.of("faults", List.of(Map.of("operation", "health", "kind", "UNAVAILABLE"))));
+        gateway.admin().put("/admin/tenants/down-bank", down);
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    @Test
+    void readinessLivenessAndStartupAnswer200WithoutAToken() {
+        for (String path : List.of("/observe/health", "/observe/health/ready", "/observe/health/live", "/observe/health/started")) {
+            var response = gateway.anonymousAdmin().get(path);
+            assertEquals(200, response.status(), path + ": " + response.body());
+        }
+        var ready = gateway.anonymousAdmin().get("/observe/health/ready").body();
+        assertTrue(ready.contains("database") && ready.contains("plugins"), ready);
+    }
+
+    @Test
+    void oneBanksOutageIsHealthDetailNotUnreadiness() {
+        gateway.gateway().components().cbsHealth().refresh();
+        String body = gateway.anonymousAdmin().get("/observe/health").body();
+        assertTrue(body.contains("down-bank") && body.contains("DOWN") && body.contains("up-bank"), body);
+        assertEquals(200, gateway.anonymousAdmin().get("/observe/health/ready").status());
+    }
+
+    @Test
+    void metricsArePrometheusTextWithPerTenantRouteTimers() {
+        gateway.sdk().get("/up-bank/parties/MSISDN/260971000001");
+        var response = gateway.anonymousAdmin().with("Accept", "text/plain").get("/observe/metrics");
+        assertEquals(200, response.status());
+        assertTrue(response.body().contains("coregate_requests_seconds_count{"), response.body().substring(0, 500));
+        assertTrue(response.body().matches("(?s).*coregate_requests_seconds_count\\{[^}]*tenant=\"up-bank\".*"), "per-tenant tag missing");
+        assertTrue(response.body().contains("coregate_cbs_calls_seconds_count{"), "cbs timer missing");
+    }
+
+    @Test
+    void oversizedBodyIsJson3104() {
+        var big = "{\"dfspId\":\"" + "x".repeat(5000) + "\"}";
+        var response = gateway.admin().send("PUT", "/admin/tenants/big", "application/json", big.getBytes());
+        assertEquals(413, response.status(), response.body());
+        assertEquals("3104", response.field("statusCode"));
+    }
+}

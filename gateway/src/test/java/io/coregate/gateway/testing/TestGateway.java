@@ -1,0 +1,115 @@
+package io.coregate.gateway.testing;
+
+import io.coregate.gateway.Gateway;
+import io.coregate.gateway.Main;
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real gateway, started through {@link Main#start} on random ports against a test schema, with a known admin
+ * token. Close it to stop it; start another on the same schema to test restarts.
+ */
+public final class TestGateway implements AutoCloseable {
+
+    /** The admin token every test gateway uses. */
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
+
+    private final Gateway gateway;
+    private final TestDatabase.Schema schema;
+    private final Path workDir;
+
+    private TestGateway(Gateway gateway, TestDatabase.Schema schema, Path workDir) {
+        this.gateway = gateway;
+        this.schema = schema;
+        this.workDir = workDir;
+    }
+
+    /** A gateway on a fresh schema, without bootstrap tenants. */
+    public static TestGateway start() {
+        return start(TestDatabase.freshSchema(), Map.of());
+    }
+
+    /** A gateway on the given schema with extra config keys. */
+    public static TestGateway start(TestDatabase.Schema schema, Map<String, String> overrides) {
+        Path workDir = tempDir();
+        var values = new HashMap<String, String>();
+        values.put("server.host", "127.0.0.1");
+        values.put("server.port", "0");
+        values.put("sdk.port", "0");
+        values.put("dfsp.port", "0");
+        values.put("db.url", schema.url());
+        values.put("db.user", schema.user());
+        values.put("db.password", schema.password());
+        values.put("db.schema", schema.schema());
+        values.put("db.pool-size", "8");
+        values.put("admin.token", ADMIN_TOKEN);
+        values.put("plugins.dir", workDir.resolve("plugins").toString());
+        values.put("tenants.bootstrap-dir", workDir.resolve("no-bootstrap").toString());
+        values.put("tenants.refresh-seconds", "1");
+        values.putAll(overrides);
+        return new TestGateway(Main.start(config(values)), schema, workDir);
+    }
+
+    /** Config from the given keys over the defaults in application.yaml, without environment variables. */
+    public static Config config(Map<String, String> values) {
+        return Config.builder()
+            .disableEnvironmentVariablesSource()
+            .disableSystemPropertiesSource()
+            .addSource(ConfigSources.create(values))
+            .addSource(ConfigSources.classpath("application.yaml"))
+            .build();
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-gateways")), "gw");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Gateway gateway() {
+        return gateway;
+    }
+
+    public TestDatabase.Schema schema() {
+        return schema;
+    }
+
+    /** The gateway's private folder (its drop-in plugins directory is {@code plugins/} inside). */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** A client for the sdk listener. */
+    public Http sdk() {
+        return new Http("http://127.0.0.1:" + gateway.sdkPort(), Map.of());
+    }
+
+    /** A client for the dfsp listener. */
+    public Http dfsp() {
+        return new Http("http://127.0.0.1:" + gateway.dfspPort(), Map.of());
+    }
+
+    /** A client for the admin listener, with the admin token. */
+    public Http admin() {
+        return new Http("http://127.0.0.1:" + gateway.adminPort(), Map.of("Authorization", "Bearer " + ADMIN_TOKEN));
+    }
+
+    /** A client for the admin listener without credentials. */
+    public Http anonymousAdmin() {
+        return new Http("http://127.0.0.1:" + gateway.adminPort(), Map.of());
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+    }
+}
