@@ -34,7 +34,7 @@ final class JsonDirectHandler implements DirectHandler {
     @Override
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status, ServerResponseHeaders headers,
                                     String message) {
-        ErrorCode code = switch (eventType) {
+        ErrorCode code = status.code() == Status.REQUEST_ENTITY_TOO_LARGE_413.code() ? ErrorCode.TOO_LARGE : switch (eventType) {
             case PAYLOAD_TOO_LARGE -> ErrorCode.TOO_LARGE;
             case BAD_REQUEST, HTTP_VERSION_NOT_SUPPORTED -> ErrorCode.MALFORMED_SYNTAX;
             case FORBIDDEN -> ErrorCode.FORBIDDEN;

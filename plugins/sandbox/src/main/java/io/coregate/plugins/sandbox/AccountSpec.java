@@ -44,7 +44,8 @@ record AccountSpec(
     static AccountSpec parse(Settings s, int index) {
         String key = "cbs.settings.accounts[" + index + "].";
         String accountNo = s.string("accountNo").orElseThrow(() -> invalid(key + "accountNo is required"));
-        Optional<PartyId> partyId = s.string("idType").flatMap(type -> s.string("idValue").map(value -> PartyId.of(type, value)));
+        Optional<PartyId> partyId = s.string("idType")
+                .flatMap(type -> s.string("idValue").map(value -> new PartyId(type, value, s.string("idSubValue"))));
         if (partyId.isEmpty() && (s.string("idType").isPresent() || s.string("idValue").isPresent())) {
             throw invalid(key + "idType and idValue go together");
         }
@@ -62,8 +63,9 @@ record AccountSpec(
 
     /** Whether a Mojaloop identifier names this account. */
     boolean isNamedBy(PartyId id) {
-        boolean byAccount = "ACCOUNT_ID".equals(id.idType()) && accountNo.equals(id.idValue());
-        return byAccount || partyId.filter(own -> own.idType().equals(id.idType()) && own.idValue().equals(id.idValue())).isPresent();
+        boolean byAccount = "ACCOUNT_ID".equals(id.idType()) && accountNo.equals(id.idValue()) && id.idSubValue().isEmpty();
+        return byAccount || partyId.filter(own -> own.idType().equals(id.idType()) && own.idValue().equals(id.idValue())
+                && own.idSubValue().equals(id.idSubValue())).isPresent();
     }
 
     /** The account as the party behind {@code id}. */

@@ -31,7 +31,8 @@ import org.pf4j.Extension;
  * <ul>
  *   <li>{@code accounts}: {@code accountNo} and {@code currency} are required; {@code balance} (a non-negative
  *       decimal, default 0), {@code status} ({@code ACTIVE}, {@code BLOCKED}, {@code DORMANT}, {@code CLOSED};
- *       default ACTIVE), {@code idType}/{@code idValue}, {@code firstName}, {@code middleName}, {@code lastName},
+ *       default ACTIVE), {@code idType}/{@code idValue} (and an optional {@code idSubValue}, matched exactly),
+ *       {@code firstName}, {@code middleName}, {@code lastName},
  *       {@code displayName}, {@code dateOfBirth} ({@code yyyy-MM-dd}) and {@code merchantClassificationCode} are
  *       optional. Every account is also found as {@code ACCOUNT_ID} with its account number.</li>
  *   <li>{@code quoteFee}: the payee fee {@code quote} answers, in the quote's currency (default zero).</li>
