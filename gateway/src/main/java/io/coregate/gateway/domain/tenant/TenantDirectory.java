@@ -21,10 +21,21 @@ public final class TenantDirectory {
     }
 
     /** Re-reads the tenants from storage. */
-    public void refresh() {
+    public synchronized void refresh() {
         enabled = repository.findAll().stream()
             .filter(Tenant::enabled)
             .collect(Collectors.toUnmodifiableMap(Tenant::id, Function.identity()));
+    }
+
+    /** Applies one local change at once (the periodic {@link #refresh()} picks up other replicas' changes). */
+    public synchronized void apply(Tenant tenant) {
+        var copy = new java.util.HashMap<>(enabled);
+        if (tenant.enabled()) {
+            copy.put(tenant.id(), tenant);
+        } else {
+            copy.remove(tenant.id());
+        }
+        enabled = Map.copyOf(copy);
     }
 
     /**

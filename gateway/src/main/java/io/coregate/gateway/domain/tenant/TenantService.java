@@ -35,7 +35,7 @@ public final class TenantService {
     public TenantRepository.Saved put(TenantId id, Map<String, Object> raw, String actor) {
         TenantDocument document = validate(raw);
         var saved = repository.save(id, document, new AuditEntry(id.value(), actor, "tenant.put", Redaction.document(document)));
-        directory.refresh();
+        directory.apply(saved.tenant());
         return saved;
     }
 
@@ -81,7 +81,7 @@ public final class TenantService {
             throw unknown(id);
         }
         repository.disable(id, new AuditEntry(id.value(), actor, "tenant.delete", Map.of()));
-        directory.refresh();
+        repository.find(id).ifPresent(directory::apply);
     }
 
     /**
@@ -95,7 +95,7 @@ public final class TenantService {
         boolean created = repository.createIfMissing(id, document,
             new AuditEntry(id.value(), "bootstrap", "tenant.bootstrap", Redaction.document(document)));
         if (created) {
-            directory.refresh();
+            repository.find(id).ifPresent(directory::apply);
         }
         return created;
     }
