@@ -6,13 +6,17 @@ import io.coregate.gateway.config.ConfigLoader;
 import io.coregate.gateway.config.GatewayConfig;
 import io.coregate.gateway.db.Database;
 import io.coregate.gateway.db.Jdbc;
+import io.coregate.gateway.db.JdbcApiKeyRepository;
 import io.coregate.gateway.db.JdbcAuditLog;
 import io.coregate.gateway.db.JdbcTenantRepository;
+import io.coregate.gateway.domain.access.ApiKeys;
 import io.coregate.gateway.domain.party.PartyService;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantService;
 import io.coregate.gateway.http.AdminAuth;
 import io.coregate.gateway.http.AdminRoutes;
+import io.coregate.gateway.http.ApiKeyRoutes;
+import io.coregate.gateway.http.DfspAuth;
 import io.coregate.gateway.http.DfspRoutes;
 import io.coregate.gateway.http.Listeners;
 import io.coregate.gateway.http.RequestMetrics;
@@ -107,10 +111,12 @@ public final class Main {
 
             var requestMetrics = new RequestMetrics(meters);
             var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics);
-            var admin = new AdminRoutes(new AdminAuth(token.token()), tenants, new HostInventory(host, directory),
-                new JdbcAuditLog(jdbc), requestMetrics);
+            var adminAuth = new AdminAuth(token.token());
+            var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);
+            var admin = new AdminRoutes(adminAuth, tenants, new HostInventory(host, directory),
+                new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics));
             var ready = new AtomicBoolean();
-            WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(),
+            WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(new DfspAuth(apiKeys)),
                 new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get)).start();
 
             long refresh = config.tenants().refresh().toSeconds();
