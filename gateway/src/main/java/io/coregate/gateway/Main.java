@@ -4,6 +4,7 @@ import io.coregate.gateway.config.AdminToken;
 import io.coregate.gateway.config.ConfigException;
 import io.coregate.gateway.config.ConfigLoader;
 import io.coregate.gateway.config.GatewayConfig;
+import io.coregate.gateway.config.SdkClientConfig;
 import io.coregate.gateway.db.Database;
 import io.coregate.gateway.db.Jdbc;
 import io.coregate.gateway.db.JdbcApiKeyRepository;
@@ -27,6 +28,7 @@ import io.coregate.gateway.plugins.CbsMetrics;
 import io.coregate.gateway.plugins.HostInventory;
 import io.coregate.gateway.plugins.LoadedPlugin;
 import io.coregate.gateway.plugins.PluginHost;
+import io.coregate.gateway.sdk.ConnectorClient;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
@@ -92,6 +94,7 @@ public final class Main {
     public static Gateway start(Config source) {
         long started = System.nanoTime();
         GatewayConfig config = ConfigLoader.load(source, bundledPluginsDir());
+        SdkClientConfig sdkClient = SdkClientConfig.load(source);
         AdminToken token = AdminToken.resolve(config.admin());
         Database database = Database.start(config.db());
         PluginHost host = new PluginHost(gatewayVersion());
@@ -123,7 +126,8 @@ public final class Main {
             jobs.scheduleWithFixedDelay(() -> runJob("tenant refresh", directory::refresh), refresh, refresh, TimeUnit.SECONDS);
             jobs.scheduleWithFixedDelay(() -> runJob("CBS health", cbsHealth::refresh), 0, 30, TimeUnit.SECONDS);
             ready.set(true);
-            var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth);
+            var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth,
+                new ConnectorClient(sdkClient));
             var gateway = new Gateway(server, database, host, adapters, jobs, components);
             banner(config, database, token, gateway, directory, (System.nanoTime() - started) / 1_000_000);
             return gateway;
