@@ -81,7 +81,8 @@ class ConnectorClientIT {
         ConnectorTransfer transfer = quoted(payeeId);
         assertEquals("WAITING_FOR_QUOTE_ACCEPTANCE", transfer.currentState());
         assertEquals(Optional.of("home-" + payeeId), transfer.homeTransactionId());
-        assertEquals(new ConnectorTransfer.Payee("MSISDN", payeeId, Optional.of("Mary Phiri"), Optional.of("payeefsp")), transfer.payee().orElseThrow());
+        assertEquals(new ConnectorTransfer.Payee("MSISDN", payeeId, Optional.of("Mary Phiri"), Optional.of("payeefsp")),
+            transfer.payee().orElseThrow());
         assertEquals(new BigDecimal("100"), transfer.transferAmount().orElseThrow().amount());
         assertEquals(new BigDecimal("99.5"), transfer.payeeReceiveAmount().orElseThrow().amount());
         assertEquals(new BigDecimal("0.5"), transfer.payeeFspFee().orElseThrow().amount());

@@ -13,7 +13,8 @@ final class OutboundBodies {
 
     /** A valid-looking ILP condition (43 base64url characters) and packet. */
     private static final String CONDITION = "HOr22-H3AfTDHrSkPjJtVPRdKouuMkDXTR4ejlQa8Ks";
-    private static final String PACKET = "AYIBgQAAAAAAAASwNGxldmVsb25lLmRmc3AxLm1lci45T2RTOF81MDdqUUZERmZlakgyOVc4bXFmNEpLMHlGTFGCAUBQU0svMS4wCk5vbmNlOiB1";
+    private static final String PACKET = "AYIBgQAAAAAAAASwNGxldmVsb25lLmRmc3AxLm1lci45T2RTOF81MDdqUUZERmZlakgyOVc4bXFmNEpLMHlGTFGCAUBQU0svMS4w"
+        + "Ck5vbmNlOiB1";
 
     private OutboundBodies() {
     }

@@ -93,8 +93,10 @@ public final class OutboundSimulator implements AutoCloseable {
                 transfers.put(transfer.id(), transfer);
                 send(response, 200, OutboundBodies.transfer(transfer, extras));
             }
-            case ERROR -> send(response, 500, OutboundBodies.mojaloopError(plan.errorCode(), plan.errorText(), OutboundBodies.transfer(transfer, false)));
-            case TIMEOUT_504 -> send(response, 504, OutboundBodies.httpError(504, "Timeout resolving payee", OutboundBodies.transfer(transfer, false)));
+            case ERROR -> send(response, 500,
+                OutboundBodies.mojaloopError(plan.errorCode(), plan.errorText(), OutboundBodies.transfer(transfer, false)));
+            case TIMEOUT_504 -> send(response, 504,
+                OutboundBodies.httpError(504, "Timeout resolving payee", OutboundBodies.transfer(transfer, false)));
             case HANG -> hang(response);
         }
     }
