@@ -58,7 +58,8 @@ class RepliesTest {
     void connectorConfiguredOtherwiseIsNamed() {
         var party = Replies.posted(answer(200, "{'transferId':'" + ID + "','currentState':'WAITING_FOR_PARTY_ACCEPTANCE'}"));
         assertTrue(assertInstanceOf(ConnectorOutcome.Failed.class, party).message().contains("AUTO_ACCEPT_PARTY=true"));
-        var auto = Replies.posted(answer(200, "{'transferId':'" + ID + "','currentState':'COMPLETED','fulfil':{'body':{'transferState':'COMMITTED'}}}"));
+        var auto = Replies.posted(answer(200,
+            "{'transferId':'" + ID + "','currentState':'COMPLETED','fulfil':{'body':{'transferState':'COMMITTED'}}}"));
         assertInstanceOf(ConnectorOutcome.Completed.class, auto, "auto-accepted quotes: the flow must know money moved");
     }
 
