@@ -151,8 +151,8 @@ public final class OutboundSimulator implements AutoCloseable {
             return;
         }
         if (transfer == null || transfer.hubState() == null) {
-            Map<String, Object> state = Map.of("transferId", id, "currentState", "ERROR_OCCURRED");
-            send(response, 500, OutboundBodies.mojaloopError("3208", "Transfer ID not found", state));
+            // The hub never saw it: the spec declares errorResponse for this answer.
+            send(response, 500, Map.of("statusCode", "3208", "message", "Transfer ID not found"));
             return;
         }
         send(response, 200, OutboundBodies.status(transfer));
