@@ -28,7 +28,9 @@ public interface Connector {
     /**
      * {@code GET /transfers/{transferId}}: how the transfer ended at the hub. {@code Completed} (COMMITTED),
      * {@code Aborted} (ABORTED), {@code Unknown} (still in progress or no answer), {@code Failed} (the connector or
-     * hub answered an error, e.g. 3208 when the hub never saw it).
+     * hub answered an error, e.g. 3208 when the hub has not seen the transfer). A resolver must not take 3208 as
+     * final before the transfer's expiry has passed: a connector that is still working on an accept the gateway
+     * stopped waiting for may yet send the prepare.
      */
     ConnectorOutcome getTransfer(Tenant tenant, String transferId);
 }
