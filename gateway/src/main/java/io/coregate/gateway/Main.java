@@ -29,6 +29,7 @@ import io.coregate.gateway.plugins.HostInventory;
 import io.coregate.gateway.plugins.LoadedPlugin;
 import io.coregate.gateway.plugins.PluginHost;
 import io.coregate.gateway.sdk.ConnectorClient;
+import io.coregate.gateway.sdk.MeteredConnector;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
@@ -127,7 +128,7 @@ public final class Main {
             jobs.scheduleWithFixedDelay(() -> runJob("CBS health", cbsHealth::refresh), 0, 30, TimeUnit.SECONDS);
             ready.set(true);
             var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth,
-                new ConnectorClient(sdkClient));
+                new MeteredConnector(new ConnectorClient(sdkClient), meters));
             var gateway = new Gateway(server, database, host, adapters, jobs, components);
             banner(config, database, token, gateway, directory, (System.nanoTime() - started) / 1_000_000);
             return gateway;
