@@ -127,6 +127,21 @@ class ApiKeysIT {
         assertTrue(audit.contains("api-key.issue") && audit.contains("api-key.revoke") && audit.contains(keyId) && audit.contains("ops-kim"),
             audit);
         assertFalse(audit.contains(apiKey.substring(keyId.length() + 1)), "the key never reaches the audit log");
+        assertEquals(401, gateway.anonymousAdmin().post("/admin/tenants/random-guess-7/api-keys", Map.of()).status());
+        String metrics = gateway.anonymousAdmin().with("Accept", "text/plain").get("/observe/metrics").body();
+        assertFalse(metrics.contains("random-guess-7"), "unauthenticated paths do not become metric tags");
+    }
+
+    @Test
+    void disabledTenantGetsNoNewKeysAndItsKeysOpenNothing() {
+        assertEquals(201, gateway.admin().put("/admin/tenants/bank-c", Tenants.standard("bankC")).status());
+        Http client = dfspWith(issue("bank-c").get("apiKey"));
+        assertEquals("3002", client.get("/bank-c/transfers/x").field("statusCode"));
+        assertEquals(200, gateway.admin().delete("/admin/tenants/bank-c").status());
+        var refused = client.get("/bank-c/transfers/x");
+        assertEquals(404, refused.status());
+        assertEquals("3200", refused.field("statusCode"));
+        assertEquals(404, gateway.admin().post("/admin/tenants/bank-c/api-keys", Map.of()).status());
     }
 
     @Test

@@ -8,13 +8,15 @@ import io.coregate.plugin.api.PartyId;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
  * Validates the DFSP channels' payer requests (already parsed JSON objects) into records. Every invalid field is
  * reported at once, each by its path ({@code sendAmount}, {@code payer.payerId}), as 400 with 3100; fields the gateway
  * does not use are ignored. Amounts must be JSON strings in the Mojaloop amount format, positive, with no more decimals
- * than the currency has; currencies must be the tenant's; ids 1 to 128 characters. Stateless.
+ * than the currency has; currencies must be the tenant's; ids 1 to 128 characters; the payee's id type any FSPIOP
+ * type, the payer's (MSISDN when absent) one the tenant supports. Stateless.
  */
 public final class PayerRequests {
 
@@ -43,7 +45,7 @@ public final class PayerRequests {
                 }
                 return true;
             });
-        Optional<Payer> payer = payer(in, body);
+        Optional<Payer> payer = payer(in, body, tenant);
         in.done();
         return new SendMoneyRequest(home.orElseThrow(), payee.orElseThrow(), amount.orElseThrow(), type.orElseThrow(), payer.orElseThrow());
     }
@@ -58,7 +60,7 @@ public final class PayerRequests {
         Optional<String> home = in.id(body, "homeTransactionId", "homeTransactionId");
         Optional<PartyId> payee = payee(in, body);
         Optional<Money> amount = money(in, body, "receiveAmount", "receiveCurrency", tenant);
-        Optional<Payer> payer = payer(in, body);
+        Optional<Payer> payer = payer(in, body, tenant);
         in.done();
         return new MerchantPaymentRequest(home.orElseThrow(), payee.orElseThrow(), amount.orElseThrow(), payer.orElseThrow());
     }
@@ -101,14 +103,21 @@ public final class PayerRequests {
         return Optional.of(new Money(amount.get(), currency.get()));
     }
 
-    private static Optional<Payer> payer(RequestReader in, Map<String, Object> body) {
+    private static Optional<Payer> payer(RequestReader in, Map<String, Object> body, TenantDocument tenant) {
         Optional<Map<String, Object>> payer = in.object(body, "payer", "payer");
         if (payer.isEmpty()) {
             return Optional.empty();
         }
         Optional<String> name = in.id(payer.get(), "name", "payer.name");
         Optional<String> id = in.id(payer.get(), "payerId", "payer.payerId");
-        Optional<String> type = in.idType(payer.get(), "payerIdType", "payer.payerIdType", Optional.of("MSISDN"));
+        Optional<String> type = in.idType(payer.get(), "payerIdType", "payer.payerIdType", Optional.of("MSISDN")).filter(t -> {
+            // The payer is the tenant's own customer: its CBS must be able to find them by this id type.
+            if (!tenant.supportedIdTypes().contains(t)) {
+                in.error("payer.payerIdType", t + " is not one of the tenant's supported id types " + new TreeSet<>(tenant.supportedIdTypes()));
+                return false;
+            }
+            return true;
+        });
         if (name.isEmpty() || id.isEmpty() || type.isEmpty()) {
             return Optional.empty();
         }

@@ -109,6 +109,16 @@ class PayerRequestsTest {
     }
 
     @Test
+    void payerIdTypeMustBeOneTheTenantSupportsWhileThePayeesMayBeAnyFspiopType() {
+        var body = sendMoney();
+        body.put("payeeIdType", "IBAN");
+        body.put("payer", Map.of("name", "Alice", "payerId", "ZM00123", "payerIdType", "IBAN"));
+        var e = assertThrows(ValidationException.class, () -> PayerRequests.sendMoney(body, TENANT));
+        assertEquals(List.of("payer.payerIdType"), fields(e));
+        assertTrue(e.getMessage().contains("[ACCOUNT_ID, MSISDN]"), e.getMessage());
+    }
+
+    @Test
     void merchantPaymentNamesItsOwnFieldsAndBecomesAReceiveTransfer() {
         var body = sendMoney();
         body.remove("sendAmount");
