@@ -2,6 +2,7 @@ package io.coregate.gateway;
 
 import io.coregate.gateway.config.GatewayConfig;
 import io.coregate.gateway.db.Database;
+import io.coregate.gateway.domain.payer.Connector;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantService;
 import io.coregate.gateway.plugins.AdapterRegistry;
@@ -19,10 +20,11 @@ import io.coregate.gateway.plugins.PluginHost;
  * @param directory the enabled tenants
  * @param adminToken the admin bearer token
  * @param cbsHealth  the per-tenant CBS health monitor
+ * @param connector  the client of the tenants' Mojaloop Connector outbound API (for the payer flow, still to be wired)
  */
 public record Components(GatewayConfig config, Database database, PluginHost plugins, AdapterRegistry adapters, TenantService tenants,
                          TenantDirectory directory, String adminToken,
-                         CbsHealthMonitor cbsHealth) {
+                         CbsHealthMonitor cbsHealth, Connector connector) {
 
     @Override
     public String toString() {

@@ -4,15 +4,20 @@ import io.coregate.gateway.config.AdminToken;
 import io.coregate.gateway.config.ConfigException;
 import io.coregate.gateway.config.ConfigLoader;
 import io.coregate.gateway.config.GatewayConfig;
+import io.coregate.gateway.config.SdkClientConfig;
 import io.coregate.gateway.db.Database;
 import io.coregate.gateway.db.Jdbc;
+import io.coregate.gateway.db.JdbcApiKeyRepository;
 import io.coregate.gateway.db.JdbcAuditLog;
 import io.coregate.gateway.db.JdbcTenantRepository;
+import io.coregate.gateway.domain.access.ApiKeys;
 import io.coregate.gateway.domain.party.PartyService;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantService;
 import io.coregate.gateway.http.AdminAuth;
 import io.coregate.gateway.http.AdminRoutes;
+import io.coregate.gateway.http.ApiKeyRoutes;
+import io.coregate.gateway.http.DfspAuth;
 import io.coregate.gateway.http.DfspRoutes;
 import io.coregate.gateway.http.Listeners;
 import io.coregate.gateway.http.RequestMetrics;
@@ -23,6 +28,8 @@ import io.coregate.gateway.plugins.CbsMetrics;
 import io.coregate.gateway.plugins.HostInventory;
 import io.coregate.gateway.plugins.LoadedPlugin;
 import io.coregate.gateway.plugins.PluginHost;
+import io.coregate.gateway.sdk.ConnectorClient;
+import io.coregate.gateway.sdk.MeteredConnector;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
@@ -88,6 +95,7 @@ public final class Main {
     public static Gateway start(Config source) {
         long started = System.nanoTime();
         GatewayConfig config = ConfigLoader.load(source, bundledPluginsDir());
+        SdkClientConfig sdkClient = SdkClientConfig.load(source);
         AdminToken token = AdminToken.resolve(config.admin());
         Database database = Database.start(config.db());
         PluginHost host = new PluginHost(gatewayVersion());
@@ -107,17 +115,20 @@ public final class Main {
 
             var requestMetrics = new RequestMetrics(meters);
             var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics);
-            var admin = new AdminRoutes(new AdminAuth(token.token()), tenants, new HostInventory(host, directory),
-                new JdbcAuditLog(jdbc), requestMetrics);
+            var adminAuth = new AdminAuth(token.token());
+            var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);
+            var admin = new AdminRoutes(adminAuth, tenants, new HostInventory(host, directory),
+                new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics));
             var ready = new AtomicBoolean();
-            WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(),
+            WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(new DfspAuth(apiKeys)),
                 new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get)).start();
 
             long refresh = config.tenants().refresh().toSeconds();
             jobs.scheduleWithFixedDelay(() -> runJob("tenant refresh", directory::refresh), refresh, refresh, TimeUnit.SECONDS);
             jobs.scheduleWithFixedDelay(() -> runJob("CBS health", cbsHealth::refresh), 0, 30, TimeUnit.SECONDS);
             ready.set(true);
-            var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth);
+            var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth,
+                new MeteredConnector(new ConnectorClient(sdkClient), meters));
             var gateway = new Gateway(server, database, host, adapters, jobs, components);
             banner(config, database, token, gateway, directory, (System.nanoTime() - started) / 1_000_000);
             return gateway;

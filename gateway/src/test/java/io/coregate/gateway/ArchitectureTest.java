@@ -41,6 +41,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void connectorClientTalksToTheDomainOnlyNeverStorageOrPlugins() {
+        noClasses().that().resideInAPackage("io.coregate.gateway.sdk..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.coregate.gateway.db..", "io.coregate.gateway.plugins..", "java.sql..",
+                "org.pf4j..")
+            .check(classes);
+    }
+
+    @Test
     void onlyMainWiresTheLayersTogether() {
         noClasses().that().resideInAnyPackage("io.coregate.gateway.db..", "io.coregate.gateway.plugins..", "io.coregate.gateway.sdk..")
             .should().dependOnClassesThat().resideInAPackage("io.coregate.gateway.http..")

@@ -82,7 +82,7 @@ public final class ConfigLoader {
         return (int) number(config, key, defaultValue, 0, 65_535);
     }
 
-    private static long number(Config config, String key, long defaultValue, long min, long max) {
+    static long number(Config config, String key, long defaultValue, long min, long max) {
         Optional<String> raw = optional(config, key);
         if (raw.isEmpty()) {
             return defaultValue;

@@ -22,13 +22,16 @@ public final class AdminRoutes {
     private final PluginInventory plugins;
     private final AuditTrail audit;
     private final RequestMetrics metrics;
+    private final ApiKeyRoutes apiKeys;
 
-    public AdminRoutes(AdminAuth auth, TenantService tenants, PluginInventory plugins, AuditTrail audit, RequestMetrics metrics) {
+    public AdminRoutes(AdminAuth auth, TenantService tenants, PluginInventory plugins, AuditTrail audit, RequestMetrics metrics,
+                       ApiKeyRoutes apiKeys) {
         this.auth = auth;
         this.tenants = tenants;
         this.plugins = plugins;
         this.audit = audit;
         this.metrics = metrics;
+        this.apiKeys = apiKeys;
     }
 
     /** An admin handler: gets the authenticated actor. */
@@ -40,6 +43,7 @@ public final class AdminRoutes {
     /** Builds the admin routes (the observe feature adds health and metrics beside them). */
     public void routing(HttpRouting.Builder routing) {
         ErrorHandler.register(routing, Listener.ADMIN);
+        apiKeys.routing(routing);
         routing.put("/admin/tenants/{tenant}", admin("tenant.put", this::putTenant))
             .get("/admin/tenants", admin("tenant.list", this::listTenants))
             .get("/admin/tenants/{tenant}", admin("tenant.get", this::getTenant))

@@ -33,8 +33,8 @@ public final class RequestMetrics {
                 outcome = "2001";
                 throw e;
             } finally {
-                // Unknown tenants are not tags: random paths must not grow the metric set without bound.
-                String tenantTag = "3200".equals(outcome) ? "unknown" : tenant;
+                // Unknown tenants and unauthenticated callers are not tags: random paths must not grow the metric set without bound.
+                String tenantTag = "3200".equals(outcome) || "3000".equals(outcome) ? "unknown" : tenant;
                 registry.getOrCreate(Timer.builder("coregate.requests")
                         .description("Requests by listener, route, tenant and outcome (FSPIOP code or ok)")
                         .tags(List.of(Tag.create("listener", listener.name().toLowerCase(java.util.Locale.ROOT)), Tag.create("route", route),
