@@ -43,11 +43,6 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
         this.allowedSha256 = Set.copyOf(allowedSha256);
     }
 
-    /** A host without allow-list whose dropped jars are copied to a temporary folder (for tools and tests). */
-    public PluginHost(String systemVersion) {
-        this(systemVersion, Path.of(System.getProperty("java.io.tmpdir"), "coregate-plugins"), Set.of());
-    }
-
     /** Loads every {@code *.jar} in a directory (missing directories are fine). */
     public void loadDirectory(Path dir, LoadedPlugin.Source source) {
         jarsIn(dir).forEach(jar -> load(jar, source));
@@ -135,10 +130,11 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
     /**
      * Unloads every retiring version that no tenant uses and that runs no call.
      *
-     * @param inUse whether some tenant still resolves to a version
+     * @param inUse        whether some tenant still resolves to a version
+     * @param beforeUnload runs for each version about to be unloaded (to close the adapters it created)
      * @return the versions unloaded
      */
-    public synchronized List<LoadedPlugin> reap(Predicate<LoadedPlugin> inUse) {
+    public synchronized List<LoadedPlugin> reap(Predicate<LoadedPlugin> inUse, java.util.function.Consumer<LoadedPlugin> beforeUnload) {
         List<LoadedPlugin> reaped = new ArrayList<>();
         for (var entry : new ArrayList<>(byJar.entrySet())) {
             LoadedPlugin plugin = entry.getValue();
@@ -149,6 +145,7 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
         }
         if (!reaped.isEmpty()) {
             publish();
+            reaped.forEach(beforeUnload);
             reaped.forEach(this::unload);
         }
         return reaped;

@@ -61,7 +61,7 @@ public final class PluginSync {
             store.save(stored(loaded, bytes), bytes, audit(actor, loaded, bytes.length, true));
         } catch (RuntimeException e) {
             host.remove(target);
-            host.reap(plugin -> !plugin.sameAs(loaded));
+            host.reap(plugin -> !plugin.sameAs(loaded), plugin -> { });
             deleteQuietly(target);
             throw e;
         }

@@ -62,7 +62,7 @@ public final class PluginWatcher {
                 host.remove(gone);
             }
         }
-        host.reap(this::inUse).forEach(adapters::forget);
+        host.reap(this::inUse, adapters::forget);
     }
 
     private boolean inUse(LoadedPlugin plugin) {
