@@ -19,7 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
@@ -146,8 +145,6 @@ final class PluginLoader {
     static boolean isZip(Path file) {
         try (var zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             return zip.size() >= 0;
-        } catch (ZipException e) {
-            return false;
         } catch (IOException e) {
             return false;
         }

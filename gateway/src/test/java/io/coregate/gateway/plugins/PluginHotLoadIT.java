@@ -76,6 +76,23 @@ class PluginHotLoadIT {
     }
 
     @Test
+    void overwrittenJarReplacesTheEarlierVersion() throws IOException {
+        Path jar = dropIn.resolve("rolling.jar");
+        PluginJarBuilder.adapter("rolling", "1.0.0", "test.rolling", "\"first\"").build(jar);
+        Plugins.await(gateway, e -> Plugins.version("rolling", "1.0.0").test(e) && "STARTED".equals(e.get("state")), FIVE_SECONDS);
+        var doc = Tenants.sandbox("rollingdfsp", Map.of());
+        cbs(doc).put("plugin", "rolling");
+        assertEquals(201, gateway.admin().put("/admin/tenants/roller", doc).status());
+        assertEquals("first", gateway.sdk().get("/roller/parties/MSISDN/1").field("displayName"));
+
+        Path next = PluginJarBuilder.adapter("rolling", "1.0.1", "test.rolling", "\"second\"").build(gateway.workDir().resolve("next.jar"));
+        Files.write(jar, Files.readAllBytes(next));
+        Plugins.await(gateway, e -> Plugins.version("rolling", "1.0.1").test(e) && List.of("roller").equals(e.get("tenants")), FIVE_SECONDS);
+        Plugins.awaitGone(gateway, Plugins.version("rolling", "1.0.0"), FIVE_SECONDS);
+        assertEquals("second", gateway.sdk().get("/roller/parties/MSISDN/1").field("displayName"));
+    }
+
+    @Test
     void brokenJarsOfEachKindAreListedWithTheirReasonAndTheGatewayKeepsServing() throws IOException {
         PluginJarBuilder.adapter("nomanifestid", "1.0.0", "test.nomanifestid", "\"x\"").manifest("Plugin-Id", null)
             .build(dropIn.resolve("bad-manifest.jar"));
