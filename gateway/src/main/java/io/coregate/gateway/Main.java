@@ -9,6 +9,7 @@ import io.coregate.gateway.db.Database;
 import io.coregate.gateway.db.Jdbc;
 import io.coregate.gateway.db.JdbcApiKeyRepository;
 import io.coregate.gateway.db.JdbcAuditLog;
+import io.coregate.gateway.db.JdbcPluginStore;
 import io.coregate.gateway.db.JdbcTenantRepository;
 import io.coregate.gateway.domain.access.ApiKeys;
 import io.coregate.gateway.domain.party.PartyService;
@@ -28,6 +29,8 @@ import io.coregate.gateway.plugins.CbsMetrics;
 import io.coregate.gateway.plugins.HostInventory;
 import io.coregate.gateway.plugins.LoadedPlugin;
 import io.coregate.gateway.plugins.PluginHost;
+import io.coregate.gateway.plugins.PluginSync;
+import io.coregate.gateway.plugins.PluginWatcher;
 import io.coregate.gateway.sdk.ConnectorClient;
 import io.coregate.gateway.sdk.MeteredConnector;
 import io.helidon.config.Config;
@@ -98,26 +101,30 @@ public final class Main {
         SdkClientConfig sdkClient = SdkClientConfig.load(source);
         AdminToken token = AdminToken.resolve(config.admin());
         Database database = Database.start(config.db());
-        PluginHost host = new PluginHost(gatewayVersion());
-        ScheduledExecutorService jobs = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("coregate-job-", 0).factory());
+        GatewayConfig.Plugins pluginConfig = config.plugins();
+        PluginHost host = new PluginHost(gatewayVersion(), pluginConfig.dropInDir().resolve(".loaded"), pluginConfig.allowedSha256());
+        ScheduledExecutorService jobs = Executors.newScheduledThreadPool(4, Thread.ofPlatform().daemon().name("coregate-job-", 0).factory());
         try {
-            host.loadDirectory(config.plugins().bundledDir(), LoadedPlugin.Source.BUNDLED);
-            host.loadDirectory(config.plugins().dropInDir(), LoadedPlugin.Source.DROPPED);
+            host.loadDirectory(pluginConfig.bundledDir(), LoadedPlugin.Source.BUNDLED);
             MeterRegistry meters = Metrics.globalRegistry();
             var jdbc = new Jdbc(database.dataSource());
+            var pluginSync = new PluginSync(host, new JdbcPluginStore(jdbc), pluginConfig.dropInDir().resolve("uploaded"));
+            pluginSync.pull();
             var tenantRepository = new JdbcTenantRepository(jdbc);
             var directory = new TenantDirectory(tenantRepository);
             directory.refresh();
             var tenants = new TenantService(tenantRepository, host, directory);
             var adapters = new AdapterRegistry(host, new io.coregate.gateway.plugins.SecretResolver(System::getenv), new CbsMetrics(meters));
             var cbsHealth = new CbsHealthMonitor(directory, adapters, meters);
+            var watcher = new PluginWatcher(host, pluginConfig.dropInDir(), directory, adapters);
+            watcher.scan();
             TenantBootstrap.run(config.tenants().bootstrapDir(), tenants);
 
             var requestMetrics = new RequestMetrics(meters);
             var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics);
             var adminAuth = new AdminAuth(token.token());
             var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);
-            var admin = new AdminRoutes(adminAuth, tenants, new HostInventory(host, directory),
+            var admin = new AdminRoutes(adminAuth, tenants, new HostInventory(host, directory, pluginSync),
                 new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics));
             var ready = new AtomicBoolean();
             WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(new DfspAuth(apiKeys)),
@@ -126,6 +133,10 @@ public final class Main {
             long refresh = config.tenants().refresh().toSeconds();
             jobs.scheduleWithFixedDelay(() -> runJob("tenant refresh", directory::refresh), refresh, refresh, TimeUnit.SECONDS);
             jobs.scheduleWithFixedDelay(() -> runJob("CBS health", cbsHealth::refresh), 0, 30, TimeUnit.SECONDS);
+            long scan = pluginConfig.scanInterval().toMillis();
+            jobs.scheduleWithFixedDelay(() -> runJob("plugin scan", watcher::scan), scan, scan, TimeUnit.MILLISECONDS);
+            long sync = pluginConfig.syncInterval().toSeconds();
+            jobs.scheduleWithFixedDelay(() -> runJob("plugin sync", pluginSync::pull), sync, sync, TimeUnit.SECONDS);
             ready.set(true);
             var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth,
                 new MeteredConnector(new ConnectorClient(sdkClient), meters));

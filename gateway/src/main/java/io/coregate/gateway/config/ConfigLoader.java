@@ -43,7 +43,10 @@ public final class ConfigLoader {
                 (int) number(config, "db.embedded.port", 0, 0, 65_535));
         var plugins = new GatewayConfig.Plugins(
                 path(config, "plugins.dir", "data/plugins"),
-                optional(config, "plugins.bundled-dir").map(Path::of).orElse(defaultBundledDir));
+                optional(config, "plugins.bundled-dir").map(Path::of).orElse(defaultBundledDir),
+                checksums(config, "plugins.allowed-sha256"),
+                Duration.ofMillis(number(config, "plugins.scan-millis", 1_000, 100, 60_000)),
+                Duration.ofSeconds(number(config, "plugins.sync-seconds", 5, 1, 3_600)));
         var admin = new GatewayConfig.Admin(
                 optional(config, "admin.token").map(token -> {
                     if (token.length() < 16) {
@@ -60,6 +63,21 @@ public final class ConfigLoader {
 
     private static Optional<String> optional(Config config, String key) {
         return config.get(key).asString().asOptional().map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static java.util.Set<String> checksums(Config config, String key) {
+        var result = new java.util.TreeSet<String>();
+        for (String item : text(config, key, "").split(",")) {
+            String sha = item.strip().toLowerCase(java.util.Locale.ROOT);
+            if (sha.isEmpty()) {
+                continue;
+            }
+            if (!sha.matches("[0-9a-f]{64}")) {
+                throw new ConfigException(key + " must be a comma-separated list of hex SHA-256 checksums, found '" + item.strip() + "'");
+            }
+            result.add(sha);
+        }
+        return java.util.Set.copyOf(result);
     }
 
     private static String text(Config config, String key, String defaultValue) {

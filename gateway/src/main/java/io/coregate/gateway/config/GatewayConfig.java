@@ -56,10 +56,15 @@ public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin a
     /**
      * Plugins.
      *
-     * @param dropInDir  the directory watched for extra plugin jars ({@code PLUGINS_DIR})
-     * @param bundledDir where the plugins shipped with the distribution are
+     * @param dropInDir     the directory watched for extra plugin jars ({@code PLUGINS_DIR}); uploaded jars are pulled
+     *                      into its {@code uploaded/} folder
+     * @param bundledDir    where the plugins shipped with the distribution are
+     * @param allowedSha256 when not empty, the only checksums a dropped or uploaded jar may have
+     * @param scanInterval  how often the drop-in directory is scanned
+     * @param syncInterval  how often jars uploaded through any replica are pulled from the database
      */
-    public record Plugins(Path dropInDir, Path bundledDir) {
+    public record Plugins(Path dropInDir, Path bundledDir, java.util.Set<String> allowedSha256, Duration scanInterval,
+                          Duration syncInterval) {
     }
 
     /**

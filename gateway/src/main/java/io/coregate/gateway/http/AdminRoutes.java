@@ -50,6 +50,7 @@ public final class AdminRoutes {
             .delete("/admin/tenants/{tenant}", admin("tenant.delete", this::deleteTenant))
             .get("/admin/tenants/{tenant}/audit", admin("tenant.audit", this::tenantAudit))
             .get("/admin/plugins", admin("plugin.list", this::listPlugins))
+            .post("/admin/plugins", admin("plugin.upload", (req, res, actor) -> PluginUpload.handle(req, res, actor, plugins)))
             .any("/admin", (req, res) -> auth.authenticate(req))
             .any("/admin/*", (req, res) -> {
                 auth.authenticate(req);
@@ -108,7 +109,7 @@ public final class AdminRoutes {
         return body;
     }
 
-    private static Map<String, Object> view(PluginView plugin) {
+    static Map<String, Object> view(PluginView plugin) {
         var body = new LinkedHashMap<String, Object>();
         body.put("id", plugin.id());
         body.put("version", plugin.version());

@@ -51,18 +51,33 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
     @Override
     public <T> Outcome<T> call(Tenant tenant, String operation, Function<CoreBankingAdapter, Outcome<T>> call) {
         Slot slot = slotFor(tenant);
+        InFlight calls = slot.plugin().runtime().orElseThrow().calls();
+        if (!calls.tryEnter()) {
+            // The version was unloaded between selection and call: select again, once.
+            slot = slotFor(tenant);
+            calls = slot.plugin().runtime().orElseThrow().calls();
+            if (!calls.tryEnter()) {
+                throw new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, "tenant '" + tenant.id() + "': plugin "
+                    + slot.plugin().id() + " " + slot.plugin().version() + " is being unloaded");
+            }
+        }
         if (!slot.bulkhead().tryAcquire()) {
+            calls.exit();
             metrics.record(tenant.id(), slot.plugin().id(), operation, "busy", 0);
             throw new GatewayException(ErrorCode.SERVER_BUSY, "tenant '" + tenant.id() + "': all "
                 + tenant.document().cbs().maxConcurrency() + " CBS call slots are in use");
         }
-        return GuardedCall.run(slot.plugin().runtime().orElseThrow().classLoader(), slot.bulkhead(), slot.timeout(),
-            "cbs-" + tenant.id() + "-" + operation, () -> call.apply(slot.adapter()),
-            (outcome, nanos) -> metrics.record(tenant.id(), slot.plugin().id(), operation, outcomeLabel(outcome), nanos),
+        Slot used = slot;
+        InFlight entered = calls;
+        return GuardedCall.run(slot.plugin().runtime().orElseThrow().classLoader(), () -> {
+            used.bulkhead().release();
+            entered.exit();
+        }, slot.timeout(), "cbs-" + tenant.id() + "-" + operation, () -> call.apply(used.adapter()),
+            (outcome, nanos) -> metrics.record(tenant.id(), used.plugin().id(), operation, outcomeLabel(outcome), nanos),
             failure -> {
-                LOG.log(System.Logger.Level.ERROR, "tenant " + tenant.id() + ": plugin " + slot.plugin().id() + " "
-                    + slot.plugin().version() + " failed in " + operation, failure);
-                metrics.record(tenant.id(), slot.plugin().id(), operation, "error", 0);
+                LOG.log(System.Logger.Level.ERROR, "tenant " + tenant.id() + ": plugin " + used.plugin().id() + " "
+                    + used.plugin().version() + " failed in " + operation, failure);
+                metrics.record(tenant.id(), used.plugin().id(), operation, "error", 0);
                 return new GatewayException(ErrorCode.INTERNAL, "tenant '" + tenant.id() + "': the CBS adapter failed in " + operation);
             });
     }
@@ -77,15 +92,15 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
 
     private Slot slotFor(Tenant tenant) {
         TenantDocument.Cbs cbs = tenant.document().cbs();
-        LoadedPlugin plugin = host.select(cbs.plugin(), cbs.pluginVersion()).orElseThrow(() -> new GatewayException(
+        LoadedPlugin plugin = host.resolve(cbs.plugin(), cbs.pluginVersion()).orElseThrow(() -> new GatewayException(
             ErrorCode.SERVICE_UNAVAILABLE, "tenant '" + tenant.id() + "': no loaded version of plugin '" + cbs.plugin() + "' matches "
             + cbs.pluginVersion().orElse("*")));
         Slot current = slots.get(tenant.id());
-        if (current != null && current.revision() == tenant.revision() && current.plugin().equals(plugin)) {
+        if (current != null && current.revision() == tenant.revision() && current.plugin().sameAs(plugin)) {
             return current;
         }
         return slots.compute(tenant.id(), (id, existing) -> {
-            if (existing != null && existing.revision() == tenant.revision() && existing.plugin().equals(plugin)) {
+            if (existing != null && existing.revision() == tenant.revision() && existing.plugin().sameAs(plugin)) {
                 return existing;
             }
             Slot created = create(tenant, plugin);
@@ -141,6 +156,17 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
         var result = new java.util.HashMap<TenantId, LoadedPlugin>();
         slots.forEach((id, slot) -> result.put(id, slot.plugin()));
         return result;
+    }
+
+    /** Closes the adapters created by a version that was unloaded. */
+    public void forget(LoadedPlugin plugin) {
+        slots.entrySet().removeIf(entry -> {
+            if (entry.getValue().plugin().sameAs(plugin)) {
+                closeQuietly(entry.getValue());
+                return true;
+            }
+            return false;
+        });
     }
 
     /** Drops a tenant's adapter (after it was disabled). */

@@ -8,7 +8,6 @@ import io.coregate.plugin.api.Outcome;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
@@ -17,15 +16,16 @@ import java.util.function.Supplier;
 
 /**
  * Runs one adapter call on a fresh virtual thread with the plugin's class loader as context class loader, waits at
- * most the timeout, and interrupts the worker when abandoned. The bulkhead permit (already taken by the caller) is
- * released when the worker really ends, so a hanging bank fills only its own tenant's bulkhead.
+ * most the timeout, and interrupts the worker when abandoned. {@code release} (which gives back the bulkhead permit the
+ * caller took and leaves the plugin's in-flight count) runs when the worker really ends, so a hanging bank fills only
+ * its own tenant's bulkhead and a removed plugin version is unloaded only after its abandoned calls ended. Stateless.
  */
 final class GuardedCall {
 
     private GuardedCall() {
     }
 
-    static <T> Outcome<T> run(ClassLoader pluginLoader, Semaphore permit, Duration timeout, String name, Supplier<Outcome<T>> call,
+    static <T> Outcome<T> run(ClassLoader pluginLoader, Runnable release, Duration timeout, String name, Supplier<Outcome<T>> call,
                               BiConsumer<Outcome<T>, Long> onOutcome, Function<Throwable, GatewayException> onBug) {
         var result = new CompletableFuture<Outcome<T>>();
         long start = System.nanoTime();
@@ -42,11 +42,11 @@ final class GuardedCall {
                 } catch (RuntimeException | LinkageError | StackOverflowError e) {
                     result.completeExceptionally(e);
                 } finally {
-                    permit.release();
+                    release.run();
                 }
             });
         } catch (RuntimeException e) {
-            permit.release();
+            release.run();
             throw e;
         }
         try {

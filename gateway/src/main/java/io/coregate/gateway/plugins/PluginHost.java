@@ -1,138 +1,214 @@
 package io.coregate.gateway.plugins;
 
 import io.coregate.gateway.domain.tenant.PluginCatalog;
-import io.coregate.plugin.api.CoreBankingAdapterFactory;
-import org.pf4j.DefaultVersionManager;
-import org.pf4j.JarPluginManager;
-import org.pf4j.PluginRuntimeException;
-import org.pf4j.PluginState;
-import org.pf4j.PluginWrapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Loads CBS plugin jars with PF4J, one plugin manager per jar so that two versions of one plugin id can be loaded
- * at once. A jar that cannot load (bad manifest, missing classes, failing start, unmet {@code Plugin-Requires}) is
- * kept in the list with its reason and never stops the gateway. Thread-safe.
+ * Every plugin jar the gateway knows, keyed by its file: bundled, dropped in or uploaded, each loaded in its own PF4J
+ * manager so versions of one plugin id live side by side. A tenant selects the newest started version matching its
+ * {@code cbs.pluginVersion}. A removed jar's version turns {@code RETIRING}: it keeps serving the tenants that no
+ * started version matches until they move, and is unloaded by {@link #reap} once unused and drained. A jar that
+ * cannot load, duplicates a loaded id and version, or is not on the allow-list is listed with its reason and never
+ * stops the gateway. Reads are lock-free over an immutable snapshot; changes are serialized. Thread-safe.
  */
 public final class PluginHost implements PluginCatalog, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(PluginHost.class.getName());
-    private static final DefaultVersionManager VERSIONS = new DefaultVersionManager();
 
-    private final String systemVersion;
-    private final List<LoadedPlugin> plugins = new CopyOnWriteArrayList<>();
+    private final PluginLoader loader;
+    private final Set<String> allowedSha256;
+    private final Map<Path, LoadedPlugin> byJar = new LinkedHashMap<>();
+    private volatile List<LoadedPlugin> snapshot = List.of();
 
-    /** @param systemVersion the gateway version {@code Plugin-Requires} is checked against */
-    public PluginHost(String systemVersion) {
-        this.systemVersion = systemVersion;
+    /**
+     * @param systemVersion the gateway version {@code Plugin-Requires} is checked against
+     * @param privateCopies where dropped jars are copied before loading
+     * @param allowedSha256 when not empty, the only checksums dropped or uploaded jars may have
+     */
+    public PluginHost(String systemVersion, Path privateCopies, Set<String> allowedSha256) {
+        this.loader = new PluginLoader(systemVersion, privateCopies);
+        this.allowedSha256 = Set.copyOf(allowedSha256);
     }
 
     /** Loads every {@code *.jar} in a directory (missing directories are fine). */
     public void loadDirectory(Path dir, LoadedPlugin.Source source) {
+        jarsIn(dir).forEach(jar -> load(jar, source));
+    }
+
+    /** The {@code *.jar} files directly in a directory, sorted; empty when it is missing or unreadable. */
+    static List<Path> jarsIn(Path dir) {
         if (!Files.isDirectory(dir)) {
-            return;
+            return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().forEach(jar -> load(jar, source));
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar") && Files.isRegularFile(f)).sorted().toList();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot list plugin directory " + dir + ": " + e.getMessage());
+            return List.of();
         }
     }
 
-    /** Loads and starts one jar; a failure is recorded, not thrown. */
-    public LoadedPlugin load(Path jar, LoadedPlugin.Source source) {
-        String sha256 = sha256(jar);
-        var manager = new JarPluginManager(jar.getParent());
-        manager.setSystemVersion(systemVersion);
-        LoadedPlugin loaded;
-        try {
-            String id = manager.loadPlugin(jar);
-            PluginWrapper wrapper = manager.getPlugin(id);
-            String version = wrapper.getDescriptor().getVersion();
-            PluginState state = wrapper.getPluginState() == PluginState.DISABLED ? PluginState.DISABLED : manager.startPlugin(id);
-            loaded = state == PluginState.STARTED
-                ? started(manager, wrapper, sha256, source, jar)
-                : failed(id, version, sha256, source, jar, reasonNotStarted(wrapper), manager);
-        } catch (PluginRuntimeException | LinkageError | IllegalArgumentException e) {
-            String name = jar.getFileName().toString();
-            loaded = failed(name, "?", sha256, source, jar, "cannot load: " + e.getMessage(), manager);
+    /**
+     * Loads and starts one jar; a failure is recorded, not thrown. A jar at the same path with the same checksum is
+     * not loaded twice; a changed jar at the same path replaces (retires) the earlier one.
+     */
+    public synchronized LoadedPlugin load(Path jar, LoadedPlugin.Source source) {
+        String sha256 = PluginLoader.sha256(jar);
+        LoadedPlugin existing = byJar.get(jar);
+        if (existing != null && existing.sha256().equals(sha256) && !existing.retiring()) {
+            return existing;
         }
-        plugins.add(loaded);
-        LOG.log(loaded.started() ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-            "plugin " + loaded.id() + " " + loaded.version() + " (" + source.label() + ", sha256 " + sha256.substring(0, 12) + "…): "
-                + loaded.state() + loaded.reason().map(r -> " - " + r).orElse(""));
+        if (existing != null) {
+            remove(jar);
+        }
+        LoadedPlugin loaded;
+        if (source != LoadedPlugin.Source.BUNDLED && !allowedSha256.isEmpty() && !allowedSha256.contains(sha256)) {
+            loaded = new LoadedPlugin(jar.getFileName().toString(), "?", sha256, source, LoadedPlugin.REJECTED,
+                Optional.of("sha256 " + sha256 + " is not in plugins.allowed-sha256"), jar, Optional.empty());
+        } else {
+            loaded = refuseDuplicate(loader.load(jar, sha256, source));
+        }
+        if (byJar.get(jar) != null && byJar.get(jar).retiring()) {
+            byJar.put(retiredKey(jar), byJar.remove(jar));
+        }
+        byJar.put(jar, loaded);
+        publish();
+        LOG.log(loaded.active() ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+            "plugin " + loaded.id() + " " + loaded.version() + " (" + source.label() + ", " + jar.getFileName() + ", sha256 "
+                + sha256.substring(0, Math.min(12, sha256.length())) + "…): " + loaded.state() + loaded.reason().map(r -> " - " + r).orElse(""));
         return loaded;
     }
 
-    private LoadedPlugin started(JarPluginManager manager, PluginWrapper wrapper, String sha256, LoadedPlugin.Source source, Path jar) {
-        String id = wrapper.getPluginId();
-        String version = wrapper.getDescriptor().getVersion();
-        List<CoreBankingAdapterFactory> factories = manager.getExtensions(CoreBankingAdapterFactory.class, id);
-        if (factories.size() != 1) {
-            return failed(id, version, sha256, source, jar, "expected one CoreBankingAdapterFactory extension, found " + factories.size()
-                + " (built without -proc:full? no META-INF/extensions.idx?)", manager);
+    private LoadedPlugin refuseDuplicate(LoadedPlugin loaded) {
+        Optional<LoadedPlugin> twin = snapshot.stream()
+            .filter(p -> p.active() && p.id().equals(loaded.id()) && p.version().equals(loaded.version())).findFirst();
+        if (loaded.runtime().isEmpty() || twin.isEmpty()) {
+            return loaded;
         }
-        var runtime = new LoadedPlugin.Runtime(factories.getFirst(), wrapper.getPluginClassLoader(), manager);
-        return new LoadedPlugin(id, version, sha256, source, "STARTED", Optional.empty(), jar, Optional.of(runtime));
+        PluginLoader.stop(loaded.runtime().get().manager(), loaded.id());
+        return PluginLoader.refused(loaded.id(), loaded.version(), loaded.sha256(), loaded.source(), loaded.jar(), "duplicate: "
+            + loaded.id() + " " + loaded.version() + " is already loaded from " + twin.get().jar().getFileName() + " ("
+            + twin.get().source().label() + ")");
     }
 
-    private String reasonNotStarted(PluginWrapper wrapper) {
-        String requires = wrapper.getDescriptor().getRequires();
-        if (wrapper.getPluginState() == PluginState.DISABLED || !VERSIONS.checkVersionConstraint(systemVersion, requires)) {
-            return "requires gateway " + wrapper.getDescriptor().getRequires() + ", this gateway is " + systemVersion;
-        }
-        return Optional.ofNullable(wrapper.getFailedException()).map(e -> "start failed: " + e).orElse("state " + wrapper.getPluginState());
+    private static Path retiredKey(Path jar) {
+        return jar.resolveSibling(jar.getFileName() + "#retired-" + System.nanoTime());
     }
 
-    private static LoadedPlugin failed(String id, String version, String sha256, LoadedPlugin.Source source, Path jar, String reason,
-                                       JarPluginManager manager) {
-        try {
-            manager.unloadPlugins();
-        } catch (PluginRuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "unloading failed plugin " + id + ": " + e.getMessage());
+    /**
+     * The jar at {@code jar} is gone: a refused entry disappears, a started version turns {@code RETIRING} and is
+     * unloaded by {@link #reap} once no tenant uses it and its calls drained.
+     */
+    public synchronized void remove(Path jar) {
+        LoadedPlugin plugin = byJar.get(jar);
+        if (plugin == null || plugin.retiring()) {
+            return;
         }
-        return new LoadedPlugin(id, version, sha256, source, "FAILED", Optional.of(reason), jar, Optional.empty());
+        if (!plugin.started()) {
+            byJar.remove(jar);
+        } else {
+            byJar.put(jar, plugin.withState(LoadedPlugin.RETIRING,
+                Optional.of("jar removed; unloads once no tenant uses this version and its calls have drained")));
+            LOG.log(System.Logger.Level.INFO, "plugin " + plugin.id() + " " + plugin.version() + " retiring: " + jar.getFileName() + " removed");
+        }
+        publish();
     }
 
-    /** Every plugin jar seen, started or failed. */
+    /**
+     * Unloads every retiring version that no tenant uses and that runs no call.
+     *
+     * @param inUse        whether some tenant still resolves to a version
+     * @param beforeUnload runs for each version about to be unloaded (to close the adapters it created)
+     * @return the versions unloaded
+     */
+    public synchronized List<LoadedPlugin> reap(Predicate<LoadedPlugin> inUse, java.util.function.Consumer<LoadedPlugin> beforeUnload) {
+        List<LoadedPlugin> reaped = new ArrayList<>();
+        for (var entry : new ArrayList<>(byJar.entrySet())) {
+            LoadedPlugin plugin = entry.getValue();
+            if (plugin.retiring() && !inUse.test(plugin) && plugin.runtime().orElseThrow().calls().close()) {
+                byJar.remove(entry.getKey());
+                reaped.add(plugin);
+            }
+        }
+        if (!reaped.isEmpty()) {
+            publish();
+            reaped.forEach(beforeUnload);
+            reaped.forEach(this::unload);
+        }
+        return reaped;
+    }
+
+    private void unload(LoadedPlugin plugin) {
+        LoadedPlugin.Runtime runtime = plugin.runtime().orElseThrow();
+        PluginLoader.stop(runtime.manager(), plugin.id());
+        boolean shared = snapshot.stream().anyMatch(p -> p.runtime().map(r -> r.loadedFrom().equals(runtime.loadedFrom())).orElse(false));
+        if (plugin.source() == LoadedPlugin.Source.DROPPED && !shared) {
+            try {
+                Files.deleteIfExists(runtime.loadedFrom());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot delete " + runtime.loadedFrom() + ": " + e.getMessage());
+            }
+        }
+        LOG.log(System.Logger.Level.INFO, "plugin " + plugin.id() + " " + plugin.version() + " unloaded");
+    }
+
+    private void publish() {
+        snapshot = List.copyOf(byJar.values());
+    }
+
+    /** Every plugin jar known, started, retiring or refused. */
     public List<LoadedPlugin> plugins() {
-        return List.copyOf(plugins);
+        return snapshot;
     }
 
-    /** The newest started version of {@code id} matching the SemVer expression (any version when empty). */
+    /** The entry for a jar file, if known. */
+    public Optional<LoadedPlugin> find(Path jar) {
+        return snapshot.stream().filter(p -> p.jar().equals(jar) && !p.retiring()).findFirst();
+    }
+
+    /** The newest started (not retiring) version of {@code id} matching the SemVer expression (any version when empty). */
     public Optional<LoadedPlugin> select(String id, Optional<String> versionExpression) {
-        return plugins.stream()
-            .filter(p -> p.started() && p.id().equals(id))
-            .filter(p -> versionExpression.map(expr -> VERSIONS.checkVersionConstraint(p.version(), expr)).orElse(true))
-            .max(Comparator.comparing(LoadedPlugin::version, VERSIONS::compareVersions));
+        return newest(id, versionExpression, LoadedPlugin::active);
+    }
+
+    /**
+     * The version serving a tenant: the newest started match, else the newest retiring match (a tenant pinned to a
+     * removed version keeps it until its document moves).
+     */
+    public Optional<LoadedPlugin> resolve(String id, Optional<String> versionExpression) {
+        return select(id, versionExpression).or(() -> newest(id, versionExpression, LoadedPlugin::retiring));
+    }
+
+    private Optional<LoadedPlugin> newest(String id, Optional<String> expression, Predicate<LoadedPlugin> eligible) {
+        return snapshot.stream()
+            .filter(p -> eligible.test(p) && p.id().equals(id))
+            .filter(p -> expression.map(expr -> PluginLoader.VERSIONS.checkVersionConstraint(p.version(), expr)).orElse(true))
+            .max(Comparator.comparing(LoadedPlugin::version, PluginLoader.VERSIONS::compareVersions));
     }
 
     @Override
     public Set<String> pluginIds() {
-        return plugins.stream().filter(LoadedPlugin::started).map(LoadedPlugin::id).collect(Collectors.toUnmodifiableSet());
+        return snapshot.stream().filter(LoadedPlugin::active).map(LoadedPlugin::id).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
     public Optional<String> checkVersion(String pluginId, Optional<String> versionExpression) {
         if (versionExpression.isPresent()) {
             try {
-                VERSIONS.checkVersionConstraint("0.0.0", versionExpression.get());
+                PluginLoader.VERSIONS.checkVersionConstraint("0.0.0", versionExpression.get());
             } catch (RuntimeException e) {
                 return Optional.of("'" + versionExpression.get() + "' is not a SemVer expression such as '>=1.0.0 & <2.0.0'");
             }
@@ -140,35 +216,16 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
         if (select(pluginId, versionExpression).isPresent()) {
             return Optional.empty();
         }
-        List<String> versions = new ArrayList<>();
-        plugins.stream().filter(p -> p.started() && p.id().equals(pluginId)).forEach(p -> versions.add(p.version()));
+        List<String> versions = snapshot.stream().filter(p -> p.active() && p.id().equals(pluginId)).map(LoadedPlugin::version).toList();
         return Optional.of("no loaded version of '" + pluginId + "' matches '" + versionExpression.orElse("*") + "'; loaded: " + versions);
     }
 
-    /** Hex SHA-256 of a file. */
-    static String sha256(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            return "unreadable";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
-    }
-
     @Override
-    public void close() {
-        for (LoadedPlugin plugin : plugins) {
-            plugin.runtime().ifPresent(runtime -> {
-                try {
-                    runtime.manager().stopPlugins();
-                    runtime.manager().unloadPlugins();
-                } catch (PluginRuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "plugin " + plugin.id() + " did not stop cleanly: " + e.getMessage());
-                }
-            });
+    public synchronized void close() {
+        for (LoadedPlugin plugin : byJar.values()) {
+            plugin.runtime().ifPresent(runtime -> PluginLoader.stop(runtime.manager(), plugin.id()));
         }
-        plugins.clear();
+        byJar.clear();
+        publish();
     }
 }

@@ -1,6 +1,6 @@
 package io.coregate.plugin.api;
 
-/** Whether an account can move money. */
+/** Whether an account can move money. Immutable and thread-safe. */
 public enum AccountStatus {
     ACTIVE,
     BLOCKED,

@@ -1,6 +1,6 @@
 package io.coregate.plugin.api;
 
-/** Optional abilities an adapter declares through {@link CoreBankingAdapter#capabilities()}. */
+/** Optional abilities an adapter declares through {@link CoreBankingAdapter#capabilities()}. Immutable and thread-safe. */
 public enum Capability {
     /** {@link CoreBankingAdapter#balance} answers (used for the disbursement-float check). */
     BALANCE,

@@ -6,6 +6,7 @@ import java.util.Objects;
  * The one exception type of the plugin API: a typed CBS failure. Adapters may throw it instead of returning
  * {@link Outcome.Failed}; the host turns it into the same failure. The message must name the problem and never
  * contain secrets or customer credentials.
+ * Thread-safety: its state is final once constructed; it may be thrown on a call's worker thread and read on another.
  */
 public class CbsException extends RuntimeException {
 

@@ -6,6 +6,7 @@ import java.util.Optional;
  * A payer-side debit: money a tenant's customer sends out through Mojaloop. The same request is passed to
  * {@code debit}/{@code refund} (or {@code holdDebit}/{@code captureDebit}/{@code releaseDebit}); {@code transferId}
  * is the idempotency key.
+ * Immutable and thread-safe.
  *
  * @param transferId the Mojaloop transfer id
  * @param payer      the customer debited

@@ -3,6 +3,7 @@ package io.coregate.plugin.api;
 /**
  * Why a CBS operation failed, in terms the gateway maps to FSPIOP codes (knowing whether the tenant is payer or
  * payee). Adapters translate their vendor's error bodies into one of these.
+ * Immutable and thread-safe.
  */
 public enum FailureKind {
     /** The party or account does not exist. */

@@ -2,6 +2,7 @@ package io.coregate.plugin.api;
 
 /**
  * Whether the adapter can reach its CBS.
+ * Immutable and thread-safe.
  *
  * @param up     reachable and answering
  * @param detail a short human-readable explanation (no secrets)

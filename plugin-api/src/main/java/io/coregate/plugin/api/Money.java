@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /**
  * An amount in a currency. Never a floating-point number.
+ * Immutable and thread-safe.
  *
  * @param amount   the amount, non-negative
  * @param currency the ISO 4217 code

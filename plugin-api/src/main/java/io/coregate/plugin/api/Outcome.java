@@ -6,7 +6,16 @@ import java.util.Objects;
 /**
  * How a CBS operation ended: {@link Done done} with a value, {@link Failed failed} with a kind, or {@link Pending
  * pending} when an asynchronous CBS (a GSMA wallet answering 202) accepted the request and will settle it later.
- * The host resolves a pending outcome by polling {@link CoreBankingAdapter#status} after {@code checkAfter}.
+ *
+ * <p>How the host resolves a pending money operation: it calls {@link CoreBankingAdapter#status} with the transfer
+ * id and the pending {@code cbsReference} (a GSMA {@code serverCorrelationId}) first after {@code checkAfter}, then
+ * after the delay a still-pending status asks for (its own {@code checkAfter} when {@code status} answers
+ * {@link Pending}, else twice the previous delay), a bounded number of times within a bounded time.
+ * {@link TransactionStatus.State#COMPLETED} settles it as done with a {@link Receipt} of the status's reference;
+ * {@link TransactionStatus.State#FAILED} as failed ({@link FailureKind#REJECTED}); still pending or not found at the
+ * bound as {@link FailureKind#TIMEOUT}: unknown, left to reconciliation. Operations other than money movements
+ * (lookups, quotes, balances) should not answer pending.
+ * Every outcome is immutable and thread-safe (when its value is).
  *
  * @param <T> the value of a successful operation
  */

@@ -7,6 +7,7 @@ import java.util.Set;
 
 /**
  * A customer found in the CBS, with the account that a transfer to or from it would use.
+ * Immutable and thread-safe.
  *
  * @param id            how Mojaloop named the party
  * @param accountNo     the CBS account behind the identifier

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 /**
  * How Mojaloop names a party.
+ * Immutable and thread-safe.
  *
  * @param idType     the FSPIOP party id type ({@code MSISDN}, {@code ACCOUNT_ID}, ...)
  * @param idValue    the identifier

@@ -2,6 +2,7 @@ package io.coregate.plugin.api;
 
 /**
  * A payee-side quote to price.
+ * Immutable and thread-safe.
  *
  * @param quoteId       the Mojaloop quote id
  * @param transactionId the Mojaloop transaction id

@@ -8,6 +8,7 @@ import java.util.Optional;
 /**
  * The tenant's {@code cbs.settings} JSON object as plain Java values: {@code Map<String, Object>} for objects,
  * {@code List<Object>} for arrays, {@code String}, {@code BigDecimal}, {@code Boolean}. Immutable.
+ * Thread-safe.
  *
  * @param values the top-level members
  */

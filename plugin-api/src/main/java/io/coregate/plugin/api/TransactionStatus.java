@@ -4,6 +4,7 @@ import java.util.Optional;
 
 /**
  * What the CBS knows of a transaction the gateway asked about.
+ * Immutable and thread-safe.
  *
  * @param state        where it stands
  * @param cbsReference the CBS's id for it, if found
