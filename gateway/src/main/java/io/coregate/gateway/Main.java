@@ -106,9 +106,11 @@ public final class Main {
             TenantBootstrap.run(config.tenants().bootstrapDir(), tenants);
 
             var requestMetrics = new RequestMetrics(meters);
-            var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics);
-            var admin = new AdminRoutes(new AdminAuth(token.token()), tenants, new HostInventory(host, directory),
-                new JdbcAuditLog(jdbc), requestMetrics);
+            var payee = PayeeWiring.wire(source, jdbc, adapters, directory, meters, requestMetrics);
+            var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics, payee.routes());
+            var adminAuth = new AdminAuth(token.token());
+            var admin = new AdminRoutes(adminAuth, tenants, new HostInventory(host, directory),
+                new JdbcAuditLog(jdbc), requestMetrics, payee.adminRoutes(adminAuth));
             var ready = new AtomicBoolean();
             WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(),
                 new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get)).start();
@@ -116,6 +118,9 @@ public final class Main {
             long refresh = config.tenants().refresh().toSeconds();
             jobs.scheduleWithFixedDelay(() -> runJob("tenant refresh", directory::refresh), refresh, refresh, TimeUnit.SECONDS);
             jobs.scheduleWithFixedDelay(() -> runJob("CBS health", cbsHealth::refresh), 0, 30, TimeUnit.SECONDS);
+            long reconcile = payee.policy().retryInterval().toMillis();
+            jobs.scheduleWithFixedDelay(() -> runJob("transfer reconciliation", payee.reconciler()::runOnce), reconcile, reconcile,
+                TimeUnit.MILLISECONDS);
             ready.set(true);
             var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth);
             var gateway = new Gateway(server, database, host, adapters, jobs, components);

@@ -22,8 +22,11 @@ public final class AdminRoutes {
     private final PluginInventory plugins;
     private final AuditTrail audit;
     private final RequestMetrics metrics;
+    private final TransferAdminRoutes transfers;
 
-    public AdminRoutes(AdminAuth auth, TenantService tenants, PluginInventory plugins, AuditTrail audit, RequestMetrics metrics) {
+    public AdminRoutes(AdminAuth auth, TenantService tenants, PluginInventory plugins, AuditTrail audit, RequestMetrics metrics,
+                       TransferAdminRoutes transfers) {
+        this.transfers = transfers;
         this.auth = auth;
         this.tenants = tenants;
         this.plugins = plugins;
@@ -40,6 +43,8 @@ public final class AdminRoutes {
     /** Builds the admin routes (the observe feature adds health and metrics beside them). */
     public void routing(HttpRouting.Builder routing) {
         ErrorHandler.register(routing, Listener.ADMIN);
+        transfers.routing(routing);
+        OpenApiRoute.routing(routing);
         routing.put("/admin/tenants/{tenant}", admin("tenant.put", this::putTenant))
             .get("/admin/tenants", admin("tenant.list", this::listTenants))
             .get("/admin/tenants/{tenant}", admin("tenant.get", this::getTenant))
