@@ -30,7 +30,8 @@ import java.util.Set;
 
 /**
  * Answers {@code POST /quoterequests} for a payee tenant: validates, looks the payee up, prices the quote (the
- * adapter's {@code quote} when it has {@link Capability#QUOTE}, else the tenant's {@code fees.receive}), checks the
+ * tenant's {@code fees.receive} when it defines a fee, else the adapter's {@code quote} when it has
+ * {@link Capability#QUOTE}, else no fee), checks the
  * disbursement float where the adapter can tell, stores the quote and answers the spec's {@code quoteResponse}.
  * Repeats with the same body replay the stored answer without calling the CBS; a different body is 3106. Thread-safe.
  */
@@ -138,8 +139,10 @@ public final class QuoteService {
     }
 
     private BigDecimal fee(Tenant tenant, Set<Capability> capabilities, Request request, Party payee) {
-        if (!capabilities.contains(Capability.QUOTE)) {
-            return Fees.of(tenant.document().fees().receive(), request.amount(), request.currency());
+        var policy = tenant.document().fees().receive();
+        boolean tenantPrices = policy.percent().signum() != 0 || policy.min().signum() != 0;
+        if (tenantPrices || !capabilities.contains(Capability.QUOTE)) {
+            return Fees.of(policy, request.amount(), request.currency());
         }
         var cbsRequest = new QuoteRequest(request.quoteId(), request.transactionId(), payee, new Money(request.amount(), request.currency()),
             request.amountType());
