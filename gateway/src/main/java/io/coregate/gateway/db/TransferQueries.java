@@ -110,7 +110,8 @@ final class TransferQueries {
 
     Map<TenantId, Long> reconcileCounts() {
         return jdbc.read("count reconcile cases", connection -> {
-            try (var statement = connection.prepareStatement("SELECT tenant_id, count(*) FROM transfers WHERE state = 'RECONCILE' GROUP BY tenant_id");
+            try (var statement = connection.prepareStatement(
+                    "SELECT tenant_id, count(*) FROM transfers WHERE state = 'RECONCILE' GROUP BY tenant_id");
                  var rows = statement.executeQuery()) {
                 var counts = new HashMap<TenantId, Long>();
                 while (rows.next()) {

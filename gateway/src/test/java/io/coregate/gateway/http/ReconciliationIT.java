@@ -25,11 +25,15 @@ class ReconciliationIT {
         gateway = TestGateway.start(TestDatabase.freshSchema(), Map.of("transfers.reconcile.interval-seconds", "1",
             "transfers.reconcile.base-delay-millis", "200", "transfers.reconcile.max-delay-seconds", "1"));
         var flaky = Tenants.sandbox("flakyfsp", Map.of("accounts", Tenants.standardAccounts(),
-            "faults", List.of(Map.of("operation", "commitCredit", "kind", "UNAVAILABLE", "times", 2))));
+            "faults", List.of(Map.of("operation", "commitCredit", "kind", "UNAVAILABLE", "times", 2),
+                Map.of("operation", "releaseCredit", "kind", "TIMEOUT", "times", 1))));
         assertEquals(201, gateway.admin().put("/admin/tenants/flaky", flaky).status());
         var down = Tenants.sandbox("downfsp", Map.of("accounts", Tenants.standardAccounts(),
             "faults", List.of(Map.of("operation", "commitCredit", "kind", "TIMEOUT"))));
         assertEquals(201, gateway.admin().put("/admin/tenants/down", down).status());
+        var refusing = Tenants.sandbox("refusingfsp", Map.of("accounts", Tenants.standardAccounts(),
+            "faults", List.of(Map.of("operation", "reserveCredit", "kind", "LIMIT_EXCEEDED"))));
+        assertEquals(201, gateway.admin().put("/admin/tenants/refusing", refusing).status());
     }
 
     @AfterAll
@@ -75,6 +79,36 @@ class ReconciliationIT {
         var metrics = gateway.admin().get("/observe/metrics").body();
         assertTrue(metrics.contains("coregate_transfers_total") && metrics.contains("outcome=\"reconcile\""), "transfer counter by outcome");
         assertTrue(metrics.contains("coregate_transfers_reconcile_open"), "open-case gauge by tenant");
+    }
+
+    @Test
+    void releaseTheCbsDoesNotConfirmIsRetriedToAborted() throws InterruptedException {
+        var backend = new Backend(gateway, "flaky");
+        BigDecimal float0 = PayeeFlowIT.balance(gateway, "flaky", "DISBURSEMENT");
+        String transferId = Payee.id();
+        PayeeFlowIT.reserve(backend, transferId, "8");
+        var aborted = backend.notify(transferId, Payee.notification(transferId, "ERROR_OCCURRED"));
+        assertEquals(500, aborted.status(), aborted.body());
+        assertEquals("Transfer Not Completed Error", aborted.field("message"));
+        assertEquals("ABORTED", admin("flaky", transferId).get("targetState"));
+        awaitState("flaky", transferId, "ABORTED");
+        assertEquals(0, float0.compareTo(PayeeFlowIT.balance(gateway, "flaky", "DISBURSEMENT")), "the hold is released");
+    }
+
+    @Test
+    void reservationTheCbsRefusesIsAbortedAndReplayed() {
+        var backend = new Backend(gateway, "refusing");
+        var quoteRequest = Payee.quote(Payee.id(), Payee.ALICE, "SEND", "9");
+        var quote = backend.quote(quoteRequest);
+        assertEquals(200, quote.status(), quote.body());
+        String transferId = Payee.id();
+        var body = Payee.transfer(transferId, quoteRequest, quote.json());
+        var refused = backend.prepare(body);
+        assertEquals(500, refused.status(), refused.body());
+        assertEquals("5200", refused.field("statusCode"));
+        var again = backend.prepare(body);
+        assertEquals(refused.json(), again.json());
+        assertEquals("ABORTED", backend.get("/transfers/" + transferId).field("transferState"));
     }
 
     @Test
