@@ -247,8 +247,8 @@ public final class JdbcTransferLog implements TransferLog {
 
     @Override
     public List<Transfer> dueForRetry(Instant now, int limit) {
-        return queries.where("state = 'RECONCILE' AND target_state IS NOT NULL AND next_retry_at <= ? ORDER BY next_retry_at LIMIT ?",
-            now, limit);
+        return queries.where("state = 'RECONCILE' AND direction = 'INBOUND' AND target_state IS NOT NULL AND next_retry_at <= ?"
+            + " ORDER BY next_retry_at LIMIT ?", now, limit);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PayeeFlowIT {
@@ -155,6 +156,21 @@ class PayeeFlowIT {
         assertEquals("3208", response.field("statusCode"));
         var put = gateway.sdk().put("/bank-a/transfers/" + Payee.id(), Payee.notification(Payee.id(), "COMPLETED"));
         assertEquals(404, put.status());
+    }
+
+    @Test
+    void transferJournalIsAppendOnly() throws java.sql.SQLException {
+        String transferId = Payee.id();
+        reserve(bank, transferId, "2");
+        try (var connection = gateway.gateway().components().database().dataSource().getConnection();
+             var statement = connection.createStatement()) {
+            var e = assertThrows(java.sql.SQLException.class, () -> statement.executeUpdate(
+                "UPDATE transfer_events SET detail = 'rewritten' WHERE transfer_id = '" + transferId + "'"));
+            assertTrue(e.getMessage().contains("append-only"), e.getMessage());
+            assertThrows(java.sql.SQLException.class, () -> statement.executeUpdate(
+                "DELETE FROM transfer_events WHERE transfer_id = '" + transferId + "'"));
+        }
+        assertEquals(2, ((List<?>) gateway.admin().get("/admin/tenants/bank-a/transfers/" + transferId).json().get("journal")).size());
     }
 
     @Test

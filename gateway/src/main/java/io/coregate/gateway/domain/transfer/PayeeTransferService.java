@@ -7,6 +7,7 @@ import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.error.Side;
 import io.coregate.gateway.domain.money.MojaloopAmount;
 import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.plugin.api.FailureKind;
 import io.coregate.plugin.api.Outcome;
 import io.coregate.plugin.api.Receipt;
 
@@ -22,6 +23,8 @@ import java.util.UUID;
  * credit reserved, and the transfer logged RESERVED. Thread-safe.
  */
 public final class PayeeTransferService {
+
+    private static final System.Logger LOG = System.getLogger(PayeeTransferService.class.getName());
 
     private final CoreBanking banks;
     private final TransferLog log;
@@ -80,7 +83,7 @@ public final class PayeeTransferService {
         try {
             outcome = banks.call(tenant, "reserveCredit", adapter -> adapter.reserveCredit(CreditSteps.credit(transfer)));
         } catch (GatewayException e) {
-            outcome = Outcome.failed(io.coregate.plugin.api.FailureKind.UNAVAILABLE, e.getMessage());
+            outcome = Outcome.failed(FailureKind.UNAVAILABLE, e.getMessage());
         }
         if (outcome instanceof Outcome.Done<Receipt> done) {
             var answer = Answers.transfer(transfer.homeTransactionId(), TransferState.RESERVED);
@@ -94,12 +97,25 @@ public final class PayeeTransferService {
             : ErrorCode.SERVICE_UNAVAILABLE;
         String message = "the CBS refused the reservation: " + (outcome instanceof Outcome.Failed<Receipt> failed ? failed.message()
             : "it did not answer synchronously");
-        // Whatever the CBS may have earmarked is released; the adapter contract makes this safe when nothing was.
-        banks.call(tenant, "releaseCredit", adapter -> adapter.releaseCredit(CreditSteps.credit(transfer)));
+        releaseQuietly(tenant, transfer);
         var change = StateChange.of(TransferState.RECEIVED, TransferState.ABORTED, Optional.empty(), message, Answers.error(code, message));
         log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);
         metrics.outcome(tenant.id(), Direction.INBOUND, TransferState.ABORTED);
         throw new GatewayException(code, message);
+    }
+
+    /** Releases whatever the CBS may have earmarked; the adapter contract makes this safe when nothing was. */
+    private void releaseQuietly(Tenant tenant, Transfer transfer) {
+        try {
+            var released = banks.call(tenant, "releaseCredit", adapter -> adapter.releaseCredit(CreditSteps.credit(transfer)));
+            if (released instanceof Outcome.Failed<Receipt> failed) {
+                LOG.log(System.Logger.Level.WARNING, "tenant " + tenant.id() + ": release after a failed reservation of transfer "
+                    + transfer.transferId() + " failed: " + failed.message());
+            }
+        } catch (GatewayException e) {
+            LOG.log(System.Logger.Level.WARNING, "tenant " + tenant.id() + ": release after a failed reservation of transfer "
+                + transfer.transferId() + " failed: " + e.getMessage());
+        }
     }
 
     /**

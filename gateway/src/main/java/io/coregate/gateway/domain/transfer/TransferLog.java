@@ -59,10 +59,10 @@ public interface TransferLog {
 
     List<Transfer> list(TenantId tenant, TransferQuery query);
 
-    /** RECONCILE transfers with a known target whose next retry is due, oldest first. */
+    /** INBOUND RECONCILE transfers with a known target whose next retry is due, oldest first. */
     List<Transfer> dueForRetry(Instant now, int limit);
 
-    /** RESERVED transfers whose quote expired before {@code cutoff}. */
+    /** INBOUND RESERVED transfers whose quote expired before {@code cutoff}. */
     List<Transfer> staleReserved(Instant cutoff, int limit);
 
     /** The number of transfers in RECONCILE per tenant. */
