@@ -13,7 +13,6 @@ import io.coregate.gateway.domain.transfer.TransferState;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.Optional;
  */
 public final class JdbcTransferLog implements TransferLog {
 
-    private static final String KEY = " WHERE tenant_id = ? AND direction = ? AND transfer_id = ?";
+    static final String KEY = " WHERE tenant_id = ? AND direction = ? AND transfer_id = ?";
 
     private final Jdbc jdbc;
     private final StateChangeHook hook;
@@ -41,25 +40,7 @@ public final class JdbcTransferLog implements TransferLog {
     @Override
     public StoredQuote insertQuote(StoredQuote quote) {
         return jdbc.inTransaction("store quote", connection -> {
-            try (var statement = connection.prepareStatement("""
-                    INSERT INTO quotes (tenant_id, quote_id, transaction_id, request_hash, request, answer, amount_type, currency,
-                                        transfer_amount, payee_receive_amount, payee_fee, payee, expires_at)
-                    VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""")) {
-                statement.setString(1, quote.tenant().value());
-                statement.setString(2, quote.quoteId());
-                statement.setString(3, quote.transactionId());
-                statement.setString(4, quote.requestHash());
-                statement.setString(5, JsonColumns.write(quote.request()));
-                statement.setString(6, JsonColumns.write(quote.answer()));
-                statement.setString(7, quote.amountType());
-                statement.setString(8, quote.currency());
-                statement.setBigDecimal(9, quote.transferAmount());
-                statement.setBigDecimal(10, quote.receiveAmount());
-                statement.setBigDecimal(11, quote.payeeFee());
-                statement.setString(12, JsonColumns.write(quote.payee()));
-                statement.setTimestamp(13, TransferRows.timestamp(quote.expiresAt()));
-                statement.executeUpdate();
-            }
+            TransferWrites.insertQuote(connection, quote);
             return queries.quote(connection, quote.tenant(), quote.quoteId()).orElseThrow();
         });
     }
@@ -72,50 +53,12 @@ public final class JdbcTransferLog implements TransferLog {
     @Override
     public boolean insert(Transfer t, String detail, Duration lease) {
         return jdbc.inTransaction("insert transfer", connection -> {
-            try (var statement = connection.prepareStatement("""
-                    INSERT INTO transfers (tenant_id, direction, transfer_id, home_transaction_id, state, quote_id, amount_type,
-                        transaction_type, currency, amount, payee_receive_amount, payee_id_type, payee_id_value, payer_id_type,
-                        payer_id_value, payer_fsp, payee, payer, request_hash, expires_at, lease_until)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?,
-                            clock_timestamp() + ? * interval '1 millisecond')
-                    ON CONFLICT DO NOTHING""")) {
-                int i = 0;
-                statement.setString(++i, t.tenant().value());
-                statement.setString(++i, t.direction().name());
-                statement.setString(++i, t.transferId());
-                statement.setString(++i, t.homeTransactionId());
-                statement.setString(++i, t.state().name());
-                statement.setString(++i, t.quoteId().orElse(null));
-                statement.setString(++i, t.amountType());
-                statement.setString(++i, t.transactionType());
-                statement.setString(++i, t.currency());
-                statement.setBigDecimal(++i, t.amount());
-                statement.setBigDecimal(++i, t.receiveAmount());
-                statement.setString(++i, text(t.payee().get("idType")));
-                statement.setString(++i, text(t.payee().get("idValue")));
-                statement.setString(++i, text(t.payer().get("idType")));
-                statement.setString(++i, text(t.payer().get("idValue")));
-                statement.setString(++i, text(t.payer().get("fspId")));
-                statement.setString(++i, JsonColumns.write(t.payee()));
-                statement.setString(++i, JsonColumns.write(t.payer()));
-                statement.setString(++i, t.requestHash());
-                if (t.expiresAt().isPresent()) {
-                    statement.setTimestamp(++i, TransferRows.timestamp(t.expiresAt().get()));
-                } else {
-                    statement.setNull(++i, Types.TIMESTAMP_WITH_TIMEZONE);
-                }
-                statement.setLong(++i, lease.toMillis());
-                if (statement.executeUpdate() == 0) {
-                    return false;
-                }
+            if (!TransferWrites.insertTransfer(connection, t, lease)) {
+                return false;
             }
-            appendEvent(connection, t.tenant(), t.direction(), t.transferId(), Optional.empty(), t.state(), Optional.empty(), detail);
+            TransferWrites.appendEvent(connection, t.tenant(), t.direction(), t.transferId(), Optional.empty(), t.state(), Optional.empty(), detail);
             return true;
         });
-    }
-
-    private static String text(Object value) {
-        return value instanceof String s ? s : null;
     }
 
     @Override
@@ -187,7 +130,8 @@ public final class JdbcTransferLog implements TransferLog {
             setKey(statement, 8, tenant, direction, transferId);
             statement.executeUpdate();
         }
-        appendEvent(connection, tenant, direction, transferId, Optional.of(change.from()), change.to(), change.cbsReference(), change.detail());
+        TransferWrites.appendEvent(connection, tenant, direction, transferId, Optional.of(change.from()), change.to(), change.cbsReference(),
+            change.detail());
         Transfer after = queries.transfer(connection, tenant, direction, transferId, false).orElseThrow();
         hook.apply(connection, before.get(), after);
         return Optional.of(after);
@@ -204,28 +148,12 @@ public final class JdbcTransferLog implements TransferLog {
                 statement.setString(3, detail);
                 setKey(statement, 4, tenant, direction, transferId);
                 if (statement.executeUpdate() == 1) {
-                    appendEvent(connection, tenant, direction, transferId, Optional.of(TransferState.RECONCILE), TransferState.RECONCILE,
-                        Optional.empty(), detail);
+                    TransferWrites.appendEvent(connection, tenant, direction, transferId, Optional.of(TransferState.RECONCILE),
+                        TransferState.RECONCILE, Optional.empty(), detail);
                 }
             }
             return null;
         });
-    }
-
-    private static void appendEvent(Connection connection, TenantId tenant, Direction direction, String transferId,
-                                    Optional<TransferState> from, TransferState to, Optional<String> cbsReference, String detail)
-            throws SQLException {
-        try (var statement = connection.prepareStatement("""
-                INSERT INTO transfer_events (tenant_id, direction, transfer_id, seq, from_state, to_state, cbs_reference, detail)
-                SELECT ?, ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ? FROM transfer_events""" + KEY)) {
-            setKey(statement, 1, tenant, direction, transferId);
-            statement.setString(4, from.map(Enum::name).orElse(null));
-            statement.setString(5, to.name());
-            statement.setString(6, cbsReference.orElse(null));
-            statement.setString(7, detail);
-            setKey(statement, 8, tenant, direction, transferId);
-            statement.executeUpdate();
-        }
     }
 
     static void setKey(java.sql.PreparedStatement statement, int first, TenantId tenant, Direction direction, String transferId)
