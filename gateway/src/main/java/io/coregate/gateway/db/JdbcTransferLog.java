@@ -101,6 +101,15 @@ public final class JdbcTransferLog implements TransferLog {
     public Optional<Transfer> resolve(TenantId tenant, Direction direction, String transferId, StateChange change, String actor,
                                       String reason) {
         return jdbc.inTransaction("resolve transfer", connection -> {
+            try (var statement = connection.prepareStatement("SELECT 1 FROM transfers" + KEY
+                    + " AND (lease_until IS NULL OR lease_until < clock_timestamp()) FOR UPDATE")) {
+                setKey(statement, 1, tenant, direction, transferId);
+                try (var rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.<Transfer>empty();
+                    }
+                }
+            }
             Optional<Transfer> after = apply(connection, tenant, direction, transferId, change);
             if (after.isPresent()) {
                 AuditWriter.append(connection, new AuditEntry(tenant.value(), actor, "transfer.resolve",

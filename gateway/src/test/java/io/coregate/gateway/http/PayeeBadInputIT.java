@@ -88,7 +88,7 @@ class PayeeBadInputIT {
         var get = bank.get("/transfers/not-a-transfer-id");
         assertEquals(400, get.status(), get.body());
         assertTrue(get.field("message").contains("transferId"), get.body());
-        var put = gateway.sdk().put("/bank-a/transfers/xyz", Payee.notification("xyz", "COMPLETED"));
+        var put = bank.notify("xyz", Payee.notification("xyz", "COMPLETED"));
         assertEquals(400, put.status(), put.body());
     }
 
@@ -133,7 +133,7 @@ class PayeeBadInputIT {
 
     @Test
     void unknownTenantIs404With3200() {
-        var response = gateway.sdk().post("/nobody/quoterequests", Payee.quote(Payee.id(), Payee.ALICE, "SEND", "10"));
+        var response = new Backend(gateway, "nobody").quote(Payee.quote(Payee.id(), Payee.ALICE, "SEND", "10"));
         assertEquals(404, response.status(), response.body());
         assertEquals("3200", response.field("statusCode"));
     }

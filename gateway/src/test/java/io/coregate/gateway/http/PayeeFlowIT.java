@@ -128,7 +128,7 @@ class PayeeFlowIT {
         body.put("quoteResponse", Map.of("body", "{\"transferAmount\":{\"amount\":\"3\",\"currency\":\"ZMW\"}}"));
         body.put("quoteRequest", Map.of("body", "{\"amount\":{\"amount\":\"3\",\"currency\":\"ZMW\"},"
             + "\"payee\":{\"partyIdInfo\":{\"partyIdType\":\"MSISDN\",\"partyIdentifier\":\"260971000001\"}}}"));
-        var response = gateway.sdk().put("/bank-a/transfers/" + transferId, body);
+        var response = bank.notify(transferId, body);
         assertEquals(200, response.status(), response.body());
         assertEquals("COMMITTED", bank.get("/transfers/" + transferId).field("transferState"));
     }
@@ -139,13 +139,13 @@ class PayeeFlowIT {
         reserve(bank, transferId, "4");
         var body = Payee.notification(transferId, "COMPLETED");
         body.put("quoteRequest", Map.of("body", Map.of("amount", Map.of("amount", "4", "currency", "USD"))));
-        var response = gateway.sdk().put("/bank-a/transfers/" + transferId, body);
+        var response = bank.notify(transferId, body);
         assertEquals(400, response.status(), response.body());
         assertEquals("3100", response.field("statusCode"));
         assertTrue(response.field("message").contains("currency"), response.body());
         var idType = Payee.notification(transferId, "COMPLETED");
         idType.put("quoteRequest", Map.of("body", Map.of("payee", Map.of("partyIdInfo", Map.of("partyIdType", "ACCOUNT_ID")))));
-        assertEquals(400, gateway.sdk().put("/bank-a/transfers/" + transferId, idType).status());
+        assertEquals(400, bank.notify(transferId, idType).status());
         assertEquals("RESERVED", bank.get("/transfers/" + transferId).field("transferState"));
     }
 
@@ -154,7 +154,7 @@ class PayeeFlowIT {
         var response = bank.get("/transfers/" + Payee.id());
         assertEquals(404, response.status());
         assertEquals("3208", response.field("statusCode"));
-        var put = gateway.sdk().put("/bank-a/transfers/" + Payee.id(), Payee.notification(Payee.id(), "COMPLETED"));
+        var put = bank.notify(Payee.id(), Payee.notification(Payee.id(), "COMPLETED"));
         assertEquals(404, put.status());
     }
 

@@ -43,7 +43,8 @@ public final class TransferAdmin {
      * Settles a RECONCILE case as the operator found it in the CBS, audited with the operator's reason.
      *
      * @param body {@code {"outcome": "COMMITTED"|"ABORTED", "reason": "..."}}
-     * @throws GatewayException 3100 for a bad body or a transfer not in RECONCILE, 3208 when unknown
+     * @throws GatewayException 3100 for a bad body or a transfer not in RECONCILE, 3208 when unknown, 2005 while a retry
+     *                          holds the transfer
      */
     public Detail resolve(TenantId tenant, Direction direction, String transferId, Map<String, Object> body, String actor) {
         String outcome = Fields.text(body, "", "outcome", 16);
@@ -61,7 +62,7 @@ public final class TransferAdmin {
         var change = new StateChange(TransferState.RECONCILE, to, Optional.empty(), transfer.cbsReference(),
             "resolved by " + actor + ": " + reason, Optional.of(answer), Optional.empty(), transfer.attempts(), Optional.empty());
         Transfer after = log.resolve(tenant, direction, transferId, change, actor, reason).orElseThrow(() -> new GatewayException(
-            ErrorCode.VALIDATION, "transfer " + transferId + " left RECONCILE meanwhile"));
+            ErrorCode.SERVER_BUSY, "a retry of transfer " + transferId + " is in flight (or it left RECONCILE); try again shortly"));
         metrics.outcome(tenant, direction, to);
         return new Detail(after, log.journal(tenant, direction, transferId));
     }

@@ -48,7 +48,7 @@ public interface TransferLog {
     /**
      * An operator's resolution of a RECONCILE case, audited in the same transaction.
      *
-     * @return the transfer after the change, or empty when it was not in RECONCILE
+     * @return the transfer after the change, or empty when it was not in RECONCILE or a retry holds its lease
      */
     Optional<Transfer> resolve(TenantId tenant, Direction direction, String transferId, StateChange change, String actor, String reason);
 
