@@ -121,11 +121,12 @@ public final class Main {
             TenantBootstrap.run(config.tenants().bootstrapDir(), tenants);
 
             var requestMetrics = new RequestMetrics(meters);
-            var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics);
+            var payee = PayeeWiring.wire(source, jdbc, adapters, directory, meters, requestMetrics);
+            var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics, payee.routes());
             var adminAuth = new AdminAuth(token.token());
             var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);
             var admin = new AdminRoutes(adminAuth, tenants, new HostInventory(host, directory, pluginSync),
-                new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics));
+                new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics), payee.adminRoutes(adminAuth));
             var ready = new AtomicBoolean();
             WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(new DfspAuth(apiKeys)),
                 new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get)).start();
@@ -137,6 +138,9 @@ public final class Main {
             jobs.scheduleWithFixedDelay(() -> runJob("plugin scan", watcher::scan), scan, scan, TimeUnit.MILLISECONDS);
             long sync = pluginConfig.syncInterval().toSeconds();
             jobs.scheduleWithFixedDelay(() -> runJob("plugin sync", pluginSync::pull), sync, sync, TimeUnit.SECONDS);
+            long reconcile = payee.policy().retryInterval().toMillis();
+            jobs.scheduleWithFixedDelay(() -> runJob("transfer reconciliation", payee.reconciler()::runOnce), reconcile, reconcile,
+                TimeUnit.MILLISECONDS);
             ready.set(true);
             var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth,
                 new MeteredConnector(new ConnectorClient(sdkClient), meters));

@@ -23,9 +23,11 @@ public final class AdminRoutes {
     private final AuditTrail audit;
     private final RequestMetrics metrics;
     private final ApiKeyRoutes apiKeys;
+    private final TransferAdminRoutes transfers;
 
     public AdminRoutes(AdminAuth auth, TenantService tenants, PluginInventory plugins, AuditTrail audit, RequestMetrics metrics,
-                       ApiKeyRoutes apiKeys) {
+                       ApiKeyRoutes apiKeys, TransferAdminRoutes transfers) {
+        this.transfers = transfers;
         this.auth = auth;
         this.tenants = tenants;
         this.plugins = plugins;
@@ -44,6 +46,8 @@ public final class AdminRoutes {
     public void routing(HttpRouting.Builder routing) {
         ErrorHandler.register(routing, Listener.ADMIN);
         apiKeys.routing(routing);
+        transfers.routing(routing);
+        OpenApiRoute.routing(routing);
         routing.put("/admin/tenants/{tenant}", admin("tenant.put", this::putTenant))
             .get("/admin/tenants", admin("tenant.list", this::listTenants))
             .get("/admin/tenants/{tenant}", admin("tenant.get", this::getTenant))

@@ -28,16 +28,19 @@ public final class SdkRoutes {
     private final TenantDirectory tenants;
     private final PartyService parties;
     private final RequestMetrics metrics;
+    private final PayeeRoutes payee;
 
-    public SdkRoutes(TenantDirectory tenants, PartyService parties, RequestMetrics metrics) {
+    public SdkRoutes(TenantDirectory tenants, PartyService parties, RequestMetrics metrics, PayeeRoutes payee) {
         this.tenants = tenants;
         this.parties = parties;
         this.metrics = metrics;
+        this.payee = payee;
     }
 
     /** Builds the sdk listener's routing. */
     public void routing(HttpRouting.Builder routing) {
         ErrorHandler.register(routing, Listener.SDK);
+        payee.routing(routing);
         routing.get("/{tenant}", metrics.timed(Listener.SDK, "health", this::health))
             .get("/{tenant}/", metrics.timed(Listener.SDK, "health", this::health))
             .get("/{tenant}/parties/{idType}/{idValue}", metrics.timed(Listener.SDK, "parties", this::party))

@@ -1,0 +1,56 @@
+package io.coregate.gateway;
+
+import io.coregate.gateway.config.TransfersConfig;
+import io.coregate.gateway.db.Jdbc;
+import io.coregate.gateway.db.JdbcTransferLog;
+import io.coregate.gateway.db.StateChangeHook;
+import io.coregate.gateway.domain.party.PartyService;
+import io.coregate.gateway.domain.tenant.TenantDirectory;
+import io.coregate.gateway.domain.transfer.PayeeTransferService;
+import io.coregate.gateway.domain.transfer.QuoteService;
+import io.coregate.gateway.domain.transfer.Reconciler;
+import io.coregate.gateway.domain.transfer.TransferAdmin;
+import io.coregate.gateway.domain.transfer.TransferNotifications;
+import io.coregate.gateway.domain.transfer.TransferPolicy;
+import io.coregate.gateway.http.AdminAuth;
+import io.coregate.gateway.http.PayeeRoutes;
+import io.coregate.gateway.http.RequestMetrics;
+import io.coregate.gateway.http.TransferAdminRoutes;
+import io.coregate.gateway.http.TransferMeters;
+import io.coregate.gateway.plugins.AdapterRegistry;
+import io.helidon.config.Config;
+import io.helidon.metrics.api.MeterRegistry;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The payee (inbound) flow's part of the composition root: the transfer log, its services, routes and
+ * reconciliation job, wired by hand for {@link Main}.
+ *
+ * @param policy     the validated {@code transfers.*} settings
+ * @param routes     the backend API's payee routes
+ * @param admin      the operators' transfer service
+ * @param reconciler the reconciliation job
+ * @param metrics    the request metrics the admin routes report to
+ */
+record PayeeWiring(TransferPolicy policy, PayeeRoutes routes, TransferAdmin admin, Reconciler reconciler, RequestMetrics metrics) {
+
+    static PayeeWiring wire(Config source, Jdbc jdbc, AdapterRegistry adapters, TenantDirectory directory, MeterRegistry meters,
+                            RequestMetrics requestMetrics) {
+        TransferPolicy policy = TransfersConfig.load(source);
+        Clock clock = Clock.systemUTC();
+        var log = new JdbcTransferLog(jdbc, StateChangeHook.NONE);
+        var metrics = new TransferMeters(meters);
+        var routes = new PayeeRoutes(directory, new QuoteService(adapters, new PartyService(adapters), log, policy, clock),
+            new PayeeTransferService(adapters, log, metrics, policy, clock), new TransferNotifications(adapters, log, metrics, policy, clock),
+            requestMetrics);
+        var reconciler = new Reconciler(adapters, log, metrics, policy, clock, id -> Optional.ofNullable(directory.all().get(id)));
+        return new PayeeWiring(policy, routes, new TransferAdmin(log, metrics), reconciler, requestMetrics);
+    }
+
+    /** The admin routes over the transfer log, behind the given admin authentication. */
+    TransferAdminRoutes adminRoutes(AdminAuth auth) {
+        return new TransferAdminRoutes(auth, admin, metrics);
+    }
+}

@@ -1,0 +1,47 @@
+package io.coregate.gateway.config;
+
+import io.coregate.gateway.domain.transfer.TransferPolicy;
+import io.helidon.config.Config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Reads the {@code transfers.*} keys into a validated {@link TransferPolicy}. */
+public final class TransfersConfig {
+
+    private TransfersConfig() {
+    }
+
+    /**
+     * @param config the root config node
+     * @return the policy
+     * @throws ConfigException naming the first invalid key
+     */
+    public static TransferPolicy load(Config config) {
+        return new TransferPolicy(
+            Duration.ofSeconds(number(config, "transfers.quote-expiry-seconds", 60, 1, 86_400)),
+            Duration.ofSeconds(number(config, "transfers.reserved-grace-seconds", 300, 0, 604_800)),
+            Duration.ofSeconds(number(config, "transfers.reconcile.interval-seconds", 5, 1, 3_600)),
+            Duration.ofMillis(number(config, "transfers.reconcile.base-delay-millis", 1_000, 1, 3_600_000)),
+            Duration.ofSeconds(number(config, "transfers.reconcile.max-delay-seconds", 300, 1, 86_400)),
+            (int) number(config, "transfers.reconcile.max-attempts", 20, 1, 1_000),
+            Duration.ofMillis(number(config, "transfers.lease-millis", 15_000, 100, 600_000)));
+    }
+
+    private static long number(Config config, String key, long defaultValue, long min, long max) {
+        Optional<String> raw = config.get(key).asString().asOptional().map(String::strip).filter(s -> !s.isEmpty());
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw.get());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key + " must be a whole number, was '" + raw.get() + "'");
+        }
+        if (value < min || value > max) {
+            throw new ConfigException(key + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+}

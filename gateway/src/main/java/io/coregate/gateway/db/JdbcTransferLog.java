@@ -1,0 +1,200 @@
+package io.coregate.gateway.db;
+
+import io.coregate.gateway.domain.tenant.AuditEntry;
+import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.StateChange;
+import io.coregate.gateway.domain.transfer.StoredQuote;
+import io.coregate.gateway.domain.transfer.Transfer;
+import io.coregate.gateway.domain.transfer.TransferEvent;
+import io.coregate.gateway.domain.transfer.TransferLog;
+import io.coregate.gateway.domain.transfer.TransferQuery;
+import io.coregate.gateway.domain.transfer.TransferState;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The transfer log in PostgreSQL. Every state change is one transaction: the row is locked in its expected state,
+ * updated, its journal entry appended, then the {@link StateChangeHook} runs on the same connection. Thread-safe.
+ */
+public final class JdbcTransferLog implements TransferLog {
+
+    static final String KEY = " WHERE tenant_id = ? AND direction = ? AND transfer_id = ?";
+
+    private final Jdbc jdbc;
+    private final StateChangeHook hook;
+    private final TransferQueries queries;
+
+    public JdbcTransferLog(Jdbc jdbc, StateChangeHook hook) {
+        this.jdbc = jdbc;
+        this.hook = hook;
+        this.queries = new TransferQueries(jdbc);
+    }
+
+    @Override
+    public StoredQuote insertQuote(StoredQuote quote) {
+        return jdbc.inTransaction("store quote", connection -> {
+            TransferWrites.insertQuote(connection, quote);
+            return queries.quote(connection, quote.tenant(), quote.quoteId()).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<StoredQuote> findQuote(TenantId tenant, String quoteId) {
+        return jdbc.read("find quote", connection -> queries.quote(connection, tenant, quoteId));
+    }
+
+    @Override
+    public boolean insert(Transfer t, String detail, Duration lease) {
+        return jdbc.inTransaction("insert transfer", connection -> {
+            if (!TransferWrites.insertTransfer(connection, t, lease)) {
+                return false;
+            }
+            TransferWrites.appendEvent(connection, t.tenant(), t.direction(), t.transferId(), Optional.empty(), t.state(), Optional.empty(), detail);
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Transfer> find(TenantId tenant, Direction direction, String transferId) {
+        return jdbc.read("find transfer", connection -> queries.transfer(connection, tenant, direction, transferId, false));
+    }
+
+    @Override
+    public boolean lease(TenantId tenant, Direction direction, String transferId, TransferState state, Duration lease) {
+        return jdbc.inTransaction("lease transfer", connection -> {
+            try (var statement = connection.prepareStatement("UPDATE transfers SET lease_until = clock_timestamp() + ? * interval '1 millisecond'"
+                    + KEY + " AND state = ? AND (lease_until IS NULL OR lease_until < clock_timestamp())")) {
+                statement.setLong(1, lease.toMillis());
+                setKey(statement, 2, tenant, direction, transferId);
+                statement.setString(5, state.name());
+                return statement.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public boolean leaseFree(TenantId tenant, Direction direction, String transferId) {
+        return jdbc.read("read lease", connection -> {
+            try (var statement = connection.prepareStatement(
+                    "SELECT lease_until IS NULL OR lease_until < clock_timestamp() FROM transfers" + KEY)) {
+                setKey(statement, 1, tenant, direction, transferId);
+                try (var rows = statement.executeQuery()) {
+                    return !rows.next() || rows.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Transfer> change(TenantId tenant, Direction direction, String transferId, StateChange change) {
+        return jdbc.inTransaction("change transfer state", connection -> apply(connection, tenant, direction, transferId, change));
+    }
+
+    @Override
+    public Optional<Transfer> resolve(TenantId tenant, Direction direction, String transferId, StateChange change, String actor,
+                                      String reason) {
+        return jdbc.inTransaction("resolve transfer", connection -> {
+            try (var statement = connection.prepareStatement("SELECT 1 FROM transfers" + KEY
+                    + " AND (lease_until IS NULL OR lease_until < clock_timestamp()) FOR UPDATE")) {
+                setKey(statement, 1, tenant, direction, transferId);
+                try (var rows = statement.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.<Transfer>empty();
+                    }
+                }
+            }
+            Optional<Transfer> after = apply(connection, tenant, direction, transferId, change);
+            if (after.isPresent()) {
+                AuditWriter.append(connection, new AuditEntry(tenant.value(), actor, "transfer.resolve",
+                    Map.of("transferId", transferId, "direction", direction.name(), "outcome", change.to().name(), "reason", reason)));
+            }
+            return after;
+        });
+    }
+
+    private Optional<Transfer> apply(Connection connection, TenantId tenant, Direction direction, String transferId, StateChange change)
+            throws SQLException {
+        Optional<Transfer> before = queries.transfer(connection, tenant, direction, transferId, true);
+        if (before.isEmpty() || before.get().state() != change.from()) {
+            return Optional.empty();
+        }
+        try (var statement = connection.prepareStatement("""
+                UPDATE transfers SET state = ?, target_state = ?, cbs_reference = COALESCE(?, cbs_reference),
+                       answer = COALESCE(?::jsonb, answer), last_error = COALESCE(?, last_error), attempts = ?, next_retry_at = ?,
+                       lease_until = NULL, updated_at = clock_timestamp()""" + KEY)) {
+            statement.setString(1, change.to().name());
+            statement.setString(2, change.targetState().map(Enum::name).orElse(null));
+            statement.setString(3, change.cbsReference().orElse(null));
+            statement.setString(4, change.answer().map(JsonColumns::write).orElse(null));
+            statement.setString(5, change.lastError().orElse(null));
+            statement.setInt(6, change.attempts());
+            statement.setTimestamp(7, change.nextRetryAt().map(TransferRows::timestamp).orElse(null));
+            setKey(statement, 8, tenant, direction, transferId);
+            statement.executeUpdate();
+        }
+        TransferWrites.appendEvent(connection, tenant, direction, transferId, Optional.of(change.from()), change.to(), change.cbsReference(),
+            change.detail());
+        Transfer after = queries.transfer(connection, tenant, direction, transferId, false).orElseThrow();
+        hook.apply(connection, before.get(), after);
+        return Optional.of(after);
+    }
+
+    @Override
+    public void recordRetry(TenantId tenant, Direction direction, String transferId, int attempts, Optional<Instant> nextRetryAt,
+                            String detail) {
+        jdbc.inTransaction("record retry", connection -> {
+            try (var statement = connection.prepareStatement("UPDATE transfers SET attempts = ?, next_retry_at = ?, last_error = ?, "
+                    + "lease_until = NULL, updated_at = clock_timestamp()" + KEY + " AND state = 'RECONCILE'")) {
+                statement.setInt(1, attempts);
+                statement.setTimestamp(2, nextRetryAt.map(TransferRows::timestamp).orElse(null));
+                statement.setString(3, detail);
+                setKey(statement, 4, tenant, direction, transferId);
+                if (statement.executeUpdate() == 1) {
+                    TransferWrites.appendEvent(connection, tenant, direction, transferId, Optional.of(TransferState.RECONCILE),
+                        TransferState.RECONCILE, Optional.empty(), detail);
+                }
+            }
+            return null;
+        });
+    }
+
+    static void setKey(java.sql.PreparedStatement statement, int first, TenantId tenant, Direction direction, String transferId)
+            throws SQLException {
+        statement.setString(first, tenant.value());
+        statement.setString(first + 1, direction.name());
+        statement.setString(first + 2, transferId);
+    }
+
+    @Override
+    public List<TransferEvent> journal(TenantId tenant, Direction direction, String transferId) {
+        return queries.journal(tenant, direction, transferId);
+    }
+
+    @Override
+    public List<Transfer> list(TenantId tenant, TransferQuery query) {
+        return queries.list(tenant, query);
+    }
+
+    @Override
+    public List<Transfer> dueForRetry(Instant now, int limit) {
+        return queries.where("state = 'RECONCILE' AND direction = 'INBOUND' AND target_state IS NOT NULL AND next_retry_at <= ?"
+            + " ORDER BY next_retry_at LIMIT ?", now, limit);
+    }
+
+    @Override
+    public List<Transfer> staleReserved(Instant cutoff, int limit) {
+        return queries.where("state = 'RESERVED' AND direction = 'INBOUND' AND expires_at < ? ORDER BY expires_at LIMIT ?", cutoff, limit);
+    }
+
+    @Override
+    public Map<TenantId, Long> reconcileCounts() {
+        return queries.reconcileCounts();
+    }
+}

@@ -1,0 +1,100 @@
+package io.coregate.gateway.domain.transfer;
+
+import io.coregate.gateway.domain.cbs.CoreBanking;
+import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.error.GatewayException;
+import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.plugin.api.CoreBankingAdapter;
+import io.coregate.plugin.api.CreditRequest;
+import io.coregate.plugin.api.Money;
+import io.coregate.plugin.api.Outcome;
+import io.coregate.plugin.api.Receipt;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The payee side's CBS money steps on a leased transfer: commit or release the credit and record the result. A step
+ * the CBS does not confirm moves the transfer to RECONCILE with the intended final state, for the retry job. Shared
+ * by the notification handler and the reconciliation job. Thread-safe.
+ */
+final class CreditSteps {
+
+    /** The message of the answer to a notification that is not COMPLETED (as the SI toolkit expects). */
+    static final String NOT_COMPLETED = "Transfer Not Completed Error";
+
+    private final CoreBanking banks;
+    private final TransferLog log;
+    private final TransferMetrics metrics;
+    private final TransferPolicy policy;
+    private final Clock clock;
+
+    CreditSteps(CoreBanking banks, TransferLog log, TransferMetrics metrics, TransferPolicy policy, Clock clock) {
+        this.banks = banks;
+        this.log = log;
+        this.metrics = metrics;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** The credit the adapter is asked for: what the payee receives. */
+    static CreditRequest credit(Transfer transfer) {
+        return new CreditRequest(transfer.transferId(), Parties.party(transfer.payee(), transfer.currency()),
+            new Money(transfer.receiveAmount(), transfer.currency()), transfer.cbsReference());
+    }
+
+    /** Credits the payee (the hub committed) and records COMMITTED, or RECONCILE when the CBS did not confirm. */
+    Optional<Transfer> commit(Tenant tenant, Transfer transfer) {
+        return step(tenant, transfer, TransferState.COMMITTED, "commitCredit", CoreBankingAdapter::commitCredit,
+            Answers.transfer(transfer.homeTransactionId(), TransferState.COMMITTED));
+    }
+
+    /** Releases the reservation (the hub aborted) and records ABORTED, or RECONCILE when the CBS did not confirm. */
+    Optional<Transfer> release(Tenant tenant, Transfer transfer) {
+        return step(tenant, transfer, TransferState.ABORTED, "releaseCredit", CoreBankingAdapter::releaseCredit,
+            Answers.error(ErrorCode.PAYEE_ERROR, NOT_COMPLETED));
+    }
+
+    private Optional<Transfer> step(Tenant tenant, Transfer transfer, TransferState target, String operation,
+                                    BiFunction<CoreBankingAdapter, CreditRequest, Outcome<Receipt>> call, Map<String, Object> answer) {
+        CreditRequest request = credit(transfer);
+        String failure;
+        try {
+            switch (banks.call(tenant, operation, adapter -> call.apply(adapter, request))) {
+                case Outcome.Done<Receipt> done -> {
+                    var change = StateChange.of(transfer.state(), target, Optional.of(done.value().cbsReference()),
+                        operation + " confirmed by the CBS", answer);
+                    Optional<Transfer> after = log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);
+                    after.ifPresent(t -> metrics.outcome(tenant.id(), Direction.INBOUND, target));
+                    return after;
+                }
+                case Outcome.Failed<Receipt> failed -> failure = failed.kind() + ": " + failed.message();
+                case Outcome.Pending<Receipt> pending -> failure = "PENDING: the CBS has not confirmed (" + pending.cbsReference() + ")";
+            }
+        } catch (GatewayException e) {
+            failure = e.code().code() + ": " + e.getMessage();
+        }
+        return unconfirmed(tenant, transfer, target, operation, failure, answer);
+    }
+
+    private Optional<Transfer> unconfirmed(Tenant tenant, Transfer transfer, TransferState target, String operation, String failure,
+                                           Map<String, Object> answer) {
+        int attempts = transfer.attempts() + 1;
+        boolean retry = attempts < policy.maxAttempts();
+        var next = retry ? Optional.of(clock.instant().plus(policy.backoff(attempts))) : Optional.<java.time.Instant>empty();
+        String detail = operation + " failed (attempt " + attempts + "): " + failure + (retry ? "" : "; retries exhausted, operator needed");
+        if (transfer.state() == TransferState.RECONCILE) {
+            log.recordRetry(tenant.id(), Direction.INBOUND, transfer.transferId(), attempts, next, detail);
+            return Optional.empty();
+        }
+        var reconcileAnswer = target == TransferState.COMMITTED ? Answers.transfer(transfer.homeTransactionId(), TransferState.RECONCILE)
+            : answer;
+        var change = new StateChange(transfer.state(), TransferState.RECONCILE, Optional.of(target), transfer.cbsReference(), detail,
+            Optional.of(reconcileAnswer), Optional.of(failure), attempts, next);
+        Optional<Transfer> after = log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);
+        after.ifPresent(t -> metrics.outcome(tenant.id(), Direction.INBOUND, TransferState.RECONCILE));
+        return after;
+    }
+}

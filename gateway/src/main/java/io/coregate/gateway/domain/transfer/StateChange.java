@@ -1,0 +1,34 @@
+package io.coregate.gateway.domain.transfer;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One state change, applied in one transaction with its journal entry, and only if the transfer is still in
+ * {@code from}.
+ *
+ * @param from         the state the transfer must be in
+ * @param to           the new state (checked against the state machine)
+ * @param targetState  for RECONCILE: the intended final state
+ * @param cbsReference the CBS reference of the step
+ * @param detail       the journal text
+ * @param answer       the answer to store for replay, if it changes
+ * @param lastError    the CBS failure, if any
+ * @param attempts     the reconciliation attempts after this change
+ * @param nextRetryAt  when reconciliation tries next
+ */
+public record StateChange(TransferState from, TransferState to, Optional<TransferState> targetState, Optional<String> cbsReference,
+                          String detail, Optional<Map<String, Object>> answer, Optional<String> lastError, int attempts,
+                          Optional<Instant> nextRetryAt) {
+
+    public StateChange {
+        from.moveTo(to);
+    }
+
+    /** A plain change with a CBS reference and a new answer. */
+    public static StateChange of(TransferState from, TransferState to, Optional<String> cbsReference, String detail,
+                                 Map<String, Object> answer) {
+        return new StateChange(from, to, Optional.empty(), cbsReference, detail, Optional.of(answer), Optional.empty(), 0, Optional.empty());
+    }
+}

@@ -1,0 +1,69 @@
+package io.coregate.gateway.domain.transfer;
+
+import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.error.GatewayException;
+import io.coregate.gateway.domain.error.ValidationException;
+import io.coregate.gateway.domain.tenant.TenantId;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The operators' view of the transfer log: list, detail with journal, and resolution of RECONCILE cases. Thread-safe. */
+public final class TransferAdmin {
+
+    private final TransferLog log;
+    private final TransferMetrics metrics;
+
+    public TransferAdmin(TransferLog log, TransferMetrics metrics) {
+        this.log = log;
+        this.metrics = metrics;
+    }
+
+    /**
+     * A transfer and its journal.
+     *
+     * @param transfer the transfer
+     * @param journal  its events, oldest first
+     */
+    public record Detail(Transfer transfer, List<TransferEvent> journal) {
+    }
+
+    public List<Transfer> list(TenantId tenant, TransferQuery query) {
+        return log.list(tenant, query);
+    }
+
+    /** @throws GatewayException 3208 when unknown */
+    public Detail get(TenantId tenant, Direction direction, String transferId) {
+        Transfer transfer = log.find(tenant, direction, transferId).orElseThrow(() -> PayeeTransferService.unknown(transferId));
+        return new Detail(transfer, log.journal(tenant, direction, transferId));
+    }
+
+    /**
+     * Settles a RECONCILE case as the operator found it in the CBS, audited with the operator's reason.
+     *
+     * @param body {@code {"outcome": "COMMITTED"|"ABORTED", "reason": "..."}}
+     * @throws GatewayException 3100 for a bad body or a transfer not in RECONCILE, 3208 when unknown, 2005 while a retry
+     *                          holds the transfer
+     */
+    public Detail resolve(TenantId tenant, Direction direction, String transferId, Map<String, Object> body, String actor) {
+        String outcome = Fields.text(body, "", "outcome", 16);
+        if (!outcome.equals("COMMITTED") && !outcome.equals("ABORTED")) {
+            throw ValidationException.of("outcome", "must be COMMITTED or ABORTED");
+        }
+        String reason = Fields.text(body, "", "reason", 500);
+        Transfer transfer = log.find(tenant, direction, transferId).orElseThrow(() -> PayeeTransferService.unknown(transferId));
+        if (transfer.state() != TransferState.RECONCILE) {
+            throw new GatewayException(ErrorCode.VALIDATION, "transfer " + transferId + " is " + transfer.state() + ", not RECONCILE");
+        }
+        TransferState to = TransferState.valueOf(outcome);
+        Map<String, Object> answer = to == TransferState.COMMITTED ? Answers.transfer(transfer.homeTransactionId(), to)
+            : Answers.error(ErrorCode.PAYEE_ERROR, CreditSteps.NOT_COMPLETED);
+        var change = new StateChange(TransferState.RECONCILE, to, Optional.empty(), transfer.cbsReference(),
+            "resolved by " + actor + ": " + reason, Optional.of(answer), Optional.empty(), transfer.attempts(), Optional.empty());
+        Transfer after = log.resolve(tenant, direction, transferId, change, actor, reason).orElseThrow(() -> new GatewayException(
+            ErrorCode.SERVER_BUSY, "a retry of transfer " + transferId + " is in flight (or it left RECONCILE); try again shortly"));
+        metrics.outcome(tenant, direction, to);
+        return new Detail(after, log.journal(tenant, direction, transferId));
+    }
+}

@@ -1,0 +1,70 @@
+package io.coregate.gateway.domain.transfer;
+
+import io.coregate.gateway.domain.tenant.TenantId;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable transfer log (port). Every state change is one transaction that updates the transfer and appends
+ * to its journal. Implementations are thread-safe; uniqueness of quote and transfer ids is enforced by the store,
+ * so concurrent duplicates cannot both be inserted.
+ */
+public interface TransferLog {
+
+    /** Stores a quote unless one with its id exists; returns the stored one (this or the earlier). */
+    StoredQuote insertQuote(StoredQuote quote);
+
+    Optional<StoredQuote> findQuote(TenantId tenant, String quoteId);
+
+    /**
+     * Inserts a transfer in its first state with its first journal entry and a lease for the caller's CBS call.
+     *
+     * @return true when inserted, false when a transfer with that id exists
+     */
+    boolean insert(Transfer transfer, String detail, Duration lease);
+
+    Optional<Transfer> find(TenantId tenant, Direction direction, String transferId);
+
+    /**
+     * Takes the lease on a transfer in {@code state} (no other lease live) for a CBS call.
+     *
+     * @return true when this caller holds the lease now
+     */
+    boolean lease(TenantId tenant, Direction direction, String transferId, TransferState state, Duration lease);
+
+    /** True when no CBS call holds the transfer's lease. */
+    boolean leaseFree(TenantId tenant, Direction direction, String transferId);
+
+    /**
+     * Applies a state change if the transfer is still in {@code change.from()}, clearing the lease.
+     *
+     * @return the transfer after the change, or empty when it was no longer in {@code change.from()}
+     */
+    Optional<Transfer> change(TenantId tenant, Direction direction, String transferId, StateChange change);
+
+    /**
+     * An operator's resolution of a RECONCILE case, audited in the same transaction.
+     *
+     * @return the transfer after the change, or empty when it was not in RECONCILE or a retry holds its lease
+     */
+    Optional<Transfer> resolve(TenantId tenant, Direction direction, String transferId, StateChange change, String actor, String reason);
+
+    /** Records a failed reconciliation retry of a RECONCILE transfer: attempts, next retry and a journal entry; clears the lease. */
+    void recordRetry(TenantId tenant, Direction direction, String transferId, int attempts, Optional<Instant> nextRetryAt, String detail);
+
+    List<TransferEvent> journal(TenantId tenant, Direction direction, String transferId);
+
+    List<Transfer> list(TenantId tenant, TransferQuery query);
+
+    /** INBOUND RECONCILE transfers with a known target whose next retry is due, oldest first. */
+    List<Transfer> dueForRetry(Instant now, int limit);
+
+    /** INBOUND RESERVED transfers whose quote expired before {@code cutoff}. */
+    List<Transfer> staleReserved(Instant cutoff, int limit);
+
+    /** The number of transfers in RECONCILE per tenant. */
+    java.util.Map<TenantId, Long> reconcileCounts();
+}

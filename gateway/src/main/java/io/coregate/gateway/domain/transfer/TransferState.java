@@ -1,0 +1,54 @@
+package io.coregate.gateway.domain.transfer;
+
+import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.error.GatewayException;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * A transfer's state and the transitions allowed from it:
+ * {@code RECEIVED → RESERVED | ABORTED}, {@code RESERVED → COMMITTED | ABORTED | RECONCILE},
+ * {@code RECONCILE → COMMITTED | ABORTED}; COMMITTED and ABORTED are final. Outwards (backend API) only the spec's
+ * states are shown: RECONCILE reads as RESERVED, since the customer is not credited yet.
+ */
+public enum TransferState {
+    RECEIVED,
+    RESERVED,
+    COMMITTED,
+    ABORTED,
+    RECONCILE;
+
+    /** The states this one may move to. */
+    public Set<TransferState> next() {
+        return switch (this) {
+            case RECEIVED -> EnumSet.of(RESERVED, ABORTED);
+            case RESERVED -> EnumSet.of(COMMITTED, ABORTED, RECONCILE);
+            case RECONCILE -> EnumSet.of(COMMITTED, ABORTED);
+            case COMMITTED, ABORTED -> EnumSet.noneOf(TransferState.class);
+        };
+    }
+
+    /** True for COMMITTED and ABORTED. */
+    public boolean isFinal() {
+        return next().isEmpty();
+    }
+
+    /**
+     * Checks a transition.
+     *
+     * @return {@code to}
+     * @throws GatewayException 2001 for a transition the state machine does not allow
+     */
+    public TransferState moveTo(TransferState to) {
+        if (!next().contains(to)) {
+            throw new GatewayException(ErrorCode.INTERNAL, "illegal transfer state change " + this + " -> " + to);
+        }
+        return to;
+    }
+
+    /** The state as the backend API's {@code transferState} shows it. */
+    public String publicName() {
+        return this == RECONCILE ? RESERVED.name() : name();
+    }
+}

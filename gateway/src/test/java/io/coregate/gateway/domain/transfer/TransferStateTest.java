@@ -1,0 +1,78 @@
+package io.coregate.gateway.domain.transfer;
+
+import io.coregate.gateway.domain.error.GatewayException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.coregate.gateway.domain.transfer.TransferState.ABORTED;
+import static io.coregate.gateway.domain.transfer.TransferState.COMMITTED;
+import static io.coregate.gateway.domain.transfer.TransferState.RECEIVED;
+import static io.coregate.gateway.domain.transfer.TransferState.RECONCILE;
+import static io.coregate.gateway.domain.transfer.TransferState.RESERVED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TransferStateTest {
+
+    @Test
+    void allowedTransitionsAreExactlyTheDesignedOnes() {
+        assertEquals(EnumSet.of(RESERVED, ABORTED), RECEIVED.next());
+        assertEquals(EnumSet.of(COMMITTED, ABORTED, RECONCILE), RESERVED.next());
+        assertEquals(EnumSet.of(COMMITTED, ABORTED), RECONCILE.next());
+        assertTrue(COMMITTED.isFinal() && ABORTED.isFinal());
+    }
+
+    @Test
+    void illegalTransitionsAreRefused() {
+        for (var pair : List.of(List.of(RECEIVED, COMMITTED), List.of(COMMITTED, ABORTED), List.of(ABORTED, COMMITTED),
+                List.of(RECEIVED, RECONCILE), List.of(RECONCILE, RESERVED), List.of(COMMITTED, RECONCILE))) {
+            assertThrows(GatewayException.class, () -> pair.get(0).moveTo(pair.get(1)), pair.toString());
+            assertThrows(GatewayException.class, () -> StateChange.of(pair.get(0), pair.get(1), Optional.empty(), "x", Map.of()));
+        }
+    }
+
+    @Test
+    void reconcileShowsOutwardsAsReserved() {
+        assertEquals("RESERVED", RECONCILE.publicName());
+        assertEquals("COMMITTED", COMMITTED.publicName());
+    }
+
+    @Test
+    void canonicalHashIgnoresKeyOrderButNotValues() {
+        var a = new LinkedHashMap<String, Object>();
+        a.put("x", "1");
+        a.put("y", Map.of("b", List.of("p", "q"), "a", true));
+        var b = new LinkedHashMap<String, Object>();
+        b.put("y", Map.of("a", true, "b", List.of("p", "q")));
+        b.put("x", "1");
+        assertEquals(CanonicalHash.of(a), CanonicalHash.of(b));
+        b.put("x", "2");
+        assertNotEquals(CanonicalHash.of(a), CanonicalHash.of(b));
+        assertNotEquals(CanonicalHash.of(Map.of("x", "1")), CanonicalHash.of(Map.of("x", 1)));
+    }
+
+    @Test
+    void retryBackoffDoublesUpToTheMaximum() {
+        var policy = new TransferPolicy(Duration.ofSeconds(60), Duration.ofSeconds(300), Duration.ofSeconds(5), Duration.ofSeconds(1),
+            Duration.ofSeconds(30), 20, Duration.ofSeconds(15));
+        assertEquals(Duration.ofSeconds(1), policy.backoff(1));
+        assertEquals(Duration.ofSeconds(2), policy.backoff(2));
+        assertEquals(Duration.ofSeconds(16), policy.backoff(5));
+        assertEquals(Duration.ofSeconds(30), policy.backoff(6));
+        assertEquals(Duration.ofSeconds(30), policy.backoff(500));
+    }
+
+    @Test
+    void timestampsCarryExactlyThreeFractionalDigits() {
+        assertEquals("2026-11-28T18:20:01.000Z", MojaloopTime.format(java.time.Instant.parse("2026-11-28T18:20:01Z")));
+        assertEquals("2026-11-28T18:20:01.123Z", MojaloopTime.format(java.time.Instant.parse("2026-11-28T18:20:01.123456Z")));
+    }
+}
