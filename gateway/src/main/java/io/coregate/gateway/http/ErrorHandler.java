@@ -39,20 +39,20 @@ public final class ErrorHandler {
             LOG.log(System.Logger.Level.ERROR, request.prologue().method().text() + " " + request.path().path() + ": " + e.getMessage(),
                 e.getCause());
         }
-        send(response, e.code(), e.getMessage(), e);
+        send(request, response, e.code(), e.getMessage(), e);
     }
 
     private void request(ServerRequest request, ServerResponse response, RequestException e) {
         ErrorCode code = e.status().code() == 413 ? ErrorCode.TOO_LARGE : ErrorCode.MALFORMED_SYNTAX;
-        send(response, code, e.getMessage(), null);
+        send(request, response, code, e.getMessage(), null);
     }
 
     private void unexpected(ServerRequest request, ServerResponse response, RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, request.prologue().method().text() + " " + request.path().path() + " failed", e);
-        send(response, ErrorCode.INTERNAL, "internal error; the gateway log has the details", null);
+        send(request, response, ErrorCode.INTERNAL, "internal error; the gateway log has the details", null);
     }
 
-    private void send(ServerResponse response, ErrorCode code, String message, GatewayException e) {
+    private void send(ServerRequest request, ServerResponse response, ErrorCode code, String message, GatewayException e) {
         if (response.isSent()) {
             return;
         }
@@ -62,12 +62,12 @@ public final class ErrorHandler {
         if (listener == Listener.ADMIN && e != null && !e.errors().isEmpty()) {
             body.put("errors", e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
         }
-        Json.send(response, status(code), body);
-    }
-
-    /** The HTTP status for a code on this listener. */
-    int status(ErrorCode code) {
-        return statusFor(listener, code);
+        int status = statusFor(listener, code);
+        // The backend spec declares no 404 for its POST routes (quoterequests, transfers, ...): not found is a 400 there.
+        if (listener == Listener.SDK && status == 404 && "POST".equals(request.prologue().method().text())) {
+            status = 400;
+        }
+        Json.send(response, status, body);
     }
 
     /** The HTTP status for a code on a listener: the backend API only declares 400, 404 and 500. */

@@ -132,9 +132,16 @@ class PayeeBadInputIT {
     }
 
     @Test
-    void unknownTenantIs404With3200() {
+    void unknownTenantOnAPostIs400With3200BecauseTheSpecDeclaresNo404There() {
         var response = new Backend(gateway, "nobody").quote(Payee.quote(Payee.id(), Payee.ALICE, "SEND", "10"));
-        assertEquals(404, response.status(), response.body());
+        assertEquals(400, response.status(), response.body());
         assertEquals("3200", response.field("statusCode"));
+    }
+
+    @Test
+    void quoteForAnUnknownPartyIs400With3204() {
+        var response = bank.quote(Payee.quote(Payee.id(), "260979999999", "SEND", "10"));
+        assertEquals(400, response.status(), response.body());
+        assertEquals("3204", response.field("statusCode"));
     }
 }
