@@ -7,16 +7,22 @@ import io.coregate.gateway.config.GatewayConfig;
 import io.coregate.gateway.db.Database;
 import io.coregate.gateway.db.Jdbc;
 import io.coregate.gateway.db.JdbcAuditLog;
+import io.coregate.gateway.db.JdbcLedger;
+import io.coregate.gateway.db.JdbcLiquidityBook;
 import io.coregate.gateway.db.JdbcTenantRepository;
+import io.coregate.gateway.domain.ledger.LiquidityService;
+import io.coregate.gateway.domain.ledger.ReservationSweeper;
 import io.coregate.gateway.domain.party.PartyService;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantService;
 import io.coregate.gateway.http.AdminAuth;
 import io.coregate.gateway.http.AdminRoutes;
 import io.coregate.gateway.http.DfspRoutes;
+import io.coregate.gateway.http.LiquidityRoutes;
 import io.coregate.gateway.http.Listeners;
 import io.coregate.gateway.http.RequestMetrics;
 import io.coregate.gateway.http.SdkRoutes;
+import io.coregate.gateway.observe.LiquidityAlarms;
 import io.coregate.gateway.plugins.AdapterRegistry;
 import io.coregate.gateway.plugins.CbsHealthMonitor;
 import io.coregate.gateway.plugins.CbsMetrics;
@@ -100,7 +106,10 @@ public final class Main {
             var tenantRepository = new JdbcTenantRepository(jdbc);
             var directory = new TenantDirectory(tenantRepository);
             directory.refresh();
-            var tenants = new TenantService(tenantRepository, host, directory);
+            var alarms = new LiquidityAlarms(meters);
+            var liquidityBook = new JdbcLiquidityBook(jdbc);
+            var sweeper = new ReservationSweeper(new JdbcLedger(jdbc, alarms), liquidityBook, alarms);
+            var tenants = new TenantService(tenantRepository, host, directory, liquidityBook);
             var adapters = new AdapterRegistry(host, new io.coregate.gateway.plugins.SecretResolver(System::getenv), new CbsMetrics(meters));
             var cbsHealth = new CbsHealthMonitor(directory, adapters, meters);
             TenantBootstrap.run(config.tenants().bootstrapDir(), tenants);
@@ -108,14 +117,17 @@ public final class Main {
             var requestMetrics = new RequestMetrics(meters);
             var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics);
             var admin = new AdminRoutes(new AdminAuth(token.token()), tenants, new HostInventory(host, directory),
-                new JdbcAuditLog(jdbc), requestMetrics);
+                new JdbcAuditLog(jdbc), requestMetrics, new LiquidityRoutes(new LiquidityService(liquidityBook, tenants, alarms)));
             var ready = new AtomicBoolean();
             WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(),
-                new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get)).start();
+                new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get,
+                alarms::detail)).start();
 
             long refresh = config.tenants().refresh().toSeconds();
             jobs.scheduleWithFixedDelay(() -> runJob("tenant refresh", directory::refresh), refresh, refresh, TimeUnit.SECONDS);
             jobs.scheduleWithFixedDelay(() -> runJob("CBS health", cbsHealth::refresh), 0, 30, TimeUnit.SECONDS);
+            long sweep = config.ledger().sweep().toSeconds();
+            jobs.scheduleWithFixedDelay(() -> runJob("ledger sweep", sweeper::run), 0, sweep, TimeUnit.SECONDS);
             ready.set(true);
             var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth);
             var gateway = new Gateway(server, database, host, adapters, jobs, components);

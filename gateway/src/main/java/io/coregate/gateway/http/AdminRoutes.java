@@ -22,13 +22,16 @@ public final class AdminRoutes {
     private final PluginInventory plugins;
     private final AuditTrail audit;
     private final RequestMetrics metrics;
+    private final LiquidityRoutes liquidity;
 
-    public AdminRoutes(AdminAuth auth, TenantService tenants, PluginInventory plugins, AuditTrail audit, RequestMetrics metrics) {
+    public AdminRoutes(AdminAuth auth, TenantService tenants, PluginInventory plugins, AuditTrail audit, RequestMetrics metrics,
+                       LiquidityRoutes liquidity) {
         this.auth = auth;
         this.tenants = tenants;
         this.plugins = plugins;
         this.audit = audit;
         this.metrics = metrics;
+        this.liquidity = liquidity;
     }
 
     /** An admin handler: gets the authenticated actor. */
@@ -45,8 +48,9 @@ public final class AdminRoutes {
             .get("/admin/tenants/{tenant}", admin("tenant.get", this::getTenant))
             .delete("/admin/tenants/{tenant}", admin("tenant.delete", this::deleteTenant))
             .get("/admin/tenants/{tenant}/audit", admin("tenant.audit", this::tenantAudit))
-            .get("/admin/plugins", admin("plugin.list", this::listPlugins))
-            .any("/admin", (req, res) -> auth.authenticate(req))
+            .get("/admin/plugins", admin("plugin.list", this::listPlugins));
+        liquidity.routing(routing, this::admin);
+        routing.any("/admin", (req, res) -> auth.authenticate(req))
             .any("/admin/*", (req, res) -> {
                 auth.authenticate(req);
                 Routes.unknownUri(req, res);

@@ -1,0 +1,192 @@
+package io.coregate.gateway.db;
+
+import io.coregate.gateway.domain.ledger.Balance;
+import io.coregate.gateway.domain.ledger.LedgerResult;
+import io.coregate.gateway.domain.ledger.LedgerRules;
+import io.coregate.gateway.domain.ledger.Operation;
+import io.coregate.gateway.domain.ledger.Reservation;
+import io.coregate.gateway.domain.ledger.ReservationState;
+import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.plugin.api.Money;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The transfer-facing ledger operations, each run on a connection inside a transaction its caller owns. Every change
+ * to a balance row and its journal entry happen while that row is locked, so the journal's order per row is the
+ * order of the changes. Stateless.
+ */
+final class LedgerStatements {
+
+    private static final String ACTOR = "transfer";
+    private static final String RESERVATION = "tenant_id, transfer_ref, currency, amount, state, uncertain, expires_at";
+
+    private LedgerStatements() {
+    }
+
+    static LedgerResult reserve(Connection c, TenantId tenant, Money money, String ref, Instant expiresAt) throws SQLException {
+        BigDecimal amount = LedgerRules.positive("amount", money.amount());
+        String currency = LedgerRules.currency(money.currency());
+        LedgerRules.reference("transferRef", ref);
+        try (var insert = c.prepareStatement("""
+                INSERT INTO liquidity_reservations (tenant_id, transfer_ref, currency, amount, expires_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_id, transfer_ref) DO NOTHING""")) {
+            insert.setString(1, tenant.value());
+            insert.setString(2, ref);
+            insert.setString(3, currency);
+            insert.setBigDecimal(4, amount);
+            insert.setTimestamp(5, Timestamp.from(expiresAt));
+            if (insert.executeUpdate() == 0) {
+                Reservation existing = reservation(c, tenant, ref).orElseThrow();
+                if (!existing.currency().equals(currency) || existing.amount().compareTo(amount) != 0) {
+                    throw LedgerRules.modified("reservation", ref);
+                }
+                return new LedgerResult(Operation.RESERVE, ref, false, "already reserved; now " + existing.state(),
+                    LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)));
+            }
+        }
+        // The one conditional statement that makes a reservation: it can never take available below zero.
+        try (var update = c.prepareStatement("""
+                UPDATE liquidity_positions SET reserved = reserved + ?, updated_at = now()
+                 WHERE tenant_id = ? AND currency = ? AND liquidity_limit - position - reserved >= ?
+                   AND (max_per_transfer IS NULL OR max_per_transfer >= ?)
+                RETURNING\s""" + LedgerRows.BALANCE)) {
+            update.setBigDecimal(1, amount);
+            update.setString(2, tenant.value());
+            update.setString(3, currency);
+            update.setBigDecimal(4, amount);
+            update.setBigDecimal(5, amount);
+            try (var rows = update.executeQuery()) {
+                if (rows.next()) {
+                    Balance after = LedgerRows.balance(rows);
+                    LedgerRows.journal(c, Operation.RESERVE, ref, amount, LedgerRows.before(after, BigDecimal.ZERO, BigDecimal.ZERO, amount),
+                        after, ACTOR);
+                    return new LedgerResult(Operation.RESERVE, ref, true, "reserved", after);
+                }
+            }
+        }
+        try (var delete = c.prepareStatement("DELETE FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ?")) {
+            delete.setString(1, tenant.value());
+            delete.setString(2, ref);
+            delete.executeUpdate();
+        }
+        throw LedgerRules.refusal(LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)), amount);
+    }
+
+    /** Posts ({@code post = true}) or voids a pending reservation; a repeat changes nothing and says so. */
+    static LedgerResult settle(Connection c, TenantId tenant, String ref, boolean post) throws SQLException {
+        Operation operation = post ? Operation.POST : Operation.VOID;
+        ReservationState target = post ? ReservationState.POSTED : ReservationState.VOIDED;
+        try (var update = c.prepareStatement("UPDATE liquidity_reservations SET state = ?, updated_at = now()"
+                + " WHERE tenant_id = ? AND transfer_ref = ? AND state = 'PENDING' RETURNING currency, amount")) {
+            update.setString(1, target.name());
+            update.setString(2, tenant.value());
+            update.setString(3, ref);
+            try (var rows = update.executeQuery()) {
+                if (rows.next()) {
+                    return release(c, tenant, rows.getString(1), rows.getBigDecimal(2), ref, operation, ACTOR);
+                }
+            }
+        }
+        Reservation existing = reservation(c, tenant, ref).orElseThrow(() -> LedgerRules.unknownReservation(ref));
+        if (post && existing.state() == ReservationState.VOIDED) {
+            throw LedgerRules.voidedCannotPost(ref);
+        }
+        String message = existing.state() == target ? "already " + target.name().toLowerCase(Locale.ROOT)
+            : "already " + existing.state().name().toLowerCase(Locale.ROOT) + "; nothing to void";
+        return new LedgerResult(operation, ref, false, message,
+            LedgerRows.read(c, tenant, existing.currency()).orElseGet(() -> Balance.empty(tenant, existing.currency())));
+    }
+
+    private static LedgerResult release(Connection c, TenantId tenant, String currency, BigDecimal amount, String ref, Operation operation,
+                                        String actor) throws SQLException {
+        BigDecimal position = operation == Operation.POST ? amount : BigDecimal.ZERO;
+        Balance after = LedgerRows.move(c, tenant, currency, BigDecimal.ZERO, position, amount.negate());
+        LedgerRows.journal(c, operation, ref, amount, LedgerRows.before(after, BigDecimal.ZERO, position, amount.negate()), after, actor);
+        return new LedgerResult(operation, ref, true, operation == Operation.POST ? "posted" : "voided", after);
+    }
+
+    static LedgerResult inbound(Connection c, TenantId tenant, Money money, String ref) throws SQLException {
+        BigDecimal amount = LedgerRules.positive("amount", money.amount());
+        String currency = LedgerRules.currency(money.currency());
+        LedgerRules.reference("transferRef", ref);
+        Balance before = LedgerRows.lock(c, tenant, currency);
+        try (var select = c.prepareStatement("SELECT amount FROM liquidity_journal"
+                + " WHERE tenant_id = ? AND currency = ? AND reference = ? AND operation = 'INBOUND'")) {
+            select.setString(1, tenant.value());
+            select.setString(2, currency);
+            select.setString(3, ref);
+            try (var rows = select.executeQuery()) {
+                if (rows.next()) {
+                    if (rows.getBigDecimal(1).compareTo(amount) != 0) {
+                        throw LedgerRules.modified("inbound transfer", ref);
+                    }
+                    return new LedgerResult(Operation.INBOUND, ref, false, "already recorded", before);
+                }
+            }
+        }
+        Balance after = LedgerRows.move(c, tenant, currency, BigDecimal.ZERO, amount.negate(), BigDecimal.ZERO);
+        LedgerRows.journal(c, Operation.INBOUND, ref, amount, before, after, ACTOR);
+        return new LedgerResult(Operation.INBOUND, ref, true, "recorded", after);
+    }
+
+    static boolean markUncertain(Connection c, TenantId tenant, String ref, boolean uncertain) throws SQLException {
+        try (var update = c.prepareStatement("UPDATE liquidity_reservations SET uncertain = ?, updated_at = now()"
+                + " WHERE tenant_id = ? AND transfer_ref = ? AND state = 'PENDING'")) {
+            update.setBoolean(1, uncertain);
+            update.setString(2, tenant.value());
+            update.setString(3, ref);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    static Optional<Reservation> reservation(Connection c, TenantId tenant, String ref) throws SQLException {
+        try (var select = c.prepareStatement("SELECT " + RESERVATION + " FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ?")) {
+            select.setString(1, tenant.value());
+            select.setString(2, ref);
+            try (var rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(reservation(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Voids due, certain, pending reservations, skipping rows other transactions hold; balance rows locked in key order. */
+    static int expireDue(Connection c, int batchSize) throws SQLException {
+        var due = new ArrayList<Reservation>();
+        try (var select = c.prepareStatement("SELECT " + RESERVATION + " FROM liquidity_reservations"
+                + " WHERE state = 'PENDING' AND NOT uncertain AND expires_at < now() ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setInt(1, batchSize);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    due.add(reservation(rows));
+                }
+            }
+        }
+        due.sort(Comparator.comparing((Reservation r) -> r.tenant().value()).thenComparing(Reservation::currency)
+            .thenComparing(Reservation::transferRef));
+        for (Reservation r : due) {
+            try (var update = c.prepareStatement("UPDATE liquidity_reservations SET state = 'VOIDED', updated_at = now()"
+                    + " WHERE tenant_id = ? AND transfer_ref = ?")) {
+                update.setString(1, r.tenant().value());
+                update.setString(2, r.transferRef());
+                update.executeUpdate();
+            }
+            release(c, r.tenant(), r.currency(), r.amount(), r.transferRef(), Operation.EXPIRE, "sweeper");
+        }
+        return due.size();
+    }
+
+    private static Reservation reservation(ResultSet rows) throws SQLException {
+        return new Reservation(new TenantId(rows.getString(1)), rows.getString(2), rows.getString(3), rows.getBigDecimal(4),
+            ReservationState.valueOf(rows.getString(5)), rows.getBoolean(6), rows.getTimestamp(7).toInstant());
+    }
+}
