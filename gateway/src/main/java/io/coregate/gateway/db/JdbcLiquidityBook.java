@@ -37,7 +37,8 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
     @Override
     public List<Balance> balances(TenantId tenant) {
         return jdbc.read("read liquidity", c -> {
-            try (var select = c.prepareStatement("SELECT " + LedgerRows.BALANCE + " FROM liquidity_positions WHERE tenant_id = ? ORDER BY currency")) {
+            try (var select = c.prepareStatement(
+                    "SELECT " + LedgerRows.BALANCE + " FROM liquidity_positions WHERE tenant_id = ? ORDER BY currency")) {
                 select.setString(1, tenant.value());
                 return list(select.executeQuery());
             }
@@ -47,7 +48,8 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
     @Override
     public List<Balance> allBalances() {
         return jdbc.read("read all liquidity", c -> {
-            try (var select = c.prepareStatement("SELECT " + LedgerRows.BALANCE + " FROM liquidity_positions ORDER BY tenant_id, currency")) {
+            try (var select = c.prepareStatement(
+                    "SELECT " + LedgerRows.BALANCE + " FROM liquidity_positions ORDER BY tenant_id, currency")) {
                 return list(select.executeQuery());
             }
         });
