@@ -128,8 +128,8 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
             }
             BigDecimal limit = operation == Operation.FUNDS_IN ? amount : amount.negate();
             BigDecimal position = operation == Operation.SETTLEMENT ? amount.negate() : BigDecimal.ZERO;
-            Balance after = LedgerRows.move(c, tenant, currency, limit, position, BigDecimal.ZERO);
-            LedgerRows.journal(c, operation, reference, amount, before, after, actor);
+            Balance after = LedgerRows.moveAndJournal(c, tenant, currency, new LedgerRows.Delta(limit, position, BigDecimal.ZERO), false,
+                operation, reference, amount, actor).orElseThrow();
             var detail = new LinkedHashMap<String, Object>();
             detail.put("currency", currency);
             detail.put("type", operation.name());

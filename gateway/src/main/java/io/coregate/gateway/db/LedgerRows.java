@@ -54,27 +54,67 @@ final class LedgerRows {
     }
 
     /**
-     * Changes the figures of a row by the given deltas and returns it as it now stands. The row must exist; callers
-     * hold its lock or accept that this statement takes it.
+     * One statement that changes the figures of a balance row by the given deltas and appends the journal entry with the
+     * figures before and after, while holding the row's lock; with {@code onlyIfFits} the row changes only when
+     * {@code limit - position - reserved >= amount} and the amount is within the per-transfer maximum (the reservation's
+     * condition). Empty when the row is missing or the condition failed: then nothing changed.
      */
-    static Balance move(Connection connection, TenantId tenant, String currency, BigDecimal limit, BigDecimal position,
-                        BigDecimal reserved) throws SQLException {
+    static Optional<Balance> moveAndJournal(Connection connection, TenantId tenant, String currency, Delta delta, boolean onlyIfFits,
+                                            Operation operation, String reference, BigDecimal amount, String actor) throws SQLException {
+        String condition = onlyIfFits
+            ? " AND liquidity_limit - position - reserved >= ? AND (max_per_transfer IS NULL OR max_per_transfer >= ?)" : "";
         try (var statement = connection.prepareStatement("""
-                UPDATE liquidity_positions
-                   SET liquidity_limit = liquidity_limit + ?, position = position + ?, reserved = reserved + ?, updated_at = now()
-                 WHERE tenant_id = ? AND currency = ?
-                RETURNING\s""" + BALANCE)) {
-            statement.setBigDecimal(1, limit);
-            statement.setBigDecimal(2, position);
-            statement.setBigDecimal(3, reserved);
-            statement.setString(4, tenant.value());
-            statement.setString(5, currency);
-            try (var rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    throw new SQLException("no liquidity row for " + tenant.value() + " " + currency);
-                }
-                return balance(rows);
+                WITH moved AS (
+                    UPDATE liquidity_positions
+                       SET liquidity_limit = liquidity_limit + ?, position = position + ?, reserved = reserved + ?, updated_at = now()
+                     WHERE tenant_id = ? AND currency = ?""" + condition + """
+
+                    RETURNING\s""" + BALANCE + """
+                ),
+                journaled AS (
+                    INSERT INTO liquidity_journal (tenant_id, currency, operation, reference, amount, limit_before, limit_after,
+                        position_before, position_after, reserved_before, reserved_after, actor)
+                    SELECT tenant_id, currency, ?, ?, ?, liquidity_limit - ?, liquidity_limit, position - ?, position, reserved - ?, reserved, ?
+                      FROM moved)
+                SELECT\s""" + BALANCE + " FROM moved")) {
+            int i = 0;
+            statement.setBigDecimal(++i, delta.limit());
+            statement.setBigDecimal(++i, delta.position());
+            statement.setBigDecimal(++i, delta.reserved());
+            statement.setString(++i, tenant.value());
+            statement.setString(++i, currency);
+            if (onlyIfFits) {
+                statement.setBigDecimal(++i, amount);
+                statement.setBigDecimal(++i, amount);
             }
+            statement.setString(++i, operation.name());
+            statement.setString(++i, reference);
+            statement.setBigDecimal(++i, amount);
+            statement.setBigDecimal(++i, delta.limit());
+            statement.setBigDecimal(++i, delta.position());
+            statement.setBigDecimal(++i, delta.reserved());
+            statement.setString(++i, actor);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(balance(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * How an operation changes a balance.
+     *
+     * @param limit    added to the limit
+     * @param position added to the position
+     * @param reserved added to reserved
+     */
+    record Delta(BigDecimal limit, BigDecimal position, BigDecimal reserved) {
+
+        static Delta reserved(BigDecimal amount) {
+            return new Delta(BigDecimal.ZERO, BigDecimal.ZERO, amount);
+        }
+
+        static Delta position(BigDecimal amount) {
+            return new Delta(BigDecimal.ZERO, amount, BigDecimal.ZERO);
         }
     }
 
@@ -99,12 +139,6 @@ final class LedgerRows {
             statement.setString(12, actor);
             statement.executeUpdate();
         }
-    }
-
-    /** The figures of a balance before a move of the given deltas. */
-    static Balance before(Balance after, BigDecimal limit, BigDecimal position, BigDecimal reserved) {
-        return new Balance(after.tenant(), after.currency(), after.limit().subtract(limit), after.position().subtract(position),
-            after.reserved().subtract(reserved), after.alarmPercent(), after.maxPerTransfer());
     }
 
     /** Maps a journal row: id, at, currency, operation, reference, amount, six figures, actor. */

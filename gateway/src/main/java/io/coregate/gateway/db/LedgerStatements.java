@@ -55,24 +55,10 @@ final class LedgerStatements {
             }
         }
         // The one conditional statement that makes a reservation: it can never take available below zero.
-        try (var update = c.prepareStatement("""
-                UPDATE liquidity_positions SET reserved = reserved + ?, updated_at = now()
-                 WHERE tenant_id = ? AND currency = ? AND liquidity_limit - position - reserved >= ?
-                   AND (max_per_transfer IS NULL OR max_per_transfer >= ?)
-                RETURNING\s""" + LedgerRows.BALANCE)) {
-            update.setBigDecimal(1, amount);
-            update.setString(2, tenant.value());
-            update.setString(3, currency);
-            update.setBigDecimal(4, amount);
-            update.setBigDecimal(5, amount);
-            try (var rows = update.executeQuery()) {
-                if (rows.next()) {
-                    Balance after = LedgerRows.balance(rows);
-                    LedgerRows.journal(c, Operation.RESERVE, ref, amount, LedgerRows.before(after, BigDecimal.ZERO, BigDecimal.ZERO, amount),
-                        after, ACTOR);
-                    return new LedgerResult(Operation.RESERVE, ref, true, "reserved", after);
-                }
-            }
+        Optional<Balance> reserved = LedgerRows.moveAndJournal(c, tenant, currency, LedgerRows.Delta.reserved(amount), true,
+            Operation.RESERVE, ref, amount, ACTOR);
+        if (reserved.isPresent()) {
+            return new LedgerResult(Operation.RESERVE, ref, true, "reserved", reserved.get());
         }
         try (var delete = c.prepareStatement("DELETE FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ?")) {
             delete.setString(1, tenant.value());
@@ -110,8 +96,8 @@ final class LedgerStatements {
     private static LedgerResult release(Connection c, TenantId tenant, String currency, BigDecimal amount, String ref, Operation operation,
                                         String actor) throws SQLException {
         BigDecimal position = operation == Operation.POST ? amount : BigDecimal.ZERO;
-        Balance after = LedgerRows.move(c, tenant, currency, BigDecimal.ZERO, position, amount.negate());
-        LedgerRows.journal(c, operation, ref, amount, LedgerRows.before(after, BigDecimal.ZERO, position, amount.negate()), after, actor);
+        Balance after = LedgerRows.moveAndJournal(c, tenant, currency, new LedgerRows.Delta(BigDecimal.ZERO, position, amount.negate()), false,
+            operation, ref, amount, actor).orElseThrow(() -> new SQLException("no liquidity row for " + tenant.value() + " " + currency));
         return new LedgerResult(operation, ref, true, operation == Operation.POST ? "posted" : "voided", after);
     }
 
@@ -134,8 +120,8 @@ final class LedgerStatements {
                 }
             }
         }
-        Balance after = LedgerRows.move(c, tenant, currency, BigDecimal.ZERO, amount.negate(), BigDecimal.ZERO);
-        LedgerRows.journal(c, Operation.INBOUND, ref, amount, before, after, ACTOR);
+        Balance after = LedgerRows.moveAndJournal(c, tenant, currency, LedgerRows.Delta.position(amount.negate()), false, Operation.INBOUND,
+            ref, amount, ACTOR).orElseThrow();
         return new LedgerResult(Operation.INBOUND, ref, true, "recorded", after);
     }
 
