@@ -18,9 +18,13 @@ import java.util.Optional;
  * state and the liquidity in one commit: they throw the same refusals, and a refused reservation leaves nothing behind in
  * that transaction; the caller commits or rolls back, and tells the alarm itself if it wants to. A reservation is one
  * conditional {@code UPDATE ... WHERE limit - position - reserved >= amount}: under any concurrency {@code available}
- * never goes below zero through a reservation. The observer hears of each committed change. Thread-safe.
+ * never goes below zero through a reservation. Reserve, post and void are each a single statement (balance, reservation
+ * and journal together) run in auto-commit, so a hot balance row is locked only while the server executes and commits
+ * them. The observer hears of each committed change. Thread-safe.
  */
 public final class JdbcLedger implements Ledger {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbc jdbc;
     private final BalanceObserver observer;
@@ -32,17 +36,25 @@ public final class JdbcLedger implements Ledger {
 
     @Override
     public LedgerResult reserve(TenantId tenant, Money amount, String transferRef, Instant expiresAt) {
-        return observed(jdbc.inTransaction("reserve liquidity", c -> reserve(c, tenant, amount, transferRef, expiresAt)));
+        try {
+            return observed(jdbc.autoCommit("reserve liquidity", c -> reserve(c, tenant, amount, transferRef, expiresAt)));
+        } catch (DatabaseException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                // A concurrent duplicate committed first: asking again answers as a repeat.
+                return jdbc.autoCommit("reserve liquidity", c -> reserve(c, tenant, amount, transferRef, expiresAt));
+            }
+            throw e;
+        }
     }
 
     @Override
     public LedgerResult post(TenantId tenant, String transferRef) {
-        return observed(jdbc.inTransaction("post liquidity reservation", c -> post(c, tenant, transferRef)));
+        return observed(jdbc.autoCommit("post liquidity reservation", c -> post(c, tenant, transferRef)));
     }
 
     @Override
     public LedgerResult voidReservation(TenantId tenant, String transferRef) {
-        return observed(jdbc.inTransaction("void liquidity reservation", c -> voidReservation(c, tenant, transferRef)));
+        return observed(jdbc.autoCommit("void liquidity reservation", c -> voidReservation(c, tenant, transferRef)));
     }
 
     @Override
@@ -66,8 +78,10 @@ public final class JdbcLedger implements Ledger {
     }
 
     /**
-     * {@link Ledger#reserve} inside the caller's transaction. A refusal (4001, 4200) throws and leaves nothing behind in
-     * that transaction, so the caller may record the refusal and commit.
+     * {@link Ledger#reserve} inside the caller's transaction: one statement. A refusal (4001, 4200) throws and leaves
+     * nothing behind in that transaction, so the caller may record the refusal and commit. A duplicate of the same
+     * reference committed concurrently by another transaction fails the statement with a unique violation (SQLState
+     * 23505): roll back and ask again, which answers as a repeat.
      */
     public LedgerResult reserve(Connection connection, TenantId tenant, Money amount, String transferRef, Instant expiresAt)
             throws SQLException {

@@ -128,7 +128,7 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
             }
             BigDecimal limit = operation == Operation.FUNDS_IN ? amount : amount.negate();
             BigDecimal position = operation == Operation.SETTLEMENT ? amount.negate() : BigDecimal.ZERO;
-            Balance after = LedgerRows.moveAndJournal(c, tenant, currency, new LedgerRows.Delta(limit, position, BigDecimal.ZERO), false,
+            Balance after = LedgerRows.moveAndJournal(c, tenant, currency, new LedgerRows.Delta(limit, position, BigDecimal.ZERO),
                 operation, reference, amount, actor).orElseThrow();
             var detail = new LinkedHashMap<String, Object>();
             detail.put("currency", currency);

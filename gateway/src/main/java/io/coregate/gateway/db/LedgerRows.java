@@ -55,20 +55,15 @@ final class LedgerRows {
 
     /**
      * One statement that changes the figures of a balance row by the given deltas and appends the journal entry with the
-     * figures before and after, while holding the row's lock; with {@code onlyIfFits} the row changes only when
-     * {@code limit - position - reserved >= amount} and the amount is within the per-transfer maximum (the reservation's
-     * condition). Empty when the row is missing or the condition failed: then nothing changed.
+     * figures before and after, while holding the row's lock. Empty when the row is missing: then nothing changed.
      */
-    static Optional<Balance> moveAndJournal(Connection connection, TenantId tenant, String currency, Delta delta, boolean onlyIfFits,
-                                            Operation operation, String reference, BigDecimal amount, String actor) throws SQLException {
-        String condition = onlyIfFits
-            ? " AND liquidity_limit - position - reserved >= ? AND (max_per_transfer IS NULL OR max_per_transfer >= ?)" : "";
+    static Optional<Balance> moveAndJournal(Connection connection, TenantId tenant, String currency, Delta delta, Operation operation,
+                                            String reference, BigDecimal amount, String actor) throws SQLException {
         try (var statement = connection.prepareStatement("""
                 WITH moved AS (
                     UPDATE liquidity_positions
                        SET liquidity_limit = liquidity_limit + ?, position = position + ?, reserved = reserved + ?, updated_at = now()
-                     WHERE tenant_id = ? AND currency = ?""" + condition + """
-
+                     WHERE tenant_id = ? AND currency = ?
                     RETURNING\s""" + BALANCE + """
                 ),
                 journaled AS (
@@ -83,10 +78,6 @@ final class LedgerRows {
             statement.setBigDecimal(++i, delta.reserved());
             statement.setString(++i, tenant.value());
             statement.setString(++i, currency);
-            if (onlyIfFits) {
-                statement.setBigDecimal(++i, amount);
-                statement.setBigDecimal(++i, amount);
-            }
             statement.setString(++i, operation.name());
             statement.setString(++i, reference);
             statement.setBigDecimal(++i, amount);
@@ -108,10 +99,6 @@ final class LedgerRows {
      * @param reserved added to reserved
      */
     record Delta(BigDecimal limit, BigDecimal position, BigDecimal reserved) {
-
-        static Delta reserved(BigDecimal amount) {
-            return new Delta(BigDecimal.ZERO, BigDecimal.ZERO, amount);
-        }
 
         static Delta position(BigDecimal amount) {
             return new Delta(BigDecimal.ZERO, amount, BigDecimal.ZERO);

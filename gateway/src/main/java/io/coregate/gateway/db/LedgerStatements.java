@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,33 +36,18 @@ final class LedgerStatements {
         BigDecimal amount = LedgerRules.positive("amount", money.amount());
         String currency = LedgerRules.currency(money.currency());
         LedgerRules.reference("transferRef", ref);
-        try (var insert = c.prepareStatement("""
-                INSERT INTO liquidity_reservations (tenant_id, transfer_ref, currency, amount, expires_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (tenant_id, transfer_ref) DO NOTHING""")) {
-            insert.setString(1, tenant.value());
-            insert.setString(2, ref);
-            insert.setString(3, currency);
-            insert.setBigDecimal(4, amount);
-            insert.setTimestamp(5, Timestamp.from(expiresAt));
-            if (insert.executeUpdate() == 0) {
-                Reservation existing = reservation(c, tenant, ref).orElseThrow();
-                if (!existing.currency().equals(currency) || existing.amount().compareTo(amount) != 0) {
-                    throw LedgerRules.modified("reservation", ref);
-                }
-                return new LedgerResult(Operation.RESERVE, ref, false, "already reserved; now " + existing.state(),
-                    LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)));
-            }
-        }
         // The one conditional statement that makes a reservation: it can never take available below zero.
-        Optional<Balance> reserved = LedgerRows.moveAndJournal(c, tenant, currency, LedgerRows.Delta.reserved(amount), true,
-            Operation.RESERVE, ref, amount, ACTOR);
+        Optional<Balance> reserved = ReservationSql.reserve(c, tenant, currency, amount, ref, expiresAt, ACTOR);
         if (reserved.isPresent()) {
             return new LedgerResult(Operation.RESERVE, ref, true, "reserved", reserved.get());
         }
-        try (var delete = c.prepareStatement("DELETE FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ?")) {
-            delete.setString(1, tenant.value());
-            delete.setString(2, ref);
-            delete.executeUpdate();
+        Optional<Reservation> existing = reservation(c, tenant, ref);
+        if (existing.isPresent()) {
+            if (!existing.get().currency().equals(currency) || existing.get().amount().compareTo(amount) != 0) {
+                throw LedgerRules.modified("reservation", ref);
+            }
+            return new LedgerResult(Operation.RESERVE, ref, false, "already reserved; now " + existing.get().state(),
+                LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)));
         }
         throw LedgerRules.refusal(LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)), amount);
     }
@@ -72,16 +56,9 @@ final class LedgerStatements {
     static LedgerResult settle(Connection c, TenantId tenant, String ref, boolean post) throws SQLException {
         Operation operation = post ? Operation.POST : Operation.VOID;
         ReservationState target = post ? ReservationState.POSTED : ReservationState.VOIDED;
-        try (var update = c.prepareStatement("UPDATE liquidity_reservations SET state = ?, updated_at = now()"
-                + " WHERE tenant_id = ? AND transfer_ref = ? AND state = 'PENDING' RETURNING currency, amount")) {
-            update.setString(1, target.name());
-            update.setString(2, tenant.value());
-            update.setString(3, ref);
-            try (var rows = update.executeQuery()) {
-                if (rows.next()) {
-                    return release(c, tenant, rows.getString(1), rows.getBigDecimal(2), ref, operation, ACTOR);
-                }
-            }
+        Optional<Balance> settled = ReservationSql.settle(c, tenant, ref, target, operation, ACTOR);
+        if (settled.isPresent()) {
+            return new LedgerResult(operation, ref, true, post ? "posted" : "voided", settled.get());
         }
         Reservation existing = reservation(c, tenant, ref).orElseThrow(() -> LedgerRules.unknownReservation(ref));
         if (post && existing.state() == ReservationState.VOIDED) {
@@ -91,14 +68,6 @@ final class LedgerStatements {
             : "already " + existing.state().name().toLowerCase(Locale.ROOT) + "; nothing to void";
         return new LedgerResult(operation, ref, false, message,
             LedgerRows.read(c, tenant, existing.currency()).orElseGet(() -> Balance.empty(tenant, existing.currency())));
-    }
-
-    private static LedgerResult release(Connection c, TenantId tenant, String currency, BigDecimal amount, String ref, Operation operation,
-                                        String actor) throws SQLException {
-        BigDecimal position = operation == Operation.POST ? amount : BigDecimal.ZERO;
-        Balance after = LedgerRows.moveAndJournal(c, tenant, currency, new LedgerRows.Delta(BigDecimal.ZERO, position, amount.negate()), false,
-            operation, ref, amount, actor).orElseThrow(() -> new SQLException("no liquidity row for " + tenant.value() + " " + currency));
-        return new LedgerResult(operation, ref, true, operation == Operation.POST ? "posted" : "voided", after);
     }
 
     static LedgerResult inbound(Connection c, TenantId tenant, Money money, String ref) throws SQLException {
@@ -120,7 +89,7 @@ final class LedgerStatements {
                 }
             }
         }
-        Balance after = LedgerRows.moveAndJournal(c, tenant, currency, LedgerRows.Delta.position(amount.negate()), false, Operation.INBOUND,
+        Balance after = LedgerRows.moveAndJournal(c, tenant, currency, LedgerRows.Delta.position(amount.negate()), Operation.INBOUND,
             ref, amount, ACTOR).orElseThrow();
         return new LedgerResult(Operation.INBOUND, ref, true, "recorded", after);
     }
@@ -160,13 +129,7 @@ final class LedgerStatements {
         due.sort(Comparator.comparing((Reservation r) -> r.tenant().value()).thenComparing(Reservation::currency)
             .thenComparing(Reservation::transferRef));
         for (Reservation r : due) {
-            try (var update = c.prepareStatement("UPDATE liquidity_reservations SET state = 'VOIDED', updated_at = now()"
-                    + " WHERE tenant_id = ? AND transfer_ref = ?")) {
-                update.setString(1, r.tenant().value());
-                update.setString(2, r.transferRef());
-                update.executeUpdate();
-            }
-            release(c, r.tenant(), r.currency(), r.amount(), r.transferRef(), Operation.EXPIRE, "sweeper");
+            ReservationSql.settle(c, r.tenant(), r.transferRef(), ReservationState.VOIDED, Operation.EXPIRE, "sweeper");
         }
         return due.size();
     }
