@@ -68,3 +68,14 @@ CREATE UNIQUE INDEX liquidity_journal_inbound_ref ON liquidity_journal (tenant_i
 
 CREATE TRIGGER liquidity_journal_append_only BEFORE UPDATE OR DELETE ON liquidity_journal
     FOR EACH ROW EXECUTE FUNCTION coregate_append_only();
+
+-- Tenants onboarded before the ledger existed get the limits their documents name (journaled, so the check agrees).
+INSERT INTO liquidity_positions (tenant_id, currency, liquidity_limit, alarm_percent)
+SELECT t.tenant_id, l.key, (l.value ->> 'limit')::numeric, coalesce((l.value ->> 'alarmPercent')::integer, 10)
+  FROM tenants t, jsonb_each(CASE WHEN jsonb_typeof(t.document -> 'liquidity') = 'object' THEN t.document -> 'liquidity' END) l
+ WHERE l.value ->> 'limit' IS NOT NULL;
+
+INSERT INTO liquidity_journal (tenant_id, currency, operation, reference, amount, limit_before, limit_after,
+    position_before, position_after, reserved_before, reserved_after, actor)
+SELECT tenant_id, currency, 'SET_LIMIT', 'migration', liquidity_limit, 0, liquidity_limit, 0, 0, 0, 0, 'migration'
+  FROM liquidity_positions;
