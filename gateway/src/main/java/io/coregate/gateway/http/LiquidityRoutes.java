@@ -42,8 +42,10 @@ public final class LiquidityRoutes {
 
     private void balances(ServerRequest request, ServerResponse response, String actor) {
         TenantId tenant = tenant(request);
-        Json.send(response, 200, Map.of("tenantId", tenant.value(),
-            "liquidity", liquidity.balances(tenant).stream().map(LiquidityRoutes::view).toList()));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("tenantId", tenant.value());
+        body.put("liquidity", liquidity.balances(tenant).stream().map(LiquidityRoutes::view).toList());
+        Json.send(response, 200, body);
     }
 
     private void setLimit(ServerRequest request, ServerResponse response, String actor) {
@@ -78,8 +80,11 @@ public final class LiquidityRoutes {
             body.put("recomputed", d.recomputed().toPlainString());
             return body;
         }).toList();
-        Json.send(response, 200, Map.of("consistent", differences.isEmpty(), "checkedAt", Instant.now().toString(),
-            "differences", differences));
+        var body = new LinkedHashMap<String, Object>();
+        body.put("consistent", differences.isEmpty());
+        body.put("checkedAt", Instant.now().toString());
+        body.put("differences", differences);
+        Json.send(response, 200, body);
     }
 
     private static TenantId tenant(ServerRequest request) {
