@@ -19,6 +19,9 @@ CREATE TABLE liquidity_positions (
 
 -- One row per payer-side transfer. The payer flow sets `uncertain` while the outcome is unknown:
 -- the expiry sweeper never touches such a reservation; the flow posts or voids it once it knows.
+-- NEW is a request not yet funded: a reservation is inserted NEW, then one statement locks it, takes the
+-- amount from the balance row when it fits and makes it PENDING (locks always reservation first, then balance,
+-- as posting and voiding do); a refused request is deleted at once.
 CREATE TABLE liquidity_reservations (
     tenant_id    text        NOT NULL,
     transfer_ref text        NOT NULL,
@@ -31,7 +34,7 @@ CREATE TABLE liquidity_reservations (
     updated_at   timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (tenant_id, transfer_ref),
     CONSTRAINT liquidity_reservation_amount_positive CHECK (amount > 0),
-    CONSTRAINT liquidity_reservation_state CHECK (state IN ('PENDING', 'POSTED', 'VOIDED'))
+    CONSTRAINT liquidity_reservation_state CHECK (state IN ('NEW', 'PENDING', 'POSTED', 'VOIDED'))
 );
 
 -- What the sweeper scans: pending, certain reservations by expiry.

@@ -18,13 +18,12 @@ import java.util.Optional;
  * state and the liquidity in one commit: they throw the same refusals, and a refused reservation leaves nothing behind in
  * that transaction; the caller commits or rolls back, and tells the alarm itself if it wants to. A reservation is one
  * conditional {@code UPDATE ... WHERE limit - position - reserved >= amount}: under any concurrency {@code available}
- * never goes below zero through a reservation. Reserve, post and void are each a single statement (balance, reservation
- * and journal together) run in auto-commit, so a hot balance row is locked only while the server executes and commits
- * them. The observer hears of each committed change. Thread-safe.
+ * never goes below zero through a reservation. Post and void are each a single statement (balance, reservation and
+ * journal together) run in auto-commit; reserve inserts the request, then funds it in a single statement; so a hot
+ * balance row is locked only while the server executes and commits one statement. Every statement locks a reservation
+ * row before its balance row. The observer hears of each committed change. Thread-safe.
  */
 public final class JdbcLedger implements Ledger {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbc jdbc;
     private final BalanceObserver observer;
@@ -36,15 +35,7 @@ public final class JdbcLedger implements Ledger {
 
     @Override
     public LedgerResult reserve(TenantId tenant, Money amount, String transferRef, Instant expiresAt) {
-        try {
-            return observed(jdbc.autoCommit("reserve liquidity", c -> reserve(c, tenant, amount, transferRef, expiresAt)));
-        } catch (DatabaseException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                // A concurrent duplicate committed first: asking again answers as a repeat.
-                return jdbc.autoCommit("reserve liquidity", c -> reserve(c, tenant, amount, transferRef, expiresAt));
-            }
-            throw e;
-        }
+        return observed(jdbc.autoCommit("reserve liquidity", c -> reserve(c, tenant, amount, transferRef, expiresAt)));
     }
 
     @Override
@@ -78,10 +69,8 @@ public final class JdbcLedger implements Ledger {
     }
 
     /**
-     * {@link Ledger#reserve} inside the caller's transaction: one statement. A refusal (4001, 4200) throws and leaves
-     * nothing behind in that transaction, so the caller may record the refusal and commit. A duplicate of the same
-     * reference committed concurrently by another transaction fails the statement with a unique violation (SQLState
-     * 23505): roll back and ask again, which answers as a repeat.
+     * {@link Ledger#reserve} inside the caller's transaction. A refusal (4001, 4200) throws and leaves nothing behind in
+     * that transaction, so the caller may record the refusal and commit.
      */
     public LedgerResult reserve(Connection connection, TenantId tenant, Money amount, String transferRef, Instant expiresAt)
             throws SQLException {

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,20 +37,49 @@ final class LedgerStatements {
         BigDecimal amount = LedgerRules.positive("amount", money.amount());
         String currency = LedgerRules.currency(money.currency());
         LedgerRules.reference("transferRef", ref);
+        boolean inserted;
+        try (var insert = c.prepareStatement("""
+                INSERT INTO liquidity_reservations (tenant_id, transfer_ref, currency, amount, expires_at, state)
+                VALUES (?, ?, ?, ?, ?, 'NEW') ON CONFLICT (tenant_id, transfer_ref) DO NOTHING""")) {
+            insert.setString(1, tenant.value());
+            insert.setString(2, ref);
+            insert.setString(3, currency);
+            insert.setBigDecimal(4, amount);
+            insert.setTimestamp(5, Timestamp.from(expiresAt));
+            inserted = insert.executeUpdate() == 1;
+        }
         // The one conditional statement that makes a reservation: it can never take available below zero.
-        Optional<Balance> reserved = ReservationSql.reserve(c, tenant, currency, amount, ref, expiresAt, ACTOR);
+        Optional<Balance> reserved = ReservationSql.reserve(c, tenant, currency, amount, ref, ACTOR);
         if (reserved.isPresent()) {
             return new LedgerResult(Operation.RESERVE, ref, true, "reserved", reserved.get());
         }
         Optional<Reservation> existing = reservation(c, tenant, ref);
-        if (existing.isPresent()) {
-            if (!existing.get().currency().equals(currency) || existing.get().amount().compareTo(amount) != 0) {
-                throw LedgerRules.modified("reservation", ref);
+        if (existing.isPresent() || !inserted) {
+            if (existing.isEmpty() || !existing.get().currency().equals(currency) || existing.get().amount().compareTo(amount) != 0) {
+                // Another request for this reference, not funded yet or funded with other figures.
+                throw existing.isEmpty() && sameRequest(c, tenant, ref, currency, amount)
+                    ? LedgerRules.refusal(LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)), amount)
+                    : LedgerRules.modified("reservation", ref);
             }
             return new LedgerResult(Operation.RESERVE, ref, false, "already reserved; now " + existing.get().state(),
                 LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)));
         }
+        try (var delete = c.prepareStatement("DELETE FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ? AND state = 'NEW'")) {
+            delete.setString(1, tenant.value());
+            delete.setString(2, ref);
+            delete.executeUpdate();
+        }
         throw LedgerRules.refusal(LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)), amount);
+    }
+
+    private static boolean sameRequest(Connection c, TenantId tenant, String ref, String currency, BigDecimal amount) throws SQLException {
+        try (var select = c.prepareStatement("SELECT currency, amount FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ?")) {
+            select.setString(1, tenant.value());
+            select.setString(2, ref);
+            try (var rows = select.executeQuery()) {
+                return !rows.next() || rows.getString(1).equals(currency) && rows.getBigDecimal(2).compareTo(amount) == 0;
+            }
+        }
     }
 
     /** Posts ({@code post = true}) or voids a pending reservation; a repeat changes nothing and says so. */
@@ -105,7 +135,8 @@ final class LedgerStatements {
     }
 
     static Optional<Reservation> reservation(Connection c, TenantId tenant, String ref) throws SQLException {
-        try (var select = c.prepareStatement("SELECT " + RESERVATION + " FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ?")) {
+        try (var select = c.prepareStatement("SELECT " + RESERVATION
+                + " FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ? AND state <> 'NEW'")) {
             select.setString(1, tenant.value());
             select.setString(2, ref);
             try (var rows = select.executeQuery()) {
@@ -114,8 +145,15 @@ final class LedgerStatements {
         }
     }
 
-    /** Voids due, certain, pending reservations, skipping rows other transactions hold; balance rows locked in key order. */
+    /**
+     * Voids due, certain, pending reservations, skipping rows other transactions hold; balance rows locked in key order.
+     * Also deletes requests left NEW for over a minute (a process that stopped between inserting and funding one).
+     */
     static int expireDue(Connection c, int batchSize) throws SQLException {
+        try (var stale = c.prepareStatement(
+                "DELETE FROM liquidity_reservations WHERE state = 'NEW' AND created_at < now() - interval '1 minute'")) {
+            stale.executeUpdate();
+        }
         var due = new ArrayList<Reservation>();
         try (var select = c.prepareStatement("SELECT " + RESERVATION + " FROM liquidity_reservations"
                 + " WHERE state = 'PENDING' AND NOT uncertain AND expires_at < now() ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED")) {

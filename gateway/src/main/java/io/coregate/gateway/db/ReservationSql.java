@@ -8,35 +8,40 @@ import io.coregate.gateway.domain.tenant.TenantId;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
  * The two statements of the two-phase reservation, each a single SQL statement that changes the balance, the
- * reservation and the journal together. Run in auto-commit mode they are their own transaction, so the balance row's
+ * reservation and the journal together, locking the reservation row before the balance row (one order everywhere,
+ * so they cannot deadlock). Run in auto-commit mode they are their own transaction, so the balance row's
  * lock is held only while the server executes and commits them (no client round trip under the lock: this is what
  * keeps one hot account fast). Stateless.
  */
 final class ReservationSql {
 
     private static final String RESERVE = """
-        WITH moved AS (
-            UPDATE liquidity_positions SET reserved = reserved + ?, updated_at = now()
-             WHERE tenant_id = ? AND currency = ? AND liquidity_limit - position - reserved >= ?
-               AND (max_per_transfer IS NULL OR max_per_transfer >= ?)
-               AND NOT EXISTS (SELECT 1 FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ?)
-            RETURNING\s""" + LedgerRows.BALANCE + """
-        ),
+        WITH requested AS (
+            SELECT tenant_id, transfer_ref, currency, amount FROM liquidity_reservations
+             WHERE tenant_id = ? AND transfer_ref = ? AND state = 'NEW' AND currency = ? AND amount = ?
+               FOR UPDATE),
+        moved AS (
+            UPDATE liquidity_positions p SET reserved = p.reserved + r.amount, updated_at = now()
+              FROM requested r
+             WHERE p.tenant_id = r.tenant_id AND p.currency = r.currency
+               AND p.liquidity_limit - p.position - p.reserved >= r.amount
+               AND (p.max_per_transfer IS NULL OR p.max_per_transfer >= r.amount)
+            RETURNING p.tenant_id, p.currency, p.liquidity_limit, p.position, p.reserved, p.alarm_percent, p.max_per_transfer,
+                      r.transfer_ref, r.amount),
         held AS (
-            INSERT INTO liquidity_reservations (tenant_id, transfer_ref, currency, amount, expires_at)
-            SELECT tenant_id, ?, currency, ?, ? FROM moved),
+            UPDATE liquidity_reservations v SET state = 'PENDING', updated_at = now()
+              FROM moved m WHERE v.tenant_id = m.tenant_id AND v.transfer_ref = m.transfer_ref),
         journaled AS (
             INSERT INTO liquidity_journal (tenant_id, currency, operation, reference, amount, limit_before, limit_after,
                 position_before, position_after, reserved_before, reserved_after, actor)
-            SELECT tenant_id, currency, 'RESERVE', ?, ?, liquidity_limit, liquidity_limit, position, position, reserved - ?, reserved, ?
+            SELECT tenant_id, currency, 'RESERVE', transfer_ref, amount, liquidity_limit, liquidity_limit, position, position,
+                   reserved - amount, reserved, ?
               FROM moved)
-        SELECT\s""" + LedgerRows.BALANCE + " FROM moved";
+        SELECT tenant_id, currency, liquidity_limit, position, reserved, alarm_percent, max_per_transfer FROM moved""";
 
     private static final String SETTLE = """
         WITH settled AS (
@@ -60,28 +65,18 @@ final class ReservationSql {
     }
 
     /**
-     * Reserves when the amount fits ({@code limit - position - reserved >= amount}, within the maximum) and the
-     * reference is new. Empty when it changed nothing: no balance row, no room, or the reference exists. A concurrent
-     * duplicate committed meanwhile fails the statement with a unique violation (SQLState 23505).
+     * Funds the NEW reservation {@code ref} of that currency and amount when it fits ({@code limit - position -
+     * reserved >= amount}, within the maximum): it becomes PENDING. Empty when it changed nothing: no such NEW
+     * reservation (another request funded it first), no balance row, or no room.
      */
-    static Optional<Balance> reserve(Connection c, TenantId tenant, String currency, BigDecimal amount, String ref, Instant expiresAt,
-                                     String actor) throws SQLException {
+    static Optional<Balance> reserve(Connection c, TenantId tenant, String currency, BigDecimal amount, String ref, String actor)
+            throws SQLException {
         try (var statement = c.prepareStatement(RESERVE)) {
-            int i = 0;
-            statement.setBigDecimal(++i, amount);
-            statement.setString(++i, tenant.value());
-            statement.setString(++i, currency);
-            statement.setBigDecimal(++i, amount);
-            statement.setBigDecimal(++i, amount);
-            statement.setString(++i, tenant.value());
-            statement.setString(++i, ref);
-            statement.setString(++i, ref);
-            statement.setBigDecimal(++i, amount);
-            statement.setTimestamp(++i, Timestamp.from(expiresAt));
-            statement.setString(++i, ref);
-            statement.setBigDecimal(++i, amount);
-            statement.setBigDecimal(++i, amount);
-            statement.setString(++i, actor);
+            statement.setString(1, tenant.value());
+            statement.setString(2, ref);
+            statement.setString(3, currency);
+            statement.setBigDecimal(4, amount);
+            statement.setString(5, actor);
             return first(statement);
         }
     }
