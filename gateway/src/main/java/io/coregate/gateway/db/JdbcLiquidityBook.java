@@ -15,6 +15,7 @@ import io.coregate.gateway.domain.tenant.TenantId;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +64,8 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
     @Override
     public void apply(TenantId tenant, List<String> currencies, Map<String, LimitSettings> changed, String actor) {
         jdbc.inTransaction("apply tenant liquidity", c -> {
-            for (String currency : currencies) {
+            // Sorted: every multi-row writer locks balance rows in key order.
+            for (String currency : currencies.stream().sorted().toList()) {
                 Balance before = LedgerRows.lock(c, tenant, currency);
                 LimitSettings settings = changed.get(currency);
                 if (settings != null) {
@@ -167,7 +169,7 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
         return jdbc.read("check liquidity", LedgerCheck::run);
     }
 
-    private static List<Balance> list(java.sql.ResultSet rows) throws SQLException {
+    private static List<Balance> list(ResultSet rows) throws SQLException {
         try (rows) {
             var result = new ArrayList<Balance>();
             while (rows.next()) {

@@ -7,6 +7,7 @@ import io.coregate.gateway.domain.tenant.TenantId;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -99,7 +100,7 @@ final class ReservationSql {
         }
     }
 
-    private static Optional<Balance> first(java.sql.PreparedStatement statement) throws SQLException {
+    private static Optional<Balance> first(PreparedStatement statement) throws SQLException {
         try (var rows = statement.executeQuery()) {
             return rows.next() ? Optional.of(LedgerRows.balance(rows)) : Optional.empty();
         }

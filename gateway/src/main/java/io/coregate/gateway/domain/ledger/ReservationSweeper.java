@@ -28,7 +28,9 @@ public final class ReservationSweeper {
     }
 
     /**
-     * Voids due reservations until none are left (or {@link #MAX_BATCHES} batches ran).
+     * Voids due reservations until a batch finds none left to take (or {@link #MAX_BATCHES} batches ran). A batch may come
+     * back short while due rows remain (rows another instance changed meanwhile drop out of it), so only an empty batch
+     * ends the run.
      *
      * @return how many this instance voided
      */
@@ -37,7 +39,7 @@ public final class ReservationSweeper {
         for (int i = 0; i < MAX_BATCHES; i++) {
             int voided = ledger.expireDue(BATCH);
             total += voided;
-            if (voided < BATCH) {
+            if (voided == 0) {
                 break;
             }
         }
