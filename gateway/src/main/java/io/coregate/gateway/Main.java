@@ -9,9 +9,13 @@ import io.coregate.gateway.db.Database;
 import io.coregate.gateway.db.Jdbc;
 import io.coregate.gateway.db.JdbcApiKeyRepository;
 import io.coregate.gateway.db.JdbcAuditLog;
+import io.coregate.gateway.db.JdbcLedger;
+import io.coregate.gateway.db.JdbcLiquidityBook;
 import io.coregate.gateway.db.JdbcPluginStore;
 import io.coregate.gateway.db.JdbcTenantRepository;
 import io.coregate.gateway.domain.access.ApiKeys;
+import io.coregate.gateway.domain.ledger.LiquidityService;
+import io.coregate.gateway.domain.ledger.ReservationSweeper;
 import io.coregate.gateway.domain.party.PartyService;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantService;
@@ -20,9 +24,11 @@ import io.coregate.gateway.http.AdminRoutes;
 import io.coregate.gateway.http.ApiKeyRoutes;
 import io.coregate.gateway.http.DfspAuth;
 import io.coregate.gateway.http.DfspRoutes;
+import io.coregate.gateway.http.LiquidityRoutes;
 import io.coregate.gateway.http.Listeners;
 import io.coregate.gateway.http.RequestMetrics;
 import io.coregate.gateway.http.SdkRoutes;
+import io.coregate.gateway.observe.LiquidityAlarms;
 import io.coregate.gateway.plugins.AdapterRegistry;
 import io.coregate.gateway.plugins.CbsHealthMonitor;
 import io.coregate.gateway.plugins.CbsMetrics;
@@ -113,7 +119,10 @@ public final class Main {
             var tenantRepository = new JdbcTenantRepository(jdbc);
             var directory = new TenantDirectory(tenantRepository);
             directory.refresh();
-            var tenants = new TenantService(tenantRepository, host, directory);
+            var alarms = new LiquidityAlarms(meters);
+            var liquidityBook = new JdbcLiquidityBook(jdbc);
+            var sweeper = new ReservationSweeper(new JdbcLedger(jdbc, alarms), liquidityBook, alarms);
+            var tenants = new TenantService(tenantRepository, host, directory, liquidityBook);
             var adapters = new AdapterRegistry(host, new io.coregate.gateway.plugins.SecretResolver(System::getenv), new CbsMetrics(meters));
             var cbsHealth = new CbsHealthMonitor(directory, adapters, meters);
             var watcher = new PluginWatcher(host, pluginConfig.dropInDir(), directory, adapters);
@@ -126,10 +135,12 @@ public final class Main {
             var adminAuth = new AdminAuth(token.token());
             var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);
             var admin = new AdminRoutes(adminAuth, tenants, new HostInventory(host, directory, pluginSync),
-                new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics), payee.adminRoutes(adminAuth));
+                new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics), payee.adminRoutes(adminAuth),
+                new LiquidityRoutes(new LiquidityService(liquidityBook, tenants, alarms)));
             var ready = new AtomicBoolean();
             WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(new DfspAuth(apiKeys)),
-                new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get)).start();
+                new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get,
+                alarms::detail)).start();
 
             long refresh = config.tenants().refresh().toSeconds();
             jobs.scheduleWithFixedDelay(() -> runJob("tenant refresh", directory::refresh), refresh, refresh, TimeUnit.SECONDS);
@@ -141,6 +152,8 @@ public final class Main {
             long reconcile = payee.policy().retryInterval().toMillis();
             jobs.scheduleWithFixedDelay(() -> runJob("transfer reconciliation", payee.reconciler()::runOnce), reconcile, reconcile,
                 TimeUnit.MILLISECONDS);
+            long sweep = config.ledger().sweep().toSeconds();
+            jobs.scheduleWithFixedDelay(() -> runJob("ledger sweep", sweeper::run), 0, sweep, TimeUnit.SECONDS);
             ready.set(true);
             var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth,
                 new MeteredConnector(new ConnectorClient(sdkClient), meters));

@@ -58,7 +58,8 @@ public final class ConfigLoader {
         var tenants = new GatewayConfig.Tenants(
                 path(config, "tenants.bootstrap-dir", "config/tenants"),
                 Duration.ofSeconds(number(config, "tenants.refresh-seconds", 5, 1, 3_600)));
-        return new GatewayConfig(listeners, db, plugins, admin, tenants);
+        var ledger = new GatewayConfig.Ledger(Duration.ofSeconds(number(config, "ledger.sweep-seconds", 5, 1, 3_600)));
+        return new GatewayConfig(listeners, db, plugins, admin, tenants, ledger);
     }
 
     private static Optional<String> optional(Config config, String key) {

@@ -12,8 +12,9 @@ import java.util.Optional;
  * @param plugins   where drop-in plugins come from
  * @param admin     how the admin API is protected
  * @param tenants   tenant bootstrap and refresh
+ * @param ledger    the liquidity ledger's background work
  */
-public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin admin, Tenants tenants) {
+public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin admin, Tenants tenants, Ledger ledger) {
 
     /**
      * The three listeners.
@@ -88,5 +89,13 @@ public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin a
      * @param refresh      how often tenant changes made by other replicas are picked up
      */
     public record Tenants(Path bootstrapDir, Duration refresh) {
+    }
+
+    /**
+     * The liquidity ledger.
+     *
+     * @param sweep how often expired reservations are voided and the liquidity alarm refreshed ({@code ledger.sweep-seconds})
+     */
+    public record Ledger(Duration sweep) {
     }
 }

@@ -36,6 +36,14 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Runs {@code work} in auto-commit mode: each statement is its own transaction. For reads, and for writes that are
+     * one statement (their locks are then released as soon as the server commits).
+     */
+    public <T> T autoCommit(String what, Work<T> work) {
+        return read(what, work);
+    }
+
     /** Runs read-only {@code work} in auto-commit mode. */
     public <T> T read(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {

@@ -24,9 +24,10 @@ public final class AdminRoutes {
     private final RequestMetrics metrics;
     private final ApiKeyRoutes apiKeys;
     private final TransferAdminRoutes transfers;
+    private final LiquidityRoutes liquidity;
 
     public AdminRoutes(AdminAuth auth, TenantService tenants, PluginInventory plugins, AuditTrail audit, RequestMetrics metrics,
-                       ApiKeyRoutes apiKeys, TransferAdminRoutes transfers) {
+                       ApiKeyRoutes apiKeys, TransferAdminRoutes transfers, LiquidityRoutes liquidity) {
         this.transfers = transfers;
         this.auth = auth;
         this.tenants = tenants;
@@ -34,6 +35,7 @@ public final class AdminRoutes {
         this.audit = audit;
         this.metrics = metrics;
         this.apiKeys = apiKeys;
+        this.liquidity = liquidity;
     }
 
     /** An admin handler: gets the authenticated actor. */
@@ -54,8 +56,9 @@ public final class AdminRoutes {
             .delete("/admin/tenants/{tenant}", admin("tenant.delete", this::deleteTenant))
             .get("/admin/tenants/{tenant}/audit", admin("tenant.audit", this::tenantAudit))
             .get("/admin/plugins", admin("plugin.list", this::listPlugins))
-            .post("/admin/plugins", admin("plugin.upload", (req, res, actor) -> PluginUpload.handle(req, res, actor, plugins)))
-            .any("/admin", (req, res) -> auth.authenticate(req))
+            .post("/admin/plugins", admin("plugin.upload", (req, res, actor) -> PluginUpload.handle(req, res, actor, plugins)));
+        liquidity.routing(routing, this::admin);
+        routing.any("/admin", (req, res) -> auth.authenticate(req))
             .any("/admin/*", (req, res) -> {
                 auth.authenticate(req);
                 Routes.unknownUri(req, res);

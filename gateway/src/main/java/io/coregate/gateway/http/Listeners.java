@@ -26,8 +26,10 @@ public final class Listeners {
      * @param plugins   readiness: the plugin host has started plugins
      * @param cbs       detail only: each tenant's last CBS health answer
      * @param started   start-up: bootstrap is done
+     * @param liquidity detail only: the tenants and currencies whose liquidity alarm is on
      */
-    public record Health(BooleanSupplier database, BooleanSupplier plugins, Supplier<Map<String, String>> cbs, BooleanSupplier started) {
+    public record Health(BooleanSupplier database, BooleanSupplier plugins, Supplier<Map<String, String>> cbs, BooleanSupplier started,
+                         Supplier<Map<String, String>> liquidity) {
     }
 
     /** The unstarted server. */
@@ -45,6 +47,12 @@ public final class Listeners {
                 health.cbs().get().forEach(response::detail);
                 return response.build();
             }, HealthCheckType.LIVENESS, "cbs")
+            .addCheck(() -> {
+                // Detail, never readiness: a tenant short of liquidity must not take the others offline.
+                var response = HealthCheckResponse.builder().status(true);
+                health.liquidity().get().forEach(response::detail);
+                return response.build();
+            }, HealthCheckType.LIVENESS, "liquidity")
             .addCheck(() -> HealthCheckResponse.builder().status(health.started().getAsBoolean()).build(), HealthCheckType.STARTUP,
                 "started")
             .build();

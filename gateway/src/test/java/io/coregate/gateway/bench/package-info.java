@@ -1,5 +1,5 @@
 /**
  * Benchmark commands (not tests: nothing here runs in {@code mvn verify}). Each prints throughput, latency
- * percentiles and memory; the README's "Benchmarks" section gives the commands.
+ * percentiles and memory; see each class's javadoc and the README's "Benchmarks" section for its command.
  */
 package io.coregate.gateway.bench;

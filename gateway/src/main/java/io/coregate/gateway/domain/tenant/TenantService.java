@@ -4,10 +4,14 @@ import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.FieldError;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.error.ValidationException;
+import io.coregate.gateway.domain.ledger.LimitSettings;
+import io.coregate.gateway.domain.ledger.LiquiditySettings;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** Onboards, changes, lists and disables tenants. Thread-safe. */
@@ -16,11 +20,13 @@ public final class TenantService {
     private final TenantRepository repository;
     private final PluginCatalog plugins;
     private final TenantDirectory directory;
+    private final LiquiditySettings liquidity;
 
-    public TenantService(TenantRepository repository, PluginCatalog plugins, TenantDirectory directory) {
+    public TenantService(TenantRepository repository, PluginCatalog plugins, TenantDirectory directory, LiquiditySettings liquidity) {
         this.repository = repository;
         this.plugins = plugins;
         this.directory = directory;
+        this.liquidity = liquidity;
     }
 
     /**
@@ -34,7 +40,9 @@ public final class TenantService {
      */
     public TenantRepository.Saved put(TenantId id, Map<String, Object> raw, String actor) {
         TenantDocument document = validate(raw);
+        Optional<TenantDocument> previous = repository.find(id).map(Tenant::document);
         var saved = repository.save(id, document, new AuditEntry(id.value(), actor, "tenant.put", Redaction.document(document)));
+        liquidity.apply(id, document.currencies(), changedLiquidity(previous, document), actor);
         directory.apply(saved.tenant());
         return saved;
     }
@@ -95,9 +103,27 @@ public final class TenantService {
         boolean created = repository.createIfMissing(id, document,
             new AuditEntry(id.value(), "bootstrap", "tenant.bootstrap", Redaction.document(document)));
         if (created) {
+            liquidity.apply(id, document.currencies(), changedLiquidity(Optional.empty(), document), "bootstrap");
             repository.find(id).ifPresent(directory::apply);
         }
         return created;
+    }
+
+    /**
+     * The document's liquidity entries that are new or differ from the previous document's: only these set the
+     * ledger's limit and alarm, so re-sending an unchanged document never undoes adjustments made since.
+     */
+    static Map<String, LimitSettings> changedLiquidity(Optional<TenantDocument> previous, TenantDocument document) {
+        var changed = new LinkedHashMap<String, LimitSettings>();
+        document.liquidity().forEach((currency, entry) -> {
+            var before = previous.map(p -> p.liquidity().get(currency));
+            boolean same = before.isPresent() && before.get().limit().compareTo(entry.limit()) == 0
+                && before.get().alarmPercent() == entry.alarmPercent();
+            if (!same) {
+                changed.put(currency, new LimitSettings(entry.limit(), entry.alarmPercent(), Optional.empty()));
+            }
+        });
+        return changed;
     }
 
     private static GatewayException unknown(TenantId id) {

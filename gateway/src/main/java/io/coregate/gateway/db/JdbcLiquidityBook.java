@@ -1,0 +1,181 @@
+package io.coregate.gateway.db;
+
+import io.coregate.gateway.domain.ledger.Adjustment;
+import io.coregate.gateway.domain.ledger.Balance;
+import io.coregate.gateway.domain.ledger.Discrepancy;
+import io.coregate.gateway.domain.ledger.JournalEntry;
+import io.coregate.gateway.domain.ledger.LedgerResult;
+import io.coregate.gateway.domain.ledger.LedgerRules;
+import io.coregate.gateway.domain.ledger.LimitSettings;
+import io.coregate.gateway.domain.ledger.LiquidityBook;
+import io.coregate.gateway.domain.ledger.LiquiditySettings;
+import io.coregate.gateway.domain.ledger.Operation;
+import io.coregate.gateway.domain.tenant.AuditEntry;
+import io.coregate.gateway.domain.tenant.TenantId;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Balances, limits, adjustments and the journal in PostgreSQL. Every write locks the balance row, changes it, appends
+ * the journal entry and the audit entry, all in one transaction. Thread-safe.
+ */
+public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings {
+
+    private final Jdbc jdbc;
+
+    public JdbcLiquidityBook(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Balance> balances(TenantId tenant) {
+        return jdbc.read("read liquidity", c -> {
+            try (var select = c.prepareStatement(
+                    "SELECT " + LedgerRows.BALANCE + " FROM liquidity_positions WHERE tenant_id = ? ORDER BY currency")) {
+                select.setString(1, tenant.value());
+                return list(select.executeQuery());
+            }
+        });
+    }
+
+    @Override
+    public List<Balance> allBalances() {
+        return jdbc.read("read all liquidity", c -> {
+            try (var select = c.prepareStatement(
+                    "SELECT " + LedgerRows.BALANCE + " FROM liquidity_positions ORDER BY tenant_id, currency")) {
+                return list(select.executeQuery());
+            }
+        });
+    }
+
+    @Override
+    public LedgerResult setLimit(TenantId tenant, String currency, LimitSettings settings, String actor) {
+        return jdbc.inTransaction("set liquidity limit", c -> set(c, tenant, currency, settings, settings.maxPerTransfer(), actor, "admin-api"));
+    }
+
+    @Override
+    public void apply(TenantId tenant, List<String> currencies, Map<String, LimitSettings> changed, String actor) {
+        jdbc.inTransaction("apply tenant liquidity", c -> {
+            // Sorted: every multi-row writer locks balance rows in key order.
+            for (String currency : currencies.stream().sorted().toList()) {
+                Balance before = LedgerRows.lock(c, tenant, currency);
+                LimitSettings settings = changed.get(currency);
+                if (settings != null) {
+                    set(c, tenant, currency, settings, before.maxPerTransfer(), actor, "tenant-document");
+                }
+            }
+            return null;
+        });
+    }
+
+    private static LedgerResult set(Connection c, TenantId tenant, String currency, LimitSettings settings, Optional<BigDecimal> max,
+                                    String actor, String source) throws SQLException {
+        Balance before = LedgerRows.lock(c, tenant, currency);
+        Balance after;
+        try (var update = c.prepareStatement("UPDATE liquidity_positions SET liquidity_limit = ?, alarm_percent = ?, max_per_transfer = ?,"
+                + " updated_at = now() WHERE tenant_id = ? AND currency = ? RETURNING " + LedgerRows.BALANCE)) {
+            update.setBigDecimal(1, settings.limit());
+            update.setInt(2, settings.alarmPercent());
+            update.setBigDecimal(3, max.orElse(null));
+            update.setString(4, tenant.value());
+            update.setString(5, currency);
+            try (var rows = update.executeQuery()) {
+                rows.next();
+                after = LedgerRows.balance(rows);
+            }
+        }
+        LedgerRows.journal(c, Operation.SET_LIMIT, source, settings.limit(), before, after, actor);
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("currency", currency);
+        detail.put("source", source);
+        detail.put("limitBefore", before.limit().toPlainString());
+        detail.put("limit", after.limit().toPlainString());
+        detail.put("alarmPercent", after.alarmPercent());
+        after.maxPerTransfer().ifPresent(m -> detail.put("maxPerTransfer", m.toPlainString()));
+        AuditWriter.append(c, new AuditEntry(tenant.value(), actor, "liquidity.limit", detail));
+        return new LedgerResult(Operation.SET_LIMIT, source, true, "limit set", after);
+    }
+
+    @Override
+    public LedgerResult adjust(TenantId tenant, String currency, Adjustment adjustment, String actor) {
+        BigDecimal amount = LedgerRules.positive("amount", adjustment.amount());
+        String reference = LedgerRules.reference("reference", adjustment.reference());
+        Operation operation = adjustment.type().operation();
+        return jdbc.inTransaction("adjust liquidity", c -> {
+            Balance before = LedgerRows.lock(c, tenant, currency);
+            try (var select = c.prepareStatement("SELECT operation, amount FROM liquidity_journal WHERE tenant_id = ? AND currency = ?"
+                    + " AND reference = ? AND operation IN ('FUNDS_IN', 'FUNDS_OUT', 'SETTLEMENT')")) {
+                select.setString(1, tenant.value());
+                select.setString(2, currency);
+                select.setString(3, reference);
+                try (var rows = select.executeQuery()) {
+                    if (rows.next()) {
+                        if (!rows.getString(1).equals(operation.name()) || rows.getBigDecimal(2).compareTo(amount) != 0) {
+                            throw LedgerRules.modified("adjustment", reference);
+                        }
+                        return new LedgerResult(operation, reference, false, "already applied", before);
+                    }
+                }
+            }
+            if (operation == Operation.FUNDS_OUT && before.available().compareTo(amount) < 0) {
+                throw LedgerRules.fundsOutTooLarge(before, amount);
+            }
+            BigDecimal limit = operation == Operation.FUNDS_IN ? amount : amount.negate();
+            BigDecimal position = operation == Operation.SETTLEMENT ? amount.negate() : BigDecimal.ZERO;
+            Balance after = LedgerRows.moveAndJournal(c, tenant, currency, new LedgerRows.Delta(limit, position, BigDecimal.ZERO),
+                operation, reference, amount, actor).orElseThrow();
+            var detail = new LinkedHashMap<String, Object>();
+            detail.put("currency", currency);
+            detail.put("type", operation.name());
+            detail.put("amount", amount.toPlainString());
+            detail.put("reference", reference);
+            detail.put("limit", after.limit().toPlainString());
+            detail.put("position", after.position().toPlainString());
+            AuditWriter.append(c, new AuditEntry(tenant.value(), actor, "liquidity.adjustment", detail));
+            return new LedgerResult(operation, reference, true, "applied", after);
+        });
+    }
+
+    @Override
+    public List<JournalEntry> journal(TenantId tenant, String currency, int limit) {
+        return jdbc.read("read liquidity journal", c -> {
+            try (var select = c.prepareStatement("SELECT id, at, currency, operation, reference, amount, limit_before, limit_after,"
+                    + " position_before, position_after, reserved_before, reserved_after, actor FROM liquidity_journal"
+                    + " WHERE tenant_id = ? AND currency = ? ORDER BY id DESC LIMIT ?")) {
+                select.setString(1, tenant.value());
+                select.setString(2, currency);
+                select.setInt(3, limit);
+                var result = new ArrayList<JournalEntry>();
+                try (var rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(LedgerRows.entry(rows));
+                    }
+                }
+                return result;
+            }
+        });
+    }
+
+    @Override
+    public List<Discrepancy> check() {
+        return jdbc.read("check liquidity", LedgerCheck::run);
+    }
+
+    private static List<Balance> list(ResultSet rows) throws SQLException {
+        try (rows) {
+            var result = new ArrayList<Balance>();
+            while (rows.next()) {
+                result.add(LedgerRows.balance(rows));
+            }
+            return result;
+        }
+    }
+}

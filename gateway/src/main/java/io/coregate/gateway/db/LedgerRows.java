@@ -1,0 +1,138 @@
+package io.coregate.gateway.db;
+
+import io.coregate.gateway.domain.ledger.Balance;
+import io.coregate.gateway.domain.ledger.JournalEntry;
+import io.coregate.gateway.domain.ledger.Operation;
+import io.coregate.gateway.domain.tenant.TenantId;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** The statements the ledger classes share: reading and locking balance rows, and appending to the journal. Stateless. */
+final class LedgerRows {
+
+    /** The balance columns, in the order {@link #balance} reads them. */
+    static final String BALANCE = "tenant_id, currency, liquidity_limit, position, reserved, alarm_percent, max_per_transfer";
+
+    private LedgerRows() {
+    }
+
+    /** Maps a row selected or returned with {@link #BALANCE}. */
+    static Balance balance(ResultSet rows) throws SQLException {
+        return new Balance(new TenantId(rows.getString(1)), rows.getString(2), rows.getBigDecimal(3), rows.getBigDecimal(4),
+            rows.getBigDecimal(5), rows.getInt(6), Optional.ofNullable(rows.getBigDecimal(7)));
+    }
+
+    /** The balance row, read without locking; empty when the currency has none. */
+    static Optional<Balance> read(Connection connection, TenantId tenant, String currency) throws SQLException {
+        return select(connection, tenant, currency, "");
+    }
+
+    /** Creates the row (limit 0) when missing, then locks it until the transaction ends. */
+    static Balance lock(Connection connection, TenantId tenant, String currency) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "INSERT INTO liquidity_positions (tenant_id, currency) VALUES (?, ?) ON CONFLICT (tenant_id, currency) DO NOTHING")) {
+            statement.setString(1, tenant.value());
+            statement.setString(2, currency);
+            statement.executeUpdate();
+        }
+        return select(connection, tenant, currency, " FOR UPDATE").orElseThrow();
+    }
+
+    private static Optional<Balance> select(Connection connection, TenantId tenant, String currency, String suffix) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "SELECT " + BALANCE + " FROM liquidity_positions WHERE tenant_id = ? AND currency = ?" + suffix)) {
+            statement.setString(1, tenant.value());
+            statement.setString(2, currency);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(balance(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * One statement that changes the figures of a balance row by the given deltas and appends the journal entry with the
+     * figures before and after, while holding the row's lock. Empty when the row is missing: then nothing changed.
+     */
+    static Optional<Balance> moveAndJournal(Connection connection, TenantId tenant, String currency, Delta delta, Operation operation,
+                                            String reference, BigDecimal amount, String actor) throws SQLException {
+        try (var statement = connection.prepareStatement("""
+                WITH moved AS (
+                    UPDATE liquidity_positions
+                       SET liquidity_limit = liquidity_limit + ?, position = position + ?, reserved = reserved + ?, updated_at = now()
+                     WHERE tenant_id = ? AND currency = ?
+                    RETURNING\s""" + BALANCE + """
+                ),
+                journaled AS (
+                    INSERT INTO liquidity_journal (tenant_id, currency, operation, reference, amount, limit_before, limit_after,
+                        position_before, position_after, reserved_before, reserved_after, actor)
+                    SELECT tenant_id, currency, ?, ?, ?, liquidity_limit - ?, liquidity_limit, position - ?, position, reserved - ?, reserved, ?
+                      FROM moved)
+                SELECT\s""" + BALANCE + " FROM moved")) {
+            int i = 0;
+            statement.setBigDecimal(++i, delta.limit());
+            statement.setBigDecimal(++i, delta.position());
+            statement.setBigDecimal(++i, delta.reserved());
+            statement.setString(++i, tenant.value());
+            statement.setString(++i, currency);
+            statement.setString(++i, operation.name());
+            statement.setString(++i, reference);
+            statement.setBigDecimal(++i, amount);
+            statement.setBigDecimal(++i, delta.limit());
+            statement.setBigDecimal(++i, delta.position());
+            statement.setBigDecimal(++i, delta.reserved());
+            statement.setString(++i, actor);
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(balance(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * How an operation changes a balance.
+     *
+     * @param limit    added to the limit
+     * @param position added to the position
+     * @param reserved added to reserved
+     */
+    record Delta(BigDecimal limit, BigDecimal position, BigDecimal reserved) {
+
+        static Delta position(BigDecimal amount) {
+            return new Delta(BigDecimal.ZERO, amount, BigDecimal.ZERO);
+        }
+    }
+
+    /** Appends one journal entry; must run while the transaction holds the balance row's lock (the journal's order). */
+    static void journal(Connection connection, Operation operation, String reference, BigDecimal amount, Balance before, Balance after,
+                        String actor) throws SQLException {
+        try (var statement = connection.prepareStatement("""
+                INSERT INTO liquidity_journal (tenant_id, currency, operation, reference, amount, limit_before, limit_after,
+                    position_before, position_after, reserved_before, reserved_after, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            statement.setString(1, after.tenant().value());
+            statement.setString(2, after.currency());
+            statement.setString(3, operation.name());
+            statement.setString(4, reference);
+            statement.setBigDecimal(5, amount);
+            statement.setBigDecimal(6, before.limit());
+            statement.setBigDecimal(7, after.limit());
+            statement.setBigDecimal(8, before.position());
+            statement.setBigDecimal(9, after.position());
+            statement.setBigDecimal(10, before.reserved());
+            statement.setBigDecimal(11, after.reserved());
+            statement.setString(12, actor);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Maps a journal row: id, at, currency, operation, reference, amount, six figures, actor. */
+    static JournalEntry entry(ResultSet rows) throws SQLException {
+        return new JournalEntry(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3), Operation.valueOf(rows.getString(4)),
+            rows.getString(5), rows.getBigDecimal(6),
+            new JournalEntry.Figures(rows.getBigDecimal(7), rows.getBigDecimal(9), rows.getBigDecimal(11)),
+            new JournalEntry.Figures(rows.getBigDecimal(8), rows.getBigDecimal(10), rows.getBigDecimal(12)), rows.getString(13));
+    }
+}

@@ -1,0 +1,179 @@
+package io.coregate.gateway.db;
+
+import io.coregate.gateway.domain.ledger.Balance;
+import io.coregate.gateway.domain.ledger.LedgerResult;
+import io.coregate.gateway.domain.ledger.LedgerRules;
+import io.coregate.gateway.domain.ledger.Operation;
+import io.coregate.gateway.domain.ledger.Reservation;
+import io.coregate.gateway.domain.ledger.ReservationState;
+import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.plugin.api.Money;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The transfer-facing ledger operations, each run on a connection inside a transaction its caller owns. Every change
+ * to a balance row and its journal entry happen while that row is locked, so the journal's order per row is the
+ * order of the changes. Stateless.
+ */
+final class LedgerStatements {
+
+    private static final String ACTOR = "transfer";
+    private static final String RESERVATION = "tenant_id, transfer_ref, currency, amount, state, uncertain, expires_at";
+
+    private LedgerStatements() {
+    }
+
+    static LedgerResult reserve(Connection c, TenantId tenant, Money money, String ref, Instant expiresAt) throws SQLException {
+        BigDecimal amount = LedgerRules.positive("amount", money.amount());
+        String currency = LedgerRules.currency(money.currency());
+        LedgerRules.reference("transferRef", ref);
+        boolean inserted;
+        try (var insert = c.prepareStatement("""
+                INSERT INTO liquidity_reservations (tenant_id, transfer_ref, currency, amount, expires_at, state)
+                VALUES (?, ?, ?, ?, ?, 'NEW') ON CONFLICT (tenant_id, transfer_ref) DO NOTHING""")) {
+            insert.setString(1, tenant.value());
+            insert.setString(2, ref);
+            insert.setString(3, currency);
+            insert.setBigDecimal(4, amount);
+            insert.setTimestamp(5, Timestamp.from(expiresAt));
+            inserted = insert.executeUpdate() == 1;
+        }
+        // The one conditional statement that makes a reservation: it can never take available below zero.
+        Optional<Balance> reserved = ReservationSql.reserve(c, tenant, currency, amount, ref, ACTOR);
+        if (reserved.isPresent()) {
+            return new LedgerResult(Operation.RESERVE, ref, true, "reserved", reserved.get());
+        }
+        Optional<Reservation> existing = reservation(c, tenant, ref);
+        if (existing.isPresent() || !inserted) {
+            if (existing.isEmpty() || !existing.get().currency().equals(currency) || existing.get().amount().compareTo(amount) != 0) {
+                // Another request for this reference, not funded yet or funded with other figures.
+                throw existing.isEmpty() && sameRequest(c, tenant, ref, currency, amount)
+                    ? LedgerRules.refusal(LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)), amount)
+                    : LedgerRules.modified("reservation", ref);
+            }
+            return new LedgerResult(Operation.RESERVE, ref, false, "already reserved; now " + existing.get().state(),
+                LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)));
+        }
+        try (var delete = c.prepareStatement("DELETE FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ? AND state = 'NEW'")) {
+            delete.setString(1, tenant.value());
+            delete.setString(2, ref);
+            delete.executeUpdate();
+        }
+        throw LedgerRules.refusal(LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)), amount);
+    }
+
+    private static boolean sameRequest(Connection c, TenantId tenant, String ref, String currency, BigDecimal amount) throws SQLException {
+        try (var select = c.prepareStatement("SELECT currency, amount FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ?")) {
+            select.setString(1, tenant.value());
+            select.setString(2, ref);
+            try (var rows = select.executeQuery()) {
+                return !rows.next() || rows.getString(1).equals(currency) && rows.getBigDecimal(2).compareTo(amount) == 0;
+            }
+        }
+    }
+
+    /** Posts ({@code post = true}) or voids a pending reservation; a repeat changes nothing and says so. */
+    static LedgerResult settle(Connection c, TenantId tenant, String ref, boolean post) throws SQLException {
+        Operation operation = post ? Operation.POST : Operation.VOID;
+        ReservationState target = post ? ReservationState.POSTED : ReservationState.VOIDED;
+        Optional<Balance> settled = ReservationSql.settle(c, tenant, ref, target, operation, ACTOR);
+        if (settled.isPresent()) {
+            return new LedgerResult(operation, ref, true, post ? "posted" : "voided", settled.get());
+        }
+        Reservation existing = reservation(c, tenant, ref).orElseThrow(() -> LedgerRules.unknownReservation(ref));
+        if (post && existing.state() == ReservationState.VOIDED) {
+            throw LedgerRules.voidedCannotPost(ref);
+        }
+        String message = existing.state() == target ? "already " + target.name().toLowerCase(Locale.ROOT)
+            : "already " + existing.state().name().toLowerCase(Locale.ROOT) + "; nothing to void";
+        return new LedgerResult(operation, ref, false, message,
+            LedgerRows.read(c, tenant, existing.currency()).orElseGet(() -> Balance.empty(tenant, existing.currency())));
+    }
+
+    static LedgerResult inbound(Connection c, TenantId tenant, Money money, String ref) throws SQLException {
+        BigDecimal amount = LedgerRules.positive("amount", money.amount());
+        String currency = LedgerRules.currency(money.currency());
+        LedgerRules.reference("transferRef", ref);
+        Balance before = LedgerRows.lock(c, tenant, currency);
+        try (var select = c.prepareStatement("SELECT amount FROM liquidity_journal"
+                + " WHERE tenant_id = ? AND currency = ? AND reference = ? AND operation = 'INBOUND'")) {
+            select.setString(1, tenant.value());
+            select.setString(2, currency);
+            select.setString(3, ref);
+            try (var rows = select.executeQuery()) {
+                if (rows.next()) {
+                    if (rows.getBigDecimal(1).compareTo(amount) != 0) {
+                        throw LedgerRules.modified("inbound transfer", ref);
+                    }
+                    return new LedgerResult(Operation.INBOUND, ref, false, "already recorded", before);
+                }
+            }
+        }
+        Balance after = LedgerRows.moveAndJournal(c, tenant, currency, LedgerRows.Delta.position(amount.negate()), Operation.INBOUND,
+            ref, amount, ACTOR).orElseThrow();
+        return new LedgerResult(Operation.INBOUND, ref, true, "recorded", after);
+    }
+
+    static boolean markUncertain(Connection c, TenantId tenant, String ref, boolean uncertain) throws SQLException {
+        try (var update = c.prepareStatement("UPDATE liquidity_reservations SET uncertain = ?, updated_at = now()"
+                + " WHERE tenant_id = ? AND transfer_ref = ? AND state = 'PENDING'")) {
+            update.setBoolean(1, uncertain);
+            update.setString(2, tenant.value());
+            update.setString(3, ref);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    static Optional<Reservation> reservation(Connection c, TenantId tenant, String ref) throws SQLException {
+        try (var select = c.prepareStatement("SELECT " + RESERVATION
+                + " FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ? AND state <> 'NEW'")) {
+            select.setString(1, tenant.value());
+            select.setString(2, ref);
+            try (var rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(reservation(rows)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Voids due, certain, pending reservations, skipping rows other transactions hold; balance rows locked in key order.
+     * Also deletes requests left NEW for over a minute (a process that stopped between inserting and funding one).
+     */
+    static int expireDue(Connection c, int batchSize) throws SQLException {
+        try (var stale = c.prepareStatement(
+                "DELETE FROM liquidity_reservations WHERE state = 'NEW' AND created_at < now() - interval '1 minute'")) {
+            stale.executeUpdate();
+        }
+        var due = new ArrayList<Reservation>();
+        try (var select = c.prepareStatement("SELECT " + RESERVATION + " FROM liquidity_reservations"
+                + " WHERE state = 'PENDING' AND NOT uncertain AND expires_at < now() ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            select.setInt(1, batchSize);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    due.add(reservation(rows));
+                }
+            }
+        }
+        due.sort(Comparator.comparing((Reservation r) -> r.tenant().value()).thenComparing(Reservation::currency)
+            .thenComparing(Reservation::transferRef));
+        for (Reservation r : due) {
+            ReservationSql.settle(c, r.tenant(), r.transferRef(), ReservationState.VOIDED, Operation.EXPIRE, "sweeper");
+        }
+        return due.size();
+    }
+
+    private static Reservation reservation(ResultSet rows) throws SQLException {
+        return new Reservation(new TenantId(rows.getString(1)), rows.getString(2), rows.getString(3), rows.getBigDecimal(4),
+            ReservationState.valueOf(rows.getString(5)), rows.getBoolean(6), rows.getTimestamp(7).toInstant());
+    }
+}

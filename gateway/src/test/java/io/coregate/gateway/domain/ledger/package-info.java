@@ -1,0 +1,2 @@
+/** Fast tests of the ledger's rules, request validation and alarm arithmetic. */
+package io.coregate.gateway.domain.ledger;

@@ -1,0 +1,2 @@
+/** Fast tests of tenant rules. */
+package io.coregate.gateway.domain.tenant;
