@@ -9,6 +9,7 @@ import io.coregate.gateway.db.Database;
 import io.coregate.gateway.db.Jdbc;
 import io.coregate.gateway.db.JdbcApiKeyRepository;
 import io.coregate.gateway.db.JdbcAuditLog;
+import io.coregate.gateway.db.InboundPositionHook;
 import io.coregate.gateway.db.JdbcLedger;
 import io.coregate.gateway.db.JdbcLiquidityBook;
 import io.coregate.gateway.db.JdbcPluginStore;
@@ -121,7 +122,8 @@ public final class Main {
             directory.refresh();
             var alarms = new LiquidityAlarms(meters);
             var liquidityBook = new JdbcLiquidityBook(jdbc);
-            var sweeper = new ReservationSweeper(new JdbcLedger(jdbc, alarms), liquidityBook, alarms);
+            var ledger = new JdbcLedger(jdbc, alarms);
+            var sweeper = new ReservationSweeper(ledger, liquidityBook, alarms);
             var tenants = new TenantService(tenantRepository, host, directory, liquidityBook);
             var adapters = new AdapterRegistry(host, new io.coregate.gateway.plugins.SecretResolver(System::getenv), new CbsMetrics(meters));
             var cbsHealth = new CbsHealthMonitor(directory, adapters, meters);
@@ -130,7 +132,8 @@ public final class Main {
             TenantBootstrap.run(config.tenants().bootstrapDir(), tenants);
 
             var requestMetrics = new RequestMetrics(meters);
-            var payee = PayeeWiring.wire(source, jdbc, adapters, directory, meters, requestMetrics);
+            var payee = PayeeWiring.wire(source, jdbc, adapters, directory, meters, requestMetrics,
+                new InboundPositionHook(ledger));
             var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics, payee.routes());
             var adminAuth = new AdminAuth(token.token());
             var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);

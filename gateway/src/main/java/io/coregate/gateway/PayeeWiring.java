@@ -37,10 +37,10 @@ import java.util.Optional;
 record PayeeWiring(TransferPolicy policy, PayeeRoutes routes, TransferAdmin admin, Reconciler reconciler, RequestMetrics metrics) {
 
     static PayeeWiring wire(Config source, Jdbc jdbc, AdapterRegistry adapters, TenantDirectory directory, MeterRegistry meters,
-                            RequestMetrics requestMetrics) {
+                            RequestMetrics requestMetrics, StateChangeHook onStateChange) {
         TransferPolicy policy = TransfersConfig.load(source);
         Clock clock = Clock.systemUTC();
-        var log = new JdbcTransferLog(jdbc, StateChangeHook.NONE);
+        var log = new JdbcTransferLog(jdbc, onStateChange);
         var metrics = new TransferMeters(meters);
         var routes = new PayeeRoutes(directory, new QuoteService(adapters, new PartyService(adapters), log, policy, clock),
             new PayeeTransferService(adapters, log, metrics, policy, clock), new TransferNotifications(adapters, log, metrics, policy, clock),

@@ -178,4 +178,27 @@ class PayeeFlowIT {
         assertEquals(200, bank.get("/").status());
         assertEquals(200, bank.get("/parties/ACCOUNT_ID/SB-0001").status());
     }
+
+    @Test
+    void committedInboundTransferLowersTheLiquidityPositionOnceInTheSameTransaction() {
+        String transferId = Payee.id();
+        reserve(bank, transferId, "40");
+        BigDecimal before = position();
+        assertEquals(200, bank.notify(transferId, Payee.notification(transferId, "COMPLETED")).status());
+        assertEquals(0, before.subtract(new BigDecimal("40")).compareTo(position()), "position -= amount on commit");
+        assertEquals(200, bank.notify(transferId, Payee.notification(transferId, "COMPLETED")).status());
+        assertEquals(0, before.subtract(new BigDecimal("40")).compareTo(position()), "a repeated notification moves nothing");
+        var check = gateway.admin().get("/admin/ledger/check");
+        assertEquals(200, check.status(), check.body());
+        assertTrue(check.body().contains("\"consistent\":true"), check.body());
+    }
+
+    private static BigDecimal position() {
+        var liquidity = gateway.admin().get("/admin/tenants/bank-a/liquidity");
+        assertEquals(200, liquidity.status(), liquidity.body());
+        @SuppressWarnings("unchecked")
+        var currencies = (List<Map<String, Object>>) liquidity.json().get("liquidity");
+        return currencies.stream().filter(c -> "ZMW".equals(c.get("currency"))).map(c -> new BigDecimal(c.get("position").toString()))
+            .findFirst().orElse(BigDecimal.ZERO);
+    }
 }

@@ -1,0 +1,30 @@
+package io.coregate.gateway.db;
+
+import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.Transfer;
+import io.coregate.gateway.domain.transfer.TransferState;
+import io.coregate.plugin.api.Money;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Lowers the tenant's liquidity position by a committed inbound transfer's amount ({@code position -= amount}) in the
+ * same transaction as the transfer's move to COMMITTED, so the transfer log and the ledger never disagree. Idempotent
+ * on the transfer id (the ledger journals it once). Thread-safe.
+ */
+public final class InboundPositionHook implements StateChangeHook {
+
+    private final JdbcLedger ledger;
+
+    public InboundPositionHook(JdbcLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void apply(Connection connection, Transfer before, Transfer after) throws SQLException {
+        if (after.direction() == Direction.INBOUND && after.state() == TransferState.COMMITTED && before.state() != TransferState.COMMITTED) {
+            ledger.inbound(connection, after.tenant(), new Money(after.amount(), after.currency()), after.transferId());
+        }
+    }
+}
