@@ -23,11 +23,10 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * What the client writes and what the simulator answers conform to {@code sdk-outbound-v2_1_0.yaml} (found under
- * {@code shared/specs}). The simulator runs in its spec-only mode here; the real connector's extra fields, and its
+ * What the client writes and what the simulator answers conform to {@code sdk-outbound-v2_1_0.yaml} (the copy in
+ * {@code src/test/resources/spec}). The simulator runs in its spec-only mode here; the real connector's extra fields, and its
  * {@code currentState: ABORTED} for a rejected quote, are outside the spec and tested elsewhere.
  */
 class OutboundSpecShapesIT {
@@ -38,8 +37,7 @@ class OutboundSpecShapesIT {
 
     @BeforeAll
     static void start() {
-        spec = OpenApiShapes.shared("sdk-outbound-v2_1_0.yaml").orElse(null);
-        assumeTrue(spec != null, "shared/specs/sdk-outbound-v2_1_0.yaml is not beside the repository");
+        spec = OpenApiShapes.bundled("sdk-outbound-v2_1_0.yaml");
         simulator = OutboundSimulator.start().specOnly();
         simulator.planFor("260972999001", SimulatorPlan.normal().postError("3204", "Party not found"));
         simulator.planFor("260972999002", SimulatorPlan.normal().post(SimulatorPlan.Step.TIMEOUT_504));

@@ -8,12 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -31,19 +28,21 @@ public final class OpenApiShapes {
         this.spec = spec;
     }
 
-    /** The spec under {@code shared/specs/<file>}, looked for beside this folder and its parents; empty when absent. */
-    public static Optional<OpenApiShapes> shared(String file) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("specs").resolve(file);
-            if (Files.isRegularFile(candidate)) {
-                try {
-                    return Optional.of(new OpenApiShapes(new ObjectMapper(new YAMLFactory()).readTree(candidate.toFile())));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+    /**
+     * A spec shipped with the tests under {@code src/test/resources/spec/} (copies of {@code shared/specs}, so the check
+     * never depends on what lies beside the repository).
+     *
+     * @throws IllegalStateException when the file is missing: a spec check must fail, never skip
+     */
+    public static OpenApiShapes bundled(String file) {
+        try (var in = OpenApiShapes.class.getResourceAsStream("/spec/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("spec/" + file + " is missing from the test resources");
             }
+            return new OpenApiShapes(new ObjectMapper(new YAMLFactory()).readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Optional.empty();
     }
 
     /** Every way {@code document} breaks {@code #/components/schemas/<schema>}; empty when it conforms. */
