@@ -51,6 +51,18 @@ public final class JdbcTenantRepository implements TenantRepository {
     }
 
     @Override
+    public String fingerprint() {
+        return jdbc.read("tenant fingerprint", connection -> {
+            try (var statement = connection.prepareStatement(
+                    "SELECT count(*) || ':' || coalesce(sum(revision), 0) || ':' || coalesce(max(updated_at)::text, '') FROM tenants");
+                 var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        });
+    }
+
+    @Override
     public Saved save(TenantId id, TenantDocument document, AuditEntry audit) {
         return jdbc.inTransaction("save tenant", connection -> {
             boolean created;

@@ -15,6 +15,11 @@ public enum Listener {
         this.socket = socket;
     }
 
+    /** The listener's metric tag ({@code sdk}, {@code dfsp}, {@code admin}). */
+    public String tag() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The Helidon socket name. */
     public String socket() {
         return socket;

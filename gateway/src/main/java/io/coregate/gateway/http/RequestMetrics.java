@@ -1,21 +1,20 @@
 package io.coregate.gateway.http;
 
 import io.coregate.gateway.domain.error.GatewayException;
+import io.coregate.gateway.metrics.Timers;
 import io.helidon.metrics.api.MeterRegistry;
-import io.helidon.metrics.api.Tag;
-import io.helidon.metrics.api.Timer;
 import io.helidon.webserver.http.Handler;
 
 import java.time.Duration;
-import java.util.List;
 
 /** Per-route request timers (count, latency) tagged by listener, route, tenant and outcome. Thread-safe. */
 public final class RequestMetrics {
 
-    private final MeterRegistry registry;
+    private final Timers requests;
 
     public RequestMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        this.requests = new Timers(registry, "coregate.requests", "Requests by listener, route, tenant and outcome (FSPIOP code or ok)",
+            "listener", "route", "tenant", "outcome");
     }
 
     /** Wraps a handler so each request is timed under {@code route}; the tenant comes from the {@code tenant} path parameter. */
@@ -35,11 +34,7 @@ public final class RequestMetrics {
             } finally {
                 // Unknown tenants and unauthenticated callers are not tags: random paths must not grow the metric set without bound.
                 String tenantTag = "3200".equals(outcome) || "3000".equals(outcome) ? "unknown" : tenant;
-                registry.getOrCreate(Timer.builder("coregate.requests")
-                        .description("Requests by listener, route, tenant and outcome (FSPIOP code or ok)")
-                        .tags(List.of(Tag.create("listener", listener.name().toLowerCase(java.util.Locale.ROOT)), Tag.create("route", route),
-                            Tag.create("tenant", tenantTag), Tag.create("outcome", outcome))))
-                    .record(Duration.ofNanos(System.nanoTime() - start));
+                requests.record(Duration.ofNanos(System.nanoTime() - start), listener.tag(), route, tenantTag, outcome);
             }
         };
     }

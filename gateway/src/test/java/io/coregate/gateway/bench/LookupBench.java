@@ -3,11 +3,6 @@ package io.coregate.gateway.bench;
 import io.coregate.gateway.testing.TestGateway;
 import io.coregate.gateway.testing.Tenants;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Party-lookup benchmark: starts the real gateway (real PostgreSQL as the tests find it, bundled sandbox plugin),
  * onboards {@code tenants} tenants, then runs {@code clients} closed-loop clients for {@code seconds} over the sdk
- * listener, spreading lookups over all tenants. Prints requests/s, latency percentiles and memory. The client runs
- * in the same JVM on the same cores, so the figures are a floor, not the server's ceiling.
+ * listener, spreading lookups over all tenants. Prints requests/s, latency percentiles and memory. The client (a
+ * minimal keep-alive HTTP/1.1 client) runs in the same JVM on the same cores, so the figures are a floor, not the server's ceiling.
  *
  * <p>Arguments (all optional): tenants (default 1000), clients (16), seconds (20).
  */
@@ -54,8 +49,7 @@ public final class LookupBench {
     }
 
     private static void run(TestGateway gateway, int tenants, int clients, int seconds, boolean print) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        String base = "http://127.0.0.1:" + gateway.gateway().sdkPort();
+        int port = gateway.gateway().sdkPort();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         var errors = new AtomicLong();
         List<Samples> samples = new ArrayList<>();
@@ -65,21 +59,17 @@ public final class LookupBench {
             samples.add(mine);
             int offset = c;
             threads.add(Thread.ofPlatform().start(() -> {
-                while (System.nanoTime() < deadline && mine.count < mine.nanos.length) {
-                    String tenant = "/t" + ((offset + mine.count) % tenants);
-                    var request = HttpRequest.newBuilder(URI.create(base + tenant + "/parties/MSISDN/260971000001")).GET().build();
-                    long start = System.nanoTime();
-                    try {
-                        if (client.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() != 200) {
+                try (var client = new RawHttp("127.0.0.1", port)) {
+                    while (System.nanoTime() < deadline && mine.count < mine.nanos.length) {
+                        String path = "/t" + ((offset + mine.count) % tenants) + "/parties/MSISDN/260971000001";
+                        long start = System.nanoTime();
+                        if (client.send("GET", path, new byte[0]) != 200) {
                             errors.incrementAndGet();
                         }
-                    } catch (java.io.IOException e) {
-                        errors.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
+                        mine.nanos[mine.count++] = System.nanoTime() - start;
                     }
-                    mine.nanos[mine.count++] = System.nanoTime() - start;
+                } catch (java.io.IOException e) {
+                    errors.incrementAndGet();
                 }
             }));
         }

@@ -15,13 +15,19 @@ public final class TenantDirectory {
 
     private final TenantRepository repository;
     private volatile Map<TenantId, Tenant> enabled = Map.of();
+    private String fingerprint = "";
 
     public TenantDirectory(TenantRepository repository) {
         this.repository = repository;
     }
 
-    /** Re-reads the tenants from storage. */
+    /** Re-reads the tenants from storage when anything changed since the last read (by any replica). */
     public synchronized void refresh() {
+        String now = repository.fingerprint();
+        if (now.equals(fingerprint)) {
+            return;
+        }
+        fingerprint = now;
         enabled = repository.findAll().stream()
             .filter(Tenant::enabled)
             .collect(Collectors.toUnmodifiableMap(Tenant::id, Function.identity()));

@@ -12,6 +12,9 @@ public interface TenantRepository {
     /** Every tenant, enabled or not, ordered by id. */
     List<Tenant> findAll();
 
+    /** A cheap summary that changes whenever any tenant changes (count, latest change, revisions). */
+    String fingerprint();
+
     /**
      * Creates or replaces a tenant (re-enabling a disabled one) and records the audit entry in the same transaction.
      *

@@ -1,0 +1,69 @@
+package io.coregate.gateway.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A minimal HTTP/1.1 keep-alive client for benchmarks: one socket, one request at a time, Content-Length bodies only.
+ * The JDK {@code HttpClient} costs more CPU per request than the gateway itself, which would measure the client.
+ * Not thread-safe: one per client thread.
+ */
+final class RawHttp implements AutoCloseable {
+
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+
+    RawHttp(String host, int port) throws IOException {
+        socket = new Socket(host, port);
+        socket.setTcpNoDelay(true);
+        in = new BufferedInputStream(socket.getInputStream(), 16_384);
+        out = socket.getOutputStream();
+    }
+
+    /** Sends a request and reads the whole answer; returns the HTTP status. */
+    int send(String method, String path, byte[] body) throws IOException {
+        var head = new StringBuilder(128).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        if (body.length > 0) {
+            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        if (body.length > 0) {
+            out.write(body);
+        }
+        out.flush();
+        int status = -1;
+        int length = 0;
+        for (String line = line(); !line.isEmpty(); line = line()) {
+            if (status < 0) {
+                status = Integer.parseInt(line.substring(9, 12));
+            } else if (line.regionMatches(true, 0, "content-length:", 0, 15)) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        in.skipNBytes(length);
+        return status;
+    }
+
+    private String line() throws IOException {
+        var text = new StringBuilder(64);
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("connection closed");
+            }
+            if (b != '\r') {
+                text.append((char) b);
+            }
+        }
+        return text.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
