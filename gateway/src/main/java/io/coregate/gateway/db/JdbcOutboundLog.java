@@ -103,11 +103,20 @@ public final class JdbcOutboundLog implements OutboundLog {
     }
 
     @Override
+    public List<Outbound> stuckDebited(Instant cutoff, int limit) {
+        return where("state = 'DEBITED' AND updated_at < ? ORDER BY updated_at LIMIT ?", cutoff, limit);
+    }
+
+    @Override
     public List<Outbound> uncertainDue(Instant now, int limit) {
-        return jdbc.read("find uncertain transfers", connection -> {
-            try (var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM transfers WHERE state = 'UNCERTAIN'"
-                    + " AND direction = 'OUTBOUND' AND next_retry_at <= ? ORDER BY next_retry_at LIMIT ?")) {
-                statement.setTimestamp(1, TransferRows.timestamp(now));
+        return where("state = 'UNCERTAIN' AND next_retry_at <= ? ORDER BY next_retry_at LIMIT ?", now, limit);
+    }
+
+    private List<Outbound> where(String condition, Instant instant, int limit) {
+        return jdbc.read("find outbound transfers", connection -> {
+            try (var statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM transfers WHERE direction = 'OUTBOUND' AND "
+                    + condition)) {
+                statement.setTimestamp(1, TransferRows.timestamp(instant));
                 statement.setInt(2, limit);
                 var found = new ArrayList<Outbound>();
                 try (var rows = statement.executeQuery()) {

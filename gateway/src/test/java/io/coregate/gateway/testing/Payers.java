@@ -46,6 +46,11 @@ public final class Payers {
         return new Payers(gateway, tenant, gateway.dfsp().with("X-API-Key", key.field("apiKey")));
     }
 
+    /** A plain client of another server (the simulator itself, as the connector's other users would call it). */
+    public static Http client(java.net.URI base) {
+        return new Http(base.toString().replaceAll("/$", ""), Map.of());
+    }
+
     /** The channel's client, with the tenant's key. */
     public Http dfsp() {
         return dfsp;

@@ -49,6 +49,12 @@ public interface OutboundLog {
     /** The tenant's outbound transfer with this gateway reference. */
     Optional<Outbound> byRef(TenantId tenant, String ref);
 
+    /**
+     * DEBITED transfers last changed before {@code cutoff}: the request that sent their accept ended without recording
+     * its outcome (the gateway stopped), oldest first.
+     */
+    List<Outbound> stuckDebited(Instant cutoff, int limit);
+
     /** UNCERTAIN transfers whose next status read is due, oldest first. */
     List<Outbound> uncertainDue(Instant now, int limit);
 
