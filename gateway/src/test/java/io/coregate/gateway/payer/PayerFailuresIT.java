@@ -91,6 +91,23 @@ class PayerFailuresIT {
     }
 
     @Test
+    void anExpiredQuoteIsRejectedWith3302BeforeTheCustomerIsDebited() throws Exception {
+        var before = bank.snapshot();
+        String home = Payers.home();
+        String transferId = quoted(Payers.MARY, home, "35");
+        try (var connection = gateway.schema().connect();
+             var statement = connection.prepareStatement("UPDATE transfers SET expires_at = now() - interval '1 second'"
+                 + " WHERE tenant_id = 'fail-bank' AND mojaloop_transfer_id = ?")) {
+            statement.setString(1, transferId);
+            assertEquals(1, statement.executeUpdate());
+        }
+        var expired = bank.accept(transferId, home, true);
+        assertEquals("3302", expired.field("statusCode"), expired.body());
+        assertTrue(before.same(bank.snapshot()));
+        assertEquals("ABORTED", simulator.transfer(transferId).orElseThrow().state(), "the quote was rejected at the connector");
+    }
+
+    @Test
     void acceptQuoteFalseAnswers500With4101AndTouchesNothing() {
         var before = bank.snapshot();
         String home = Payers.home();

@@ -25,9 +25,10 @@ import java.util.Optional;
 /**
  * The channels' {@code PUT /{tenant}/send-money/{transferId}} and {@code PUT .../merchant-payment/{transferId}}. One
  * request at a time takes the QUOTED transfer's lease; repeats wait for it and replay its answer.
- * {@code acceptQuote=false}: the connector is told, the reservation voided, ABORTED, 500 4101. {@code true}: the
- * customer is debited (or held) first; a refusal (insufficient funds: 4100, never 4001) rejects the quote at the
- * connector, voids, ABORTED. Then the accept is sent once: see {@link Settlement} for what its outcome does. Thread-safe.
+ * {@code acceptQuote=false}: the connector is told, the reservation voided, ABORTED, 500 4101. {@code true}: an expired
+ * quote is rejected the same way (3302); else the customer is debited (or held) first; a refusal (insufficient funds:
+ * 4100, never 4001) rejects the quote at the connector, voids, ABORTED. Then the accept is sent once: see
+ * {@link Settlement} for what its outcome does. Thread-safe.
  */
 public final class AcceptService {
 
@@ -38,6 +39,7 @@ public final class AcceptService {
     private final Settlement settlement;
     private final TransferMetrics metrics;
     private final Duration lease;
+    private final Clock clock;
 
     public AcceptService(Connector connector, CoreBanking banks, OutboundLog outbound, TransferLog log,
                          TransferMetrics metrics, TransferPolicy policy, Duration lease, Clock clock) {
@@ -47,6 +49,7 @@ public final class AcceptService {
         this.debits = new DebitSteps(banks);
         this.metrics = metrics;
         this.lease = lease;
+        this.clock = clock;
         this.settlement = new Settlement(log, debits, metrics, policy, clock);
     }
 
@@ -90,6 +93,12 @@ public final class AcceptService {
     }
 
     private Map<String, Object> pay(Tenant tenant, Outbound found) {
+        if (found.transfer().expiresAt().filter(at -> at.isBefore(clock.instant())).isPresent()) {
+            connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
+            String message = "the quote of transfer " + found.mojaloopTransferId().orElseThrow() + " expired; nothing was debited";
+            abort(tenant, found, TransferState.QUOTED, ErrorCode.QUOTE_EXPIRED, message, message);
+            throw new GatewayException(ErrorCode.QUOTE_EXPIRED, message);
+        }
         boolean hold = debits.holds(tenant);
         DebitRequest request = DebitSteps.request(found, Optional.empty());
         Outcome<Receipt> taken = debits.take(tenant, request, hold);
