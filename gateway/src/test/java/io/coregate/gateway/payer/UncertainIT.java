@@ -27,7 +27,8 @@ class UncertainIT {
     static void start() {
         simulator = OutboundSimulator.start();
         gateway = TestGateway.start(TestDatabase.freshSchema(), Map.of("transfers.reconcile.interval-seconds", "1",
-            "transfers.reconcile.base-delay-millis", "200", "transfers.reconcile.max-delay-seconds", "1"));
+            "transfers.reconcile.base-delay-millis", "200", "transfers.reconcile.max-delay-seconds", "1",
+            "transfers.reserved-grace-seconds", "0"));
         bank = Payers.tenant(gateway, "unsure-bank", simulator, "100000");
     }
 
@@ -86,9 +87,22 @@ class UncertainIT {
     }
 
     @Test
-    void anOperatorResolvesAnUncertainTransferTheConnectorCannotReport() {
+    void anOperatorResolvesAnUncertainTransferTheConnectorCannotReport() throws Exception {
         var before = bank.snapshot();
         String transferId = uncertain("260972100023", "ABORTED", SimulatorPlan.normal().failedReads(100_000));
+        try (var connection = gateway.schema().connect();
+             var statement = connection.prepareStatement("UPDATE transfers SET expires_at = now() - interval '1 second'"
+                 + " WHERE tenant_id = 'unsure-bank' AND mojaloop_transfer_id = ?")) {
+            statement.setString(1, transferId);
+            assertEquals(1, statement.executeUpdate());
+        }
+        String open = "";
+        for (int i = 0; i < 100 && !open.contains("an operator must resolve it"); i++) {
+            Thread.sleep(100);
+            open = gateway.admin().get("/admin/tenants/unsure-bank/transfers?state=UNCERTAIN&direction=OUTBOUND").body();
+        }
+        assertTrue(open.contains("an operator must resolve it") && !open.contains("nextRetryAt"),
+            "past the quote's expiry and grace the resolver stops and leaves it UNCERTAIN: " + open);
         var listed = gateway.admin().get("/admin/tenants/unsure-bank/transfers?state=UNCERTAIN&direction=OUTBOUND");
         assertEquals(200, listed.status(), listed.body());
         @SuppressWarnings("unchecked")
