@@ -20,7 +20,7 @@ import io.coregate.gateway.plugins.PluginHost;
  * @param directory the enabled tenants
  * @param adminToken the admin bearer token
  * @param cbsHealth  the per-tenant CBS health monitor
- * @param connector  the client of the tenants' Mojaloop Connector outbound API (for the payer flow, still to be wired)
+ * @param connector  the client of the tenants' Mojaloop Connector outbound API (used by the payer flow)
  */
 public record Components(GatewayConfig config, Database database, PluginHost plugins, AdapterRegistry adapters, TenantService tenants,
                          TenantDirectory directory, String adminToken,

@@ -14,6 +14,7 @@ import io.coregate.gateway.db.JdbcLedger;
 import io.coregate.gateway.db.JdbcLiquidityBook;
 import io.coregate.gateway.db.JdbcPluginStore;
 import io.coregate.gateway.db.JdbcTenantRepository;
+import io.coregate.gateway.db.OutboundLedgerHook;
 import io.coregate.gateway.domain.access.ApiKeys;
 import io.coregate.gateway.domain.ledger.LiquidityService;
 import io.coregate.gateway.domain.ledger.ReservationSweeper;
@@ -132,8 +133,11 @@ public final class Main {
             TenantBootstrap.run(config.tenants().bootstrapDir(), tenants);
 
             var requestMetrics = new RequestMetrics(meters);
-            var payee = PayeeWiring.wire(source, jdbc, adapters, directory, meters, requestMetrics,
-                new InboundPositionHook(ledger));
+            var transferHook = new InboundPositionHook(ledger).andThen(new OutboundLedgerHook(ledger));
+            var connector = new MeteredConnector(new ConnectorClient(sdkClient), meters);
+            var payer = PayerWiring.wire(source, sdkClient, jdbc, ledger, connector, adapters, directory, meters, requestMetrics,
+                transferHook);
+            var payee = PayeeWiring.wire(source, jdbc, adapters, directory, meters, requestMetrics, transferHook, payer.operatorSteps());
             var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics, payee.routes());
             var adminAuth = new AdminAuth(token.token());
             var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);
@@ -141,7 +145,7 @@ public final class Main {
                 new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics), payee.adminRoutes(adminAuth),
                 new LiquidityRoutes(new LiquidityService(liquidityBook, tenants, alarms)));
             var ready = new AtomicBoolean();
-            WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(new DfspAuth(apiKeys)),
+            WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(new DfspAuth(apiKeys), payer.routes()),
                 new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get,
                 alarms::detail)).start();
 
@@ -155,11 +159,14 @@ public final class Main {
             long reconcile = payee.policy().retryInterval().toMillis();
             jobs.scheduleWithFixedDelay(() -> runJob("transfer reconciliation", payee.reconciler()::runOnce), reconcile, reconcile,
                 TimeUnit.MILLISECONDS);
+            long resolve = payer.interval().toMillis();
+            jobs.scheduleWithFixedDelay(() -> runJob("uncertain transfer resolution", payer.resolver()::runOnce), resolve, resolve,
+                TimeUnit.MILLISECONDS);
             long sweep = config.ledger().sweep().toSeconds();
             jobs.scheduleWithFixedDelay(() -> runJob("ledger sweep", sweeper::run), 0, sweep, TimeUnit.SECONDS);
             ready.set(true);
             var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth,
-                new MeteredConnector(new ConnectorClient(sdkClient), meters));
+                connector);
             var gateway = new Gateway(server, database, host, adapters, jobs, components);
             banner(config, database, token, gateway, directory, (System.nanoTime() - started) / 1_000_000);
             return gateway;

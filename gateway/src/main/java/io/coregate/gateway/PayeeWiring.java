@@ -6,6 +6,7 @@ import io.coregate.gateway.db.JdbcTransferLog;
 import io.coregate.gateway.db.StateChangeHook;
 import io.coregate.gateway.domain.party.PartyService;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
+import io.coregate.gateway.domain.transfer.OutboundResolution;
 import io.coregate.gateway.domain.transfer.PayeeTransferService;
 import io.coregate.gateway.domain.transfer.QuoteService;
 import io.coregate.gateway.domain.transfer.Reconciler;
@@ -37,7 +38,7 @@ import java.util.Optional;
 record PayeeWiring(TransferPolicy policy, PayeeRoutes routes, TransferAdmin admin, Reconciler reconciler, RequestMetrics metrics) {
 
     static PayeeWiring wire(Config source, Jdbc jdbc, AdapterRegistry adapters, TenantDirectory directory, MeterRegistry meters,
-                            RequestMetrics requestMetrics, StateChangeHook onStateChange) {
+                            RequestMetrics requestMetrics, StateChangeHook onStateChange, OutboundResolution outbound) {
         TransferPolicy policy = TransfersConfig.load(source);
         Clock clock = Clock.systemUTC();
         var log = new JdbcTransferLog(jdbc, onStateChange);
@@ -46,7 +47,7 @@ record PayeeWiring(TransferPolicy policy, PayeeRoutes routes, TransferAdmin admi
             new PayeeTransferService(adapters, log, metrics, policy, clock), new TransferNotifications(adapters, log, metrics, policy, clock),
             requestMetrics);
         var reconciler = new Reconciler(adapters, log, metrics, policy, clock, id -> Optional.ofNullable(directory.all().get(id)));
-        return new PayeeWiring(policy, routes, new TransferAdmin(log, metrics), reconciler, requestMetrics);
+        return new PayeeWiring(policy, routes, new TransferAdmin(log, metrics, outbound), reconciler, requestMetrics);
     }
 
     /** The admin routes over the transfer log, behind the given admin authentication. */

@@ -23,4 +23,12 @@ public interface StateChangeHook {
      * @param after      the transfer after the change
      */
     void apply(Connection connection, Transfer before, Transfer after) throws SQLException;
+
+    /** This hook, then {@code next}, on the same connection. */
+    default StateChangeHook andThen(StateChangeHook next) {
+        return (connection, before, after) -> {
+            apply(connection, before, after);
+            next.apply(connection, before, after);
+        };
+    }
 }

@@ -23,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * The operators' transfer routes under {@code /admin/tenants/{tenant}/transfers}: list (filters state, direction,
- * from, to, limit; newest first), detail with journal, and resolution of RECONCILE cases (audited).
+ * from, to, limit; newest first), detail with journal, and resolution of RECONCILE cases and of UNCERTAIN outbound
+ * transfers (audited).
  */
 public final class TransferAdminRoutes {
 

@@ -92,9 +92,10 @@ class ApiKeysIT {
         assertEquals(403, dfspWith(keyB).get("/bank-a/transfers/x").status());
         assertEquals(403, dfspWith(keyA).get("/nobody/transfers/x").status(), "another tenant's path, hosted or not");
         var own = dfspWith(keyA).post("/bank-a/send-money", Map.of());
-        assertEquals(404, own.status(), "authenticated: the payer flow is not wired yet, so 3002");
-        assertEquals("3002", own.field("statusCode"));
-        assertEquals("3002", dfspWith(keyB).get("/bank-b/transfers/x").field("statusCode"));
+        assertEquals(400, own.status(), "authenticated: the payer flow validates the (empty) body");
+        assertEquals("3100", own.field("statusCode"));
+        assertEquals("3100", dfspWith(keyB).get("/bank-b/transfers/x").field("statusCode"), "x is not a transfer id");
+        assertEquals("3002", dfspWith(keyB).get("/bank-b/no-such-route").field("statusCode"));
     }
 
     @Test
@@ -102,7 +103,7 @@ class ApiKeysIT {
         var issued = issue("bank-b");
         String keyId = issued.get("keyId").toString();
         Http client = dfspWith(issued.get("apiKey"));
-        assertEquals("3002", client.get("/bank-b/transfers/x").field("statusCode"));
+        assertEquals("3100", client.get("/bank-b/transfers/x").field("statusCode"));
         var revoked = gateway.admin().delete("/admin/tenants/bank-b/api-keys/" + keyId);
         assertEquals(200, revoked.status(), revoked.body());
         assertEquals(keyId, revoked.field("keyId"));
@@ -136,7 +137,7 @@ class ApiKeysIT {
     void disabledTenantGetsNoNewKeysAndItsKeysOpenNothing() {
         assertEquals(201, gateway.admin().put("/admin/tenants/bank-c", Tenants.standard("bankC")).status());
         Http client = dfspWith(issue("bank-c").get("apiKey"));
-        assertEquals("3002", client.get("/bank-c/transfers/x").field("statusCode"));
+        assertEquals("3100", client.get("/bank-c/transfers/x").field("statusCode"));
         assertEquals(200, gateway.admin().delete("/admin/tenants/bank-c").status());
         var refused = client.get("/bank-c/transfers/x");
         assertEquals(404, refused.status());
@@ -148,7 +149,7 @@ class ApiKeysIT {
     void keyRevokedElsewhereStopsWorkingWithinSeconds() throws Exception {
         var issued = issue("bank-a");
         Http client = dfspWith(issued.get("apiKey"));
-        assertEquals("3002", client.get("/bank-a/transfers/x").field("statusCode"));
+        assertEquals("3100", client.get("/bank-a/transfers/x").field("statusCode"));
         try (var connection = gateway.schema().connect();
              var statement = connection.prepareStatement("UPDATE api_keys SET revoked_at = now() WHERE key_id = ?")) {
             statement.setString(1, issued.get("keyId").toString());

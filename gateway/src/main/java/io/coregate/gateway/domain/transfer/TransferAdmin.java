@@ -9,15 +9,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The operators' view of the transfer log: list, detail with journal, and resolution of RECONCILE cases. Thread-safe. */
+/**
+ * The operators' view of the transfer log: list, detail with journal, and resolution of RECONCILE cases and of
+ * UNCERTAIN outbound transfers (whose CBS step, capture or refund, runs first through {@link OutboundResolution}).
+ * Thread-safe.
+ */
 public final class TransferAdmin {
 
     private final TransferLog log;
     private final TransferMetrics metrics;
+    private final OutboundResolution outbound;
 
     public TransferAdmin(TransferLog log, TransferMetrics metrics) {
+        this(log, metrics, OutboundResolution.NONE);
+    }
+
+    public TransferAdmin(TransferLog log, TransferMetrics metrics, OutboundResolution outbound) {
         this.log = log;
         this.metrics = metrics;
+        this.outbound = outbound;
     }
 
     /**
@@ -40,10 +50,12 @@ public final class TransferAdmin {
     }
 
     /**
-     * Settles a RECONCILE case as the operator found it in the CBS, audited with the operator's reason.
+     * Settles a RECONCILE case as the operator found it in the CBS, or an UNCERTAIN outbound transfer as the operator
+     * found it at the hub, audited with the operator's reason.
      *
      * @param body {@code {"outcome": "COMMITTED"|"ABORTED", "reason": "..."}}
-     * @throws GatewayException 3100 for a bad body or a transfer not in RECONCILE, 3208 when unknown, 2005 while a retry
+     * @throws GatewayException 3100 for a bad body or a transfer not in RECONCILE (or UNCERTAIN outbound), 2003 when its CBS
+     *                          step failed, 3208 when unknown, 2005 while a retry
      *                          holds the transfer
      */
     public Detail resolve(TenantId tenant, Direction direction, String transferId, Map<String, Object> body, String actor) {
@@ -53,16 +65,23 @@ public final class TransferAdmin {
         }
         String reason = Fields.text(body, "", "reason", 500);
         Transfer transfer = log.find(tenant, direction, transferId).orElseThrow(() -> PayeeTransferService.unknown(transferId));
-        if (transfer.state() != TransferState.RECONCILE) {
-            throw new GatewayException(ErrorCode.VALIDATION, "transfer " + transferId + " is " + transfer.state() + ", not RECONCILE");
+        boolean uncertain = transfer.state() == TransferState.UNCERTAIN && direction == Direction.OUTBOUND;
+        if (transfer.state() != TransferState.RECONCILE && !uncertain) {
+            throw new GatewayException(ErrorCode.VALIDATION, "transfer " + transferId + " is " + transfer.state()
+                + ", not RECONCILE (or UNCERTAIN, outbound)");
         }
         TransferState to = TransferState.valueOf(outcome);
+        if (uncertain) {
+            outbound.apply(transfer, to).ifPresent(failure -> {
+                throw new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, "transfer " + transferId + " stays UNCERTAIN: " + failure);
+            });
+        }
         Map<String, Object> answer = to == TransferState.COMMITTED ? Answers.transfer(transfer.homeTransactionId(), to)
             : Answers.error(ErrorCode.PAYEE_ERROR, CreditSteps.NOT_COMPLETED);
-        var change = new StateChange(TransferState.RECONCILE, to, Optional.empty(), transfer.cbsReference(),
+        var change = new StateChange(transfer.state(), to, Optional.empty(), transfer.cbsReference(),
             "resolved by " + actor + ": " + reason, Optional.of(answer), Optional.empty(), transfer.attempts(), Optional.empty());
         Transfer after = log.resolve(tenant, direction, transferId, change, actor, reason).orElseThrow(() -> new GatewayException(
-            ErrorCode.SERVER_BUSY, "a retry of transfer " + transferId + " is in flight (or it left RECONCILE); try again shortly"));
+            ErrorCode.SERVER_BUSY, "a retry of transfer " + transferId + " is in flight (or it left " + transfer.state() + "); try again shortly"));
         metrics.outcome(tenant, direction, to);
         return new Detail(after, log.journal(tenant, direction, transferId));
     }

@@ -7,24 +7,34 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * A transfer's state and the transitions allowed from it:
+ * A transfer's state and the transitions allowed from it. Payee side (INBOUND):
  * {@code RECEIVED → RESERVED | ABORTED}, {@code RESERVED → COMMITTED | ABORTED | RECONCILE},
- * {@code RECONCILE → COMMITTED | ABORTED}; COMMITTED and ABORTED are final. Outwards (backend API) only the spec's
- * states are shown: RECONCILE reads as RESERVED, since the customer is not credited yet.
+ * {@code RECONCILE → COMMITTED | ABORTED}. Payer side (OUTBOUND) adds: {@code RECEIVED → QUOTED} (a
+ * merchant payment, reserved when its quote returns), {@code RESERVED → QUOTED} (liquidity held, quote returned),
+ * {@code QUOTED → DEBITED | ABORTED | RECONCILE} (waiting for the channel's accept), {@code DEBITED → COMMITTED |
+ * ABORTED | UNCERTAIN | RECONCILE} (customer debited, accept sent), {@code UNCERTAIN → COMMITTED | ABORTED | RECONCILE}
+ * (the accept's outcome is unknown). COMMITTED and ABORTED are final. Outwards (backend API) only the spec's states
+ * are shown: RECONCILE reads as RESERVED, since the customer is not credited yet.
  */
 public enum TransferState {
     RECEIVED,
     RESERVED,
     COMMITTED,
     ABORTED,
-    RECONCILE;
+    RECONCILE,
+    QUOTED,
+    DEBITED,
+    UNCERTAIN;
 
     /** The states this one may move to. */
     public Set<TransferState> next() {
         return switch (this) {
-            case RECEIVED -> EnumSet.of(RESERVED, ABORTED);
-            case RESERVED -> EnumSet.of(COMMITTED, ABORTED, RECONCILE);
+            case RECEIVED -> EnumSet.of(RESERVED, ABORTED, QUOTED);
+            case RESERVED -> EnumSet.of(COMMITTED, ABORTED, RECONCILE, QUOTED);
             case RECONCILE -> EnumSet.of(COMMITTED, ABORTED);
+            case QUOTED -> EnumSet.of(DEBITED, ABORTED, RECONCILE);
+            case DEBITED -> EnumSet.of(COMMITTED, ABORTED, UNCERTAIN, RECONCILE);
+            case UNCERTAIN -> EnumSet.of(COMMITTED, ABORTED, RECONCILE);
             case COMMITTED, ABORTED -> EnumSet.noneOf(TransferState.class);
         };
     }

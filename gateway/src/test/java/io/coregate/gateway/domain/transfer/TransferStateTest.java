@@ -12,9 +12,12 @@ import java.util.Optional;
 
 import static io.coregate.gateway.domain.transfer.TransferState.ABORTED;
 import static io.coregate.gateway.domain.transfer.TransferState.COMMITTED;
+import static io.coregate.gateway.domain.transfer.TransferState.DEBITED;
+import static io.coregate.gateway.domain.transfer.TransferState.QUOTED;
 import static io.coregate.gateway.domain.transfer.TransferState.RECEIVED;
 import static io.coregate.gateway.domain.transfer.TransferState.RECONCILE;
 import static io.coregate.gateway.domain.transfer.TransferState.RESERVED;
+import static io.coregate.gateway.domain.transfer.TransferState.UNCERTAIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,16 +27,20 @@ class TransferStateTest {
 
     @Test
     void allowedTransitionsAreExactlyTheDesignedOnes() {
-        assertEquals(EnumSet.of(RESERVED, ABORTED), RECEIVED.next());
-        assertEquals(EnumSet.of(COMMITTED, ABORTED, RECONCILE), RESERVED.next());
+        assertEquals(EnumSet.of(RESERVED, ABORTED, QUOTED), RECEIVED.next());
+        assertEquals(EnumSet.of(COMMITTED, ABORTED, RECONCILE, QUOTED), RESERVED.next());
         assertEquals(EnumSet.of(COMMITTED, ABORTED), RECONCILE.next());
+        assertEquals(EnumSet.of(DEBITED, ABORTED, RECONCILE), QUOTED.next());
+        assertEquals(EnumSet.of(COMMITTED, ABORTED, UNCERTAIN, RECONCILE), DEBITED.next());
+        assertEquals(EnumSet.of(COMMITTED, ABORTED, RECONCILE), UNCERTAIN.next());
         assertTrue(COMMITTED.isFinal() && ABORTED.isFinal());
     }
 
     @Test
     void illegalTransitionsAreRefused() {
         for (var pair : List.of(List.of(RECEIVED, COMMITTED), List.of(COMMITTED, ABORTED), List.of(ABORTED, COMMITTED),
-                List.of(RECEIVED, RECONCILE), List.of(RECONCILE, RESERVED), List.of(COMMITTED, RECONCILE))) {
+                List.of(RECEIVED, RECONCILE), List.of(RECONCILE, RESERVED), List.of(COMMITTED, RECONCILE),
+                List.of(QUOTED, COMMITTED), List.of(UNCERTAIN, DEBITED), List.of(RECEIVED, DEBITED))) {
             assertThrows(GatewayException.class, () -> pair.get(0).moveTo(pair.get(1)), pair.toString());
             assertThrows(GatewayException.class, () -> StateChange.of(pair.get(0), pair.get(1), Optional.empty(), "x", Map.of()));
         }

@@ -1,0 +1,143 @@
+package io.coregate.gateway.domain.payer;
+
+import io.coregate.gateway.domain.cbs.CoreBanking;
+import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.error.FailureCodes;
+import io.coregate.gateway.domain.error.GatewayException;
+import io.coregate.gateway.domain.error.Side;
+import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.StateChange;
+import io.coregate.gateway.domain.transfer.TransferLog;
+import io.coregate.gateway.domain.transfer.TransferMetrics;
+import io.coregate.gateway.domain.transfer.TransferPolicy;
+import io.coregate.gateway.domain.transfer.TransferState;
+import io.coregate.plugin.api.DebitRequest;
+import io.coregate.plugin.api.FailureKind;
+import io.coregate.plugin.api.Outcome;
+import io.coregate.plugin.api.Receipt;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The channels' {@code PUT /{tenant}/send-money/{transferId}} and {@code PUT .../merchant-payment/{transferId}}. One
+ * request at a time takes the QUOTED transfer's lease; repeats wait for it and replay its answer.
+ * {@code acceptQuote=false}: the connector is told, the reservation voided, ABORTED, 500 4101. {@code true}: an expired
+ * quote is rejected the same way (3302); else the customer is debited (or held) first; a refusal (insufficient funds:
+ * 4100, never 4001) rejects the quote at the connector, voids, ABORTED. Then the accept is sent once: see
+ * {@link Settlement} for what its outcome does. Thread-safe.
+ */
+public final class AcceptService {
+
+    private final OutboundLog outbound;
+    private final TransferLog log;
+    private final Connector connector;
+    private final DebitSteps debits;
+    private final Settlement settlement;
+    private final TransferMetrics metrics;
+    private final Duration lease;
+    private final Clock clock;
+
+    public AcceptService(Connector connector, CoreBanking banks, OutboundLog outbound, TransferLog log,
+                         TransferMetrics metrics, TransferPolicy policy, Duration lease, Clock clock) {
+        this.outbound = outbound;
+        this.log = log;
+        this.connector = connector;
+        this.debits = new DebitSteps(banks);
+        this.metrics = metrics;
+        this.lease = lease;
+        this.clock = clock;
+        this.settlement = new Settlement(log, debits, metrics, policy, clock);
+    }
+
+    /**
+     * Answers a quote.
+     *
+     * @param send true for {@code send-money}, false for {@code merchant-payment}
+     * @return the completed transfer
+     * @throws GatewayException 3100 bad input, 3208 unknown transfer, 500 4101 when the payer rejected, the customer's
+     *                          refusal (4100, 4200, ...), the hub's or payee's error, 2004 when the outcome is not known yet
+     */
+    public Map<String, Object> accept(Tenant tenant, String transferId, Map<String, Object> body, boolean send) {
+        AcceptRequest request = PayerRequests.accept(transferId, body);
+        long deadline = System.nanoTime() + lease.plusSeconds(1).toNanos();
+        while (true) {
+            Outbound found = outbound.byMojaloopId(tenant.id(), transferId)
+                .filter(o -> o.transfer().amountType().equals(send ? "SEND" : "RECEIVE"))
+                .orElseThrow(() -> PayerService.unknown(transferId));
+            if (!found.transfer().homeTransactionId().equals(request.homeTransactionId())) {
+                throw new GatewayException(ErrorCode.VALIDATION, "homeTransactionId does not match transfer " + transferId);
+            }
+            if (found.transfer().state() == TransferState.QUOTED
+                    && log.lease(tenant.id(), Direction.OUTBOUND, found.ref(), TransferState.QUOTED, lease)) {
+                return request.acceptQuote() ? pay(tenant, found) : reject(tenant, found);
+            }
+            if (found.transfer().state() != TransferState.QUOTED && found.transfer().state() != TransferState.DEBITED) {
+                return PayerAnswers.replay(found.transfer().answer());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + transferId + " is still being processed; try again");
+            }
+            Waits.pause();
+        }
+    }
+
+    private Map<String, Object> reject(Tenant tenant, Outbound found) {
+        connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
+        String message = ErrorCode.PAYER_REJECTED_REQUEST.title();
+        abort(tenant, found, TransferState.QUOTED, ErrorCode.PAYER_REJECTED_REQUEST, message, "the payer rejected the quote");
+        throw new GatewayException(ErrorCode.PAYER_REJECTED_REQUEST, message);
+    }
+
+    private Map<String, Object> pay(Tenant tenant, Outbound found) {
+        if (found.transfer().expiresAt().filter(at -> at.isBefore(clock.instant())).isPresent()) {
+            connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
+            String message = "the quote of transfer " + found.mojaloopTransferId().orElseThrow() + " expired; nothing was debited";
+            abort(tenant, found, TransferState.QUOTED, ErrorCode.QUOTE_EXPIRED, message, message);
+            throw new GatewayException(ErrorCode.QUOTE_EXPIRED, message);
+        }
+        boolean hold = debits.holds(tenant);
+        DebitRequest request = DebitSteps.request(found, Optional.empty());
+        Outcome<Receipt> taken = debits.take(tenant, request, hold);
+        if (!(taken instanceof Outcome.Done<Receipt> done)) {
+            return refused(tenant, found, request, hold, taken);
+        }
+        String reference = done.value().cbsReference();
+        var debited = StateChange.of(TransferState.QUOTED, TransferState.DEBITED, Optional.of(reference),
+            (hold ? "hold" : "debit") + " of " + request.amount() + " confirmed; accept sent", PayerAnswers.error(ErrorCode.SERVER_BUSY,
+                "transfer " + found.mojaloopTransferId().orElseThrow() + " is being accepted"));
+        try {
+            log.change(tenant.id(), Direction.OUTBOUND, found.ref(), debited).orElseThrow(() -> new GatewayException(ErrorCode.INTERNAL,
+                "transfer " + found.ref() + " left QUOTED while its lease was held"));
+        } catch (GatewayException e) {
+            connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
+            Optional<String> failure = debits.giveBack(tenant, DebitSteps.request(found, Optional.of(reference)), hold);
+            settlement.failedBeforeAccept(tenant, found, e.code(), e.getMessage(), failure);
+            throw new GatewayException(e.code(), e.getMessage());
+        }
+        var accepted = connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), true);
+        Outbound after = outbound.byRef(tenant.id(), found.ref()).orElseThrow();
+        return settlement.settle(tenant, after, accepted, DebitSteps.request(after, Optional.of(reference)), hold);
+    }
+
+    private Map<String, Object> refused(Tenant tenant, Outbound found, DebitRequest request, boolean hold, Outcome<Receipt> taken) {
+        FailureKind kind = taken instanceof Outcome.Failed<Receipt> failed ? failed.kind() : FailureKind.TIMEOUT;
+        String why = taken instanceof Outcome.Failed<Receipt> failed ? failed.message() : "the CBS did not confirm the debit";
+        ErrorCode code = FailureCodes.of(kind, Side.PAYER);
+        connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
+        String message = "the customer's account was not debited: " + why;
+        Optional<String> failure = kind == FailureKind.TIMEOUT || kind == FailureKind.UNAVAILABLE
+            ? debits.giveBack(tenant, request, hold) : Optional.empty();
+        settlement.failedBeforeAccept(tenant, found, code, message, failure);
+        throw new GatewayException(code, message);
+    }
+
+    private void abort(Tenant tenant, Outbound found, TransferState from, ErrorCode code, String message, String detail) {
+        var change = StateChange.of(from, TransferState.ABORTED, Optional.empty(), detail, PayerAnswers.error(code, message));
+        log.change(tenant.id(), Direction.OUTBOUND, found.ref(), change)
+            .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.ABORTED));
+    }
+}

@@ -1,0 +1,154 @@
+package io.coregate.gateway.domain.payer;
+
+import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.error.GatewayException;
+import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.gateway.domain.transfer.CanonicalHash;
+import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.StateChange;
+import io.coregate.gateway.domain.transfer.Transfer;
+import io.coregate.gateway.domain.transfer.TransferLog;
+import io.coregate.gateway.domain.transfer.TransferMetrics;
+import io.coregate.gateway.domain.transfer.TransferState;
+import io.coregate.plugin.api.Money;
+import io.coregate.plugin.api.PartyId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The channels' {@code POST /{tenant}/send-money} and {@code POST /{tenant}/merchant-payment}: validate; log the
+ * transfer, unique on {@code (tenant, homeTransactionId)} (a repeat with the same body replays the stored answer, with
+ * another body is 3106; a concurrent duplicate waits for the first and replays it); for send-money the send amount is
+ * reserved in the ledger in the same transaction (4001 before anything else happens); then the connector's
+ * {@code POST /transfers} resolves the payee and quotes. A merchant payment's quoted amount is reserved when the quote
+ * returns, before the channel is answered. Any failure voids the reservation and records ABORTED. Thread-safe.
+ */
+public final class PayerService {
+
+    /** How long the ledger holds a payer transfer's liquidity before the sweeper may release it. */
+    public static final Duration HOLD = Duration.ofMinutes(10);
+
+    private final OutboundLog outbound;
+    private final TransferLog log;
+    private final TransferMetrics metrics;
+    private final Duration lease;
+    private final Clock clock;
+    private final Quoting quoting;
+
+    public PayerService(Connector connector, OutboundLog outbound, TransferLog log, TransferMetrics metrics, Duration lease, Clock clock) {
+        this.outbound = outbound;
+        this.log = log;
+        this.metrics = metrics;
+        this.lease = lease;
+        this.clock = clock;
+        this.quoting = new Quoting(connector, outbound, log, this::abort, metrics, clock);
+    }
+
+    /**
+     * {@code POST /{tenant}/send-money}.
+     *
+     * @return the quote: {@code transferId}, payee, amounts, fees
+     * @throws GatewayException 3100 for bad input, 3106 for a modified repeat, 4001 when liquidity does not allow it, the
+     *                          connector's refusal (3204 unknown payee, ...), 2004 when the connector did not answer
+     */
+    public Map<String, Object> sendMoney(Tenant tenant, Map<String, Object> body) {
+        SendMoneyRequest request = PayerRequests.sendMoney(body, tenant.document());
+        return start(tenant, body, request.outbound(), request.payer(), request.sendAmount(), true);
+    }
+
+    /** {@code POST /{tenant}/merchant-payment}: as {@link #sendMoney}, for the amount the merchant receives. */
+    public Map<String, Object> merchantPayment(Tenant tenant, Map<String, Object> body) {
+        MerchantPaymentRequest request = PayerRequests.merchantPayment(body, tenant.document());
+        return start(tenant, body, request.outbound(), request.payer(), request.receiveAmount(), false);
+    }
+
+    private Map<String, Object> start(Tenant tenant, Map<String, Object> body, OutboundTransfer request, Payer payer, Money amount,
+                                      boolean send) {
+        String hash = CanonicalHash.of(body);
+        String home = request.homeTransactionId();
+        if (outbound.byHome(tenant.id(), home).isEmpty()) {
+            Transfer transfer = transfer(tenant, request, payer, amount, hash, send ? TransferState.RESERVED : TransferState.RECEIVED);
+            Instant holdUntil = clock.instant().plus(HOLD);
+            try {
+                if (outbound.open(transfer, holdUntil, send ? "send money: " + amount + " reserved" : "merchant payment received", lease)) {
+                    return quoting.quote(tenant, transfer, request, send);
+                }
+            } catch (GatewayException e) {
+                if (e.code() != ErrorCode.PAYER_INSUFFICIENT_LIQUIDITY && e.code() != ErrorCode.PAYER_LIMIT) {
+                    throw e;
+                }
+                Transfer refused = transfer(tenant, request, payer, amount, hash, TransferState.RECEIVED);
+                if (outbound.open(refused, holdUntil, "send money refused by the liquidity ledger", lease)) {
+                    abort(tenant, refused, e.code(), e.getMessage());
+                }
+            }
+        }
+        return replay(tenant, home, hash);
+    }
+
+    private Transfer transfer(Tenant tenant, OutboundTransfer request, Payer payer, Money amount, String hash, TransferState state) {
+        Instant now = clock.instant();
+        var payerMap = new LinkedHashMap<String, Object>();
+        payerMap.put("idType", payer.id().idType());
+        payerMap.put("idValue", payer.id().idValue());
+        payerMap.put("name", payer.name());
+        payerMap.put("fspId", tenant.document().dfspId());
+        PartyId to = request.to().id();
+        return new Transfer(tenant.id(), Direction.OUTBOUND, UUID.randomUUID().toString(), request.homeTransactionId(), state,
+            Optional.empty(), Optional.empty(), request.amountType().name(), request.transactionType(), amount.currency(), amount.amount(),
+            amount.amount(), Map.of("idType", to.idType(), "idValue", to.idValue()), payerMap, hash, Map.of(), Optional.empty(),
+            Optional.empty(), 0, Optional.empty(), Optional.of(now.plus(HOLD)), now, now);
+    }
+
+    /** Records ABORTED (voiding any reservation in the same transaction) and throws the error the channel gets. */
+    GatewayException abort(Tenant tenant, Transfer transfer, ErrorCode code, String message) {
+        var change = StateChange.of(transfer.state(), TransferState.ABORTED, Optional.empty(), message, PayerAnswers.error(code, message));
+        log.change(tenant.id(), Direction.OUTBOUND, transfer.transferId(), change)
+            .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.ABORTED));
+        throw new GatewayException(code, message);
+    }
+
+    private Map<String, Object> replay(Tenant tenant, String home, String hash) {
+        long deadline = System.nanoTime() + lease.plusSeconds(1).toNanos();
+        while (true) {
+            Outbound existing = outbound.byHome(tenant.id(), home).orElseThrow(() -> new GatewayException(ErrorCode.MODIFIED_REQUEST,
+                "homeTransactionId " + home + " is already used"));
+            Transfer transfer = existing.transfer();
+            if (!transfer.requestHash().equals(hash)) {
+                throw new GatewayException(ErrorCode.MODIFIED_REQUEST, "homeTransactionId " + home + " was already used with a different request");
+            }
+            if (existing.postAnswer().isPresent()) {
+                return PayerAnswers.replay(existing.postAnswer().get());
+            }
+            if (transfer.state() != TransferState.RECEIVED && transfer.state() != TransferState.RESERVED) {
+                return PayerAnswers.replay(transfer.answer());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + home + " is still being processed; try again");
+            }
+            Waits.pause();
+        }
+    }
+
+    /**
+     * {@code GET /{tenant}/transfers/{transferId}}: the tenant's own outbound transfer by its Mojaloop transfer id.
+     *
+     * @throws GatewayException 3100 for a malformed id, 3208 when the tenant has no such transfer
+     */
+    public Map<String, Object> details(Tenant tenant, String transferId) {
+        if (!PayerRequests.isTransferId(transferId)) {
+            throw new GatewayException(ErrorCode.VALIDATION, "transferId must be a Mojaloop transfer id (a UUID or a ULID)");
+        }
+        return PayerAnswers.details(outbound.byMojaloopId(tenant.id(), transferId).orElseThrow(() -> unknown(transferId)));
+    }
+
+    static GatewayException unknown(String transferId) {
+        return new GatewayException(ErrorCode.TRANSFER_NOT_FOUND, "transfer " + transferId + " is unknown");
+    }
+}

@@ -1,0 +1,32 @@
+package io.coregate.gateway.domain.payer;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the connector's quote fixed for an outbound transfer, stored when {@code POST /transfers} answered
+ * {@code WAITING_FOR_QUOTE_ACCEPTANCE}.
+ *
+ * @param mojaloopTransferId the connector's transfer id
+ * @param amount             the transfer amount the hub moves (what the ledger holds)
+ * @param receiveAmount      what the payee receives
+ * @param payeeFee           the payee FSP's fee
+ * @param payee              the payee as resolved ({@code idType}, {@code idValue}, {@code name}, {@code fspId})
+ * @param expiresAt          when the quote expires
+ * @param answer             the answer to the channel's {@code POST}
+ */
+public record QuoteFacts(String mojaloopTransferId, BigDecimal amount, BigDecimal receiveAmount, BigDecimal payeeFee,
+                         Map<String, Object> payee, Instant expiresAt, Map<String, Object> answer) {
+
+    public QuoteFacts {
+        Objects.requireNonNull(mojaloopTransferId, "mojaloopTransferId");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(receiveAmount, "receiveAmount");
+        Objects.requireNonNull(payeeFee, "payeeFee");
+        payee = Map.copyOf(payee);
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        answer = Map.copyOf(answer);
+    }
+}

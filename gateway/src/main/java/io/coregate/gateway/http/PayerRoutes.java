@@ -1,0 +1,57 @@
+package io.coregate.gateway.http;
+
+import io.coregate.gateway.domain.payer.AcceptService;
+import io.coregate.gateway.domain.payer.PayerService;
+import io.coregate.gateway.domain.tenant.Tenant;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+
+/**
+ * The payer routes of the DFSP channels' API (port 3004, under {@code /{tenant}}), each behind {@link DfspAuth}:
+ * send-money and merchant-payment (start, then accept or reject the quote) and the status of the tenant's own
+ * outbound transfers. Thin: parse, call the domain, send.
+ */
+public final class PayerRoutes {
+
+    private final PayerService payer;
+    private final AcceptService accept;
+    private final RequestMetrics metrics;
+
+    public PayerRoutes(PayerService payer, AcceptService accept, RequestMetrics metrics) {
+        this.payer = payer;
+        this.accept = accept;
+        this.metrics = metrics;
+    }
+
+    /** Adds the payer routes (before the listener's fallbacks), each wrapped in the tenant's API-key check. */
+    public void routing(HttpRouting.Builder routing, DfspAuth auth) {
+        routing.post("/{tenant}/send-money", timed("send-money.post", auth.guard(this::sendMoney)))
+            .put("/{tenant}/send-money/{transferId}", timed("send-money.put", auth.guard((rq, rs, t) -> accept(rq, rs, t, true))))
+            .post("/{tenant}/merchant-payment", timed("merchant-payment.post", auth.guard(this::merchantPayment)))
+            .put("/{tenant}/merchant-payment/{transferId}", timed("merchant-payment.put", auth.guard((rq, rs, t) -> accept(rq, rs, t, false))))
+            .get("/{tenant}/transfers/{transferId}", timed("transfers.get", auth.guard(this::details)));
+    }
+
+    private Handler timed(String route, Handler handler) {
+        return metrics.timed(Listener.DFSP, route, handler);
+    }
+
+    private void sendMoney(ServerRequest request, ServerResponse response, Tenant tenant) {
+        Json.send(response, 200, payer.sendMoney(tenant, Json.readObject(request)));
+    }
+
+    private void merchantPayment(ServerRequest request, ServerResponse response, Tenant tenant) {
+        Json.send(response, 200, payer.merchantPayment(tenant, Json.readObject(request)));
+    }
+
+    private void accept(ServerRequest request, ServerResponse response, Tenant tenant, boolean send) {
+        String transferId = request.path().pathParameters().get("transferId");
+        Json.send(response, 200, accept.accept(tenant, transferId, Json.readObject(request), send));
+    }
+
+    private void details(ServerRequest request, ServerResponse response, Tenant tenant) {
+        Json.send(response, 200, payer.details(tenant, request.path().pathParameters().get("transferId")));
+    }
+}

@@ -1,0 +1,119 @@
+package io.coregate.gateway.payer;
+
+import io.coregate.gateway.testing.OutboundSimulator;
+import io.coregate.gateway.testing.Payers;
+import io.coregate.gateway.testing.SimulatorPlan;
+import io.coregate.gateway.testing.TestDatabase;
+import io.coregate.gateway.testing.TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An accept whose outcome is unknown: UNCERTAIN touches nothing until the resolver (or an operator) learns how it ended. */
+class UncertainIT {
+
+    private static OutboundSimulator simulator;
+    private static TestGateway gateway;
+    private static Payers bank;
+
+    @BeforeAll
+    static void start() {
+        simulator = OutboundSimulator.start();
+        gateway = TestGateway.start(TestDatabase.freshSchema(), Map.of("transfers.reconcile.interval-seconds", "1",
+            "transfers.reconcile.base-delay-millis", "200", "transfers.reconcile.max-delay-seconds", "1",
+            "transfers.reserved-grace-seconds", "0"));
+        bank = Payers.tenant(gateway, "unsure-bank", simulator, "100000");
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        simulator.close();
+    }
+
+    /** Starts a send whose accept times out at the connector while the hub decides {@code outcome}. */
+    private static String uncertain(String payee, String outcome, SimulatorPlan plan) {
+        simulator.planFor(payee, plan.acceptUnknown(SimulatorPlan.Step.TIMEOUT_504, outcome));
+        String home = Payers.home();
+        var quote = bank.send(Payers.sendMoney(home, payee, "200"));
+        assertEquals(200, quote.status(), quote.body());
+        String transferId = quote.field("transferId");
+        var unknown = bank.accept(transferId, home, true);
+        assertEquals("2004", unknown.field("statusCode"), unknown.body());
+        return transferId;
+    }
+
+    private static String awaitFinal(String transferId) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            String state = bank.dfsp().get("/unsure-bank/transfers/" + transferId).field("transferState");
+            if (!state.equals("UNCERTAIN")) {
+                return state;
+            }
+            Thread.sleep(100);
+        }
+        return "UNCERTAIN";
+    }
+
+    @Test
+    void anUncertainTransferTheHubCommittedIsPostedByTheResolver() throws InterruptedException {
+        var before = bank.snapshot();
+        String transferId = uncertain("260972100021", "COMMITTED", SimulatorPlan.normal().failedReads(1));
+        var pending = bank.snapshot();
+        assertEquals(0, before.reserved().add(new BigDecimal("200")).compareTo(pending.reserved()), "UNCERTAIN keeps the reservation");
+        assertEquals(0, before.customer().subtract(new BigDecimal("202")).compareTo(pending.customer()), "and the customer's debit");
+        assertEquals("COMMITTED", awaitFinal(transferId));
+        var after = bank.snapshot();
+        assertEquals(0, before.position().add(new BigDecimal("200")).compareTo(after.position()));
+        assertEquals(0, before.reserved().compareTo(after.reserved()));
+        assertEquals(0, before.customer().subtract(new BigDecimal("202")).compareTo(after.customer()), "debited once");
+        assertEquals(1, simulator.transfer(transferId).orElseThrow().accepts(), "the accept is never re-sent");
+        assertTrue(bank.ledgerConsistent());
+    }
+
+    @Test
+    void anUncertainTransferTheHubAbortedIsRefundedAndVoidedByTheResolver() throws InterruptedException {
+        var before = bank.snapshot();
+        String transferId = uncertain("260972100022", "ABORTED", SimulatorPlan.normal());
+        assertEquals("ABORTED", awaitFinal(transferId));
+        assertTrue(before.same(bank.snapshot()), "customer and ledger as before");
+        assertTrue(bank.ledgerConsistent());
+    }
+
+    @Test
+    void anOperatorResolvesAnUncertainTransferTheConnectorCannotReport() throws Exception {
+        var before = bank.snapshot();
+        String transferId = uncertain("260972100023", "ABORTED", SimulatorPlan.normal().failedReads(100_000));
+        try (var connection = gateway.schema().connect();
+             var statement = connection.prepareStatement("UPDATE transfers SET expires_at = now() - interval '1 second'"
+                 + " WHERE tenant_id = 'unsure-bank' AND mojaloop_transfer_id = ?")) {
+            statement.setString(1, transferId);
+            assertEquals(1, statement.executeUpdate());
+        }
+        String open = "";
+        for (int i = 0; i < 100 && !open.contains("an operator must resolve it"); i++) {
+            Thread.sleep(100);
+            open = gateway.admin().get("/admin/tenants/unsure-bank/transfers?state=UNCERTAIN&direction=OUTBOUND").body();
+        }
+        assertTrue(open.contains("an operator must resolve it") && !open.contains("nextRetryAt"),
+            "past the quote's expiry and grace the resolver stops and leaves it UNCERTAIN: " + open);
+        var listed = gateway.admin().get("/admin/tenants/unsure-bank/transfers?state=UNCERTAIN&direction=OUTBOUND");
+        assertEquals(200, listed.status(), listed.body());
+        @SuppressWarnings("unchecked")
+        var rows = (List<Map<String, Object>>) listed.json().get("transfers");
+        assertEquals(1, rows.size(), listed.body());
+        String ref = rows.get(0).get("transferId").toString();
+        var resolved = gateway.admin().with("X-Actor", "ops-jane").post("/admin/tenants/unsure-bank/transfers/" + ref
+            + "/resolve?direction=OUTBOUND", Map.of("outcome", "ABORTED", "reason", "hub reports ABORTED"));
+        assertEquals(200, resolved.status(), resolved.body());
+        assertEquals("ABORTED", bank.dfsp().get("/unsure-bank/transfers/" + transferId).field("transferState"));
+        assertTrue(before.same(bank.snapshot()), "refunded and voided");
+        assertTrue(gateway.admin().get("/admin/tenants/unsure-bank/audit").body().contains("transfer.resolve"));
+    }
+}
