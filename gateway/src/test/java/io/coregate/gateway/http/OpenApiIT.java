@@ -21,11 +21,13 @@ class OpenApiIT {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
     private static TestGateway gateway;
+    private static String apiKey;
 
     @BeforeAll
     static void start() {
         gateway = TestGateway.start();
         assertEquals(201, gateway.admin().put("/admin/tenants/bank-a", Tenants.standard("bankA")).status());
+        apiKey = gateway.admin().post("/admin/tenants/bank-a/api-keys", Map.of()).field("apiKey");
     }
 
     @AfterAll
@@ -48,7 +50,8 @@ class OpenApiIT {
         int checked = 0;
         for (var path : paths.entrySet()) {
             String concrete = path.getKey().replace("{tenant}", "bank-a").replaceAll("\\{[^}]+}", "01ARZ3NDEKTSV4RRFFQ69G5FAV");
-            Http client = path.getKey().startsWith("/{tenant}") ? gateway.sdk() : gateway.admin();
+            boolean dfsp = String.valueOf(path.getValue().get("servers")).contains(":3004");
+            Http client = dfsp ? gateway.dfsp().with("X-API-Key", apiKey) : path.getKey().startsWith("/{tenant}") ? gateway.sdk() : gateway.admin();
             for (String method : path.getValue().keySet()) {
                 if (!METHODS.contains(method)) {
                     continue;
