@@ -148,6 +148,11 @@ public final class Main {
             WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(new DfspAuth(apiKeys), payer.routes()),
                 new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get,
                 alarms::detail)).start();
+            if (!server.isRunning()) {
+                throw new ConfigException("server.port, sdk.port or dfsp.port: a listener could not bind ("
+                    + config.listeners().adminPort() + ", " + config.listeners().sdkPort() + ", " + config.listeners().dfspPort()
+                    + " on " + config.listeners().host() + "); is another process using the port?");
+            }
 
             long refresh = config.tenants().refresh().toSeconds();
             jobs.scheduleWithFixedDelay(() -> runJob("tenant refresh", directory::refresh), refresh, refresh, TimeUnit.SECONDS);

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -86,6 +87,8 @@ public final class Database implements AutoCloseable {
                 .setOverrideWorkingDirectory(work.toFile())
                 .setPort(config.embeddedPort())
                 .setRegisterShutdownHook(false)
+                // initdb on a fresh data folder of a busy small machine can take well over zonky's default 10 s.
+                .setPGStartupWait(Duration.ofSeconds(90))
                 .start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDir + ": " + e.getMessage(), e);

@@ -112,6 +112,7 @@ public final class TestDatabase {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setOverrideWorkingDirectory(dir.toFile())
                 .setDataDirectory(Files.createTempDirectory(dir, "data"))
+                .setPGStartupWait(java.time.Duration.ofSeconds(90))
                 .start();
             return new Server(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", "embedded");
         } catch (IOException e) {
