@@ -132,6 +132,21 @@ class PayerFailuresIT {
     }
 
     @Test
+    void aConnectorThatAcceptsQuotesByItselfIsReportedAndTheTransferHeldForAnOperator() {
+        simulator.planFor("260972100017", SimulatorPlan.normal().post(SimulatorPlan.Step.AUTO_ACCEPT));
+        var before = bank.snapshot();
+        var refused = bank.send(Payers.sendMoney(Payers.home(), "260972100017", "55"));
+        assertEquals("2001", refused.field("statusCode"), refused.body());
+        assertTrue(refused.field("message").contains("AUTO_ACCEPT_QUOTES=false"), refused.body());
+        var after = bank.snapshot();
+        assertEquals(0, before.customer().compareTo(after.customer()), "the customer was never debited");
+        assertEquals(0, before.reserved().add(new BigDecimal("55")).compareTo(after.reserved()), "the liquidity stays held for the operator");
+        var open = gateway.admin().get("/admin/tenants/fail-bank/transfers?state=RECONCILE&direction=OUTBOUND");
+        assertTrue(open.body().contains("connector auto-accepted the quote"), open.body());
+        assertTrue(bank.ledgerConsistent());
+    }
+
+    @Test
     void acceptQuoteFalseAnswers500With4101AndTouchesNothing() {
         var before = bank.snapshot();
         String home = Payers.home();
