@@ -5,12 +5,15 @@ import io.coregate.gateway.testing.Payers;
 import io.coregate.gateway.testing.SimulatorPlan;
 import io.coregate.gateway.testing.TestDatabase;
 import io.coregate.gateway.testing.TestGateway;
+import io.coregate.gateway.testing.Tenants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -105,6 +108,42 @@ class PayerFailuresIT {
         assertEquals("3302", expired.field("statusCode"), expired.body());
         assertTrue(before.same(bank.snapshot()));
         assertEquals("ABORTED", simulator.transfer(transferId).orElseThrow().state(), "the quote was rejected at the connector");
+    }
+
+    @Test
+    void aReleaseTheCbsRefusesAfterAnAbortIsKeptInReconcileWithTheLiquidityReleased() {
+        var faulty = Payers.tenant(gateway, "fault-bank", simulator, "100000", Map.of("accounts", Tenants.standardAccounts(),
+            "faults", List.of(Map.of("operation", "releaseDebit", "kind", "UNAVAILABLE"))));
+        simulator.planFor("260972100016", SimulatorPlan.normal().acceptError("5100", "Payee rejected"));
+        var before = faulty.snapshot();
+        String home = Payers.home();
+        var quote = faulty.send(Payers.sendMoney(home, "260972100016", "45"));
+        assertEquals(200, quote.status(), quote.body());
+        String transferId = quote.field("transferId");
+        var failed = faulty.accept(transferId, home, true);
+        assertEquals("5100", failed.field("statusCode"), failed.body());
+        assertEquals("RECONCILE", faulty.dfsp().get("/fault-bank/transfers/" + transferId).field("transferState"));
+        var after = faulty.snapshot();
+        assertEquals(0, before.reserved().compareTo(after.reserved()), "the hub aborted: the reservation is voided");
+        assertEquals(0, before.position().compareTo(after.position()));
+        assertEquals(0, before.customer().subtract(new BigDecimal("45.45")).compareTo(after.customer()), "the hold waits for an operator");
+        var open = gateway.admin().get("/admin/tenants/fault-bank/transfers?state=RECONCILE&direction=OUTBOUND");
+        assertTrue(open.body().contains("releaseDebit failed"), open.body());
+    }
+
+    @Test
+    void aConnectorThatAcceptsQuotesByItselfIsReportedAndTheTransferHeldForAnOperator() {
+        simulator.planFor("260972100017", SimulatorPlan.normal().post(SimulatorPlan.Step.AUTO_ACCEPT));
+        var before = bank.snapshot();
+        var refused = bank.send(Payers.sendMoney(Payers.home(), "260972100017", "55"));
+        assertEquals("2001", refused.field("statusCode"), refused.body());
+        assertTrue(refused.field("message").contains("AUTO_ACCEPT_QUOTES=false"), refused.body());
+        var after = bank.snapshot();
+        assertEquals(0, before.customer().compareTo(after.customer()), "the customer was never debited");
+        assertEquals(0, before.reserved().add(new BigDecimal("55")).compareTo(after.reserved()), "the liquidity stays held for the operator");
+        var open = gateway.admin().get("/admin/tenants/fail-bank/transfers?state=RECONCILE&direction=OUTBOUND");
+        assertTrue(open.body().contains("connector auto-accepted the quote"), open.body());
+        assertTrue(bank.ledgerConsistent());
     }
 
     @Test

@@ -109,6 +109,17 @@ class SendMoneyIT {
     }
 
     @Test
+    void aMerchantPaymentOverAvailableLiquidityRejectsTheQuoteWith4001() {
+        var before = bank.snapshot();
+        var refused = bank.dfsp().post("/pay-a/merchant-payment", Payers.merchantPayment(Payers.home(), "260972100031", "2000"));
+        assertEquals("4001", refused.field("statusCode"), refused.body());
+        assertTrue(before.same(bank.snapshot()));
+        String last = simulator.calls().get(simulator.calls().size() - 1);
+        assertTrue(last.startsWith("PUT /transfers/"), "the quote was rejected at the connector: " + simulator.calls());
+        assertEquals("ABORTED", simulator.transfer(last.substring("PUT /transfers/".length())).orElseThrow().state());
+    }
+
+    @Test
     void anotherTenantsKeyCannotSeeOrAcceptTheTransfer() {
         var other = Payers.tenant(gateway, "pay-b", simulator, "1000");
         String home = Payers.home();

@@ -98,6 +98,11 @@ public final class OutboundSimulator implements AutoCloseable {
             case TIMEOUT_504 -> send(response, 504,
                 OutboundBodies.httpError(504, "Timeout resolving payee", OutboundBodies.transfer(transfer, false)));
             case HANG -> hang(response);
+            case AUTO_ACCEPT -> {
+                transfers.put(transfer.id(), transfer);
+                transfer.settle("COMPLETED", "COMMITTED");
+                send(response, 200, OutboundBodies.transfer(transfer, extras));
+            }
         }
     }
 

@@ -35,7 +35,12 @@ public final class Payers {
 
     /** Creates the tenant (liquidity limit {@code limit} ZMW, send fee 1%) and an API key for it. */
     public static Payers tenant(TestGateway gateway, String tenant, OutboundSimulator simulator, String limit) {
-        var doc = Tenants.standard(tenant.replace("-", ""));
+        return tenant(gateway, tenant, simulator, limit, Map.of("accounts", Tenants.standardAccounts()));
+    }
+
+    /** As {@link #tenant(TestGateway, String, OutboundSimulator, String)}, with the sandbox's own settings (faults...). */
+    public static Payers tenant(TestGateway gateway, String tenant, OutboundSimulator simulator, String limit, Map<String, Object> settings) {
+        var doc = Tenants.sandbox(tenant.replace("-", ""), settings);
         doc.put("sdk", Map.of("outboundUrl", simulator.url() + "/"));
         doc.put("liquidity", Map.of("ZMW", Map.of("limit", limit, "alarmPercent", 80)));
         doc.put("fees", Map.of("send", Map.of("percent", "1", "min", "0"), "receive", Map.of("percent", "0", "min", "0")));

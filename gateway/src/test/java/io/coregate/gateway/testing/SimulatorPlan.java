@@ -26,7 +26,9 @@ public record SimulatorPlan(Step post, Step accept, Step status, String hubOutco
         /** 504 with the spec's error body: the connector gave up waiting for the hub. */
         TIMEOUT_504,
         /** No answer until the simulator closes (the caller's timeout fires first). */
-        HANG
+        HANG,
+        /** For {@code POST /transfers}: a connector misconfigured with AUTO_ACCEPT_QUOTES=true, answering COMPLETED. */
+        AUTO_ACCEPT
     }
 
     /** Everything succeeds; the hub commits; a fee of 0.50. */

@@ -56,7 +56,7 @@ final class Quoting {
             case ConnectorOutcome.Quoted quoted -> quoted(tenant, transfer, quoted.transfer(), send);
             case ConnectorOutcome.Completed completed -> autoAccepted(tenant, transfer, completed.transfer(), send);
             case ConnectorOutcome.Failed failed -> throw abort.abort(tenant, transfer, failed.code(),
-                "the Mojaloop Connector refused the transfer: " + failed.message());
+                "the transfer request to the Mojaloop Connector failed: " + failed.message());
             case ConnectorOutcome.Aborted aborted -> throw abort.abort(tenant, transfer, ErrorCode.PAYEE_REJECTION,
                 "the transfer was aborted before a quote: " + aborted.reason());
             case ConnectorOutcome.Unknown unknown -> throw abort.abort(tenant, transfer, ErrorCode.CBS_TIMEOUT,
