@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,10 +49,10 @@ final class LedgerStatements {
             inserted = insert.executeUpdate() == 1;
         }
         // The one conditional statement that makes a reservation: it can never take available below zero.
-        Optional<Balance> reserved = quickly(c, tenant, currency, amount, ref);
+        Optional<Balance> reserved = StripedFunding.quickly(c, tenant, currency, amount, ref, ACTOR);
         if (reserved.isEmpty()) {
             // No free stripe had room: the exact path counts the whole balance under every stripe's lock.
-            reserved = exactly(c, tenant, currency, amount, ref);
+            reserved = StripedFunding.exactly(c, tenant, currency, amount, ref, ACTOR);
         }
         if (reserved.isPresent()) {
             return new LedgerResult(Operation.RESERVE, ref, true, "reserved", reserved.get());
@@ -75,54 +74,6 @@ final class LedgerStatements {
             delete.executeUpdate();
         }
         throw LedgerRules.refusal(LedgerRows.read(c, tenant, currency).orElseGet(() -> Balance.empty(tenant, currency)), amount);
-    }
-
-    /**
-     * A free stripe with room, else the reference's own stripe once it is free. In a caller's transaction under a
-     * savepoint, rolled back when nothing was reserved: a stripe locked but found without room (the statement's
-     * recheck) must not stay locked into the exact path, which locks stripes in order only.
-     */
-    private static Optional<Balance> quickly(Connection c, TenantId tenant, String currency, BigDecimal amount, String ref)
-            throws SQLException {
-        Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
-        Optional<Balance> reserved = ReservationSql.reserve(c, tenant, currency, amount, ref, true, ACTOR);
-        if (reserved.isEmpty()) {
-            reserved = ReservationSql.reserve(c, tenant, currency, amount, ref, false, ACTOR);
-        }
-        if (savepoint != null) {
-            if (reserved.isEmpty()) {
-                c.rollback(savepoint);
-            } else {
-                c.releaseSavepoint(savepoint);
-            }
-        }
-        return reserved;
-    }
-
-    /** The exact path in a transaction of its own, or under a savepoint of the caller's, rolled back when refused. */
-    private static Optional<Balance> exactly(Connection c, TenantId tenant, String currency, BigDecimal amount, String ref)
-            throws SQLException {
-        if (!c.getAutoCommit()) {
-            Savepoint savepoint = c.setSavepoint();
-            Optional<Balance> result = Stripes.reserve(c, tenant, currency, amount, ref, ACTOR);
-            if (result.isEmpty()) {
-                c.rollback(savepoint);
-            } else {
-                c.releaseSavepoint(savepoint);
-            }
-            return result;
-        }
-        c.setAutoCommit(false);
-        try {
-            Optional<Balance> result = Stripes.reserve(c, tenant, currency, amount, ref, ACTOR);
-            c.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
     }
 
     private static boolean sameRequest(Connection c, TenantId tenant, String ref, String currency, BigDecimal amount) throws SQLException {

@@ -5,17 +5,15 @@ import io.coregate.gateway.domain.ledger.Operation;
 import io.coregate.gateway.domain.tenant.TenantId;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A balance kept as stripe rows whose figures are summed (V7): the locked, exact side of a hot account. Stripe 0 takes
  * the operators' and inbound changes; reservations take from any stripe whose own headroom suffices
- * ({@link ReservationSql}), and when none does, {@link #reserve} locks every stripe in stripe order, counts the whole
+ * ({@link ReservationSql}), and when none does, {@link StripedFunding} locks every stripe in stripe order, counts the whole
  * balance and refuses or moves headroom between stripes. Invariants: stripes above 0 never have negative headroom, and
  * they are closed ({@code open = false}) while stripe 0's headroom is negative; so a reservation that fits one open
  * stripe fits the balance. Every writer that could break them holds every stripe's lock. Stateless.
@@ -85,69 +83,11 @@ final class Stripes {
     }
 
     /**
-     * The exact path of a reservation, inside a transaction: locks the NEW request, then every stripe in order; when
-     * the whole balance fits the amount (and the maximum), spreads the remaining headroom evenly over all stripes,
-     * reserves on stripe 0 and makes the request PENDING. Empty, changing nothing, when there is no such NEW request,
-     * no balance, or no room.
-     */
-    static Optional<Balance> reserve(Connection c, TenantId tenant, String currency, BigDecimal amount, String ref, String actor)
-            throws SQLException {
-        try (var select = c.prepareStatement("SELECT 1 FROM liquidity_reservations WHERE tenant_id = ? AND transfer_ref = ?"
-                + " AND state = 'NEW' AND currency = ? AND amount = ? FOR UPDATE")) {
-            select.setString(1, tenant.value());
-            select.setString(2, ref);
-            select.setString(3, currency);
-            select.setBigDecimal(4, amount);
-            try (var rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-            }
-        }
-        List<Stripe> stripes = lockAll(c, tenant, currency);
-        if (stripes.isEmpty()) {
-            return Optional.empty();
-        }
-        Balance total = total(tenant, currency, stripes);
-        boolean aboveMax = total.maxPerTransfer().isPresent() && total.maxPerTransfer().get().compareTo(amount) < 0;
-        if (aboveMax || total.available().compareTo(amount) < 0) {
-            return Optional.empty();
-        }
-        if (stripes.size() < COUNT) {
-            create(c, tenant, currency);
-            stripes = lockAll(c, tenant, currency);
-        }
-        BigDecimal rest = total.available().subtract(amount);
-        BigDecimal share = rest.divide(BigDecimal.valueOf(COUNT), Math.max(rest.scale(), 0), RoundingMode.DOWN);
-        BigDecimal first = rest.subtract(share.multiply(BigDecimal.valueOf(COUNT - 1L))).add(amount);
-        for (Stripe s : stripes) {
-            BigDecimal delta = (s.number() == 0 ? first : share).subtract(s.figures().available());
-            if (delta.signum() != 0) {
-                shift(c, s, delta, actor);
-            }
-        }
-        try (var update = c.prepareStatement("UPDATE liquidity_positions SET open = true WHERE tenant_id = ? AND currency = ? AND NOT open")) {
-            update.setString(1, tenant.value());
-            update.setString(2, currency);
-            update.executeUpdate();
-        }
-        LedgerRows.moveAndJournal(c, tenant, currency, 0, new LedgerRows.Delta(BigDecimal.ZERO, BigDecimal.ZERO, amount),
-            Operation.RESERVE, ref, amount, actor).orElseThrow();
-        try (var update = c.prepareStatement("UPDATE liquidity_reservations SET state = 'PENDING', stripe = 0, updated_at = now()"
-                + " WHERE tenant_id = ? AND transfer_ref = ?")) {
-            update.setString(1, tenant.value());
-            update.setString(2, ref);
-            update.executeUpdate();
-        }
-        return LedgerRows.read(c, tenant, currency);
-    }
-
-    /**
      * Every stripe row of the balance, locked in stripe order; empty when the balance has none. Stripe 0 is locked by a
      * statement of its own first: stripes are only created under its lock, so the second statement, whose snapshot is
      * taken after that lock is granted, sees every stripe.
      */
-    private static List<Stripe> lockAll(Connection c, TenantId tenant, String currency) throws SQLException {
+    static List<Stripe> lockAll(Connection c, TenantId tenant, String currency) throws SQLException {
         try (var select = c.prepareStatement("SELECT 1 FROM liquidity_positions WHERE tenant_id = ? AND currency = ? AND stripe = 0 FOR UPDATE")) {
             select.setString(1, tenant.value());
             select.setString(2, currency);
@@ -171,7 +111,8 @@ final class Stripes {
         }
     }
 
-    private static void create(Connection c, TenantId tenant, String currency) throws SQLException {
+    /** Creates the missing stripes above 0 with stripe 0's settings; run while holding stripe 0's lock. */
+    static void create(Connection c, TenantId tenant, String currency) throws SQLException {
         try (var insert = c.prepareStatement("INSERT INTO liquidity_positions (tenant_id, currency, stripe, alarm_percent, max_per_transfer)"
                 + " SELECT tenant_id, currency, s, alarm_percent, max_per_transfer FROM liquidity_positions, generate_series(1, ?) s"
                 + " WHERE tenant_id = ? AND currency = ? AND stripe = 0 ON CONFLICT (tenant_id, currency, stripe) DO NOTHING")) {
@@ -183,13 +124,14 @@ final class Stripes {
     }
 
     /** Moves {@code delta} of limit onto a locked stripe, journaled as REBALANCE on that stripe; its figures after. */
-    private static Balance shift(Connection c, Stripe s, BigDecimal delta, String actor) throws SQLException {
+    static Balance shift(Connection c, Stripe s, BigDecimal delta, String actor) throws SQLException {
         return LedgerRows.moveAndJournal(c, s.figures().tenant(), s.figures().currency(), s.number(),
             new LedgerRows.Delta(delta, BigDecimal.ZERO, BigDecimal.ZERO), Operation.REBALANCE, "stripe " + s.number(), delta, actor)
             .orElseThrow();
     }
 
-    private static Balance total(TenantId tenant, String currency, List<Stripe> stripes) {
+    /** The sums of locked stripes (stripe 0 first); an empty balance when there are none. */
+    static Balance total(TenantId tenant, String currency, List<Stripe> stripes) {
         if (stripes.isEmpty()) {
             return Balance.empty(tenant, currency);
         }
