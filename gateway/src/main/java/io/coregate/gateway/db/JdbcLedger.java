@@ -16,15 +16,17 @@ import java.util.Optional;
  * The ledger in PostgreSQL. Each method of {@link Ledger} commits its change on its own; the public methods taking a
  * {@link Connection} do the same work inside the <em>caller's</em> transaction, so a transfer log can change its own
  * state and the liquidity in one commit: they throw the same refusals, and a refused reservation leaves nothing behind in
- * that transaction; the caller commits or rolls back, and tells the alarm itself if it wants to. A reservation is one
- * conditional {@code UPDATE ... WHERE limit - position - reserved >= amount}: under any concurrency {@code available}
- * never goes below zero through a reservation. Post and void are each a single statement (balance, reservation and
- * journal together) run in auto-commit; reserve inserts the request (state NEW, which counts nowhere), then funds it in
- * a single statement, or deletes it when refused; so a hot
- * balance row is locked only while the server executes and commits one statement. Every statement locks a reservation
- * row before its balance row. Inside a caller's transaction the balance row stays locked until that transaction ends:
- * callers keep it short (no remote calls between the ledger operation and the commit) or the tenant's other sends
- * queue behind it. The observer hears of each committed change. Thread-safe.
+ * that transaction; the caller commits or rolls back, and tells the alarm itself if it wants to. A balance is kept as
+ * stripe rows that are summed ({@link Stripes}): a reservation is one conditional {@code UPDATE ... WHERE limit -
+ * position - reserved >= amount} on a free stripe whose own headroom suffices ({@code SKIP LOCKED}), so concurrent
+ * sends of one hot account commit on different rows; when no free stripe has room, an exact path locks every stripe in
+ * order and refuses exactly when the whole balance is short. Under any concurrency {@code available} never goes below
+ * zero through a reservation. Post and void are each a single statement (stripe row, reservation and journal together)
+ * run in auto-commit; reserve inserts the request (state NEW, which counts nowhere), then funds it in a single
+ * statement (or the exact path's own transaction), or deletes it when refused. Every statement locks a reservation row
+ * before stripe rows, and stripe rows in stripe order. Inside a caller's transaction the stripe row stays locked until
+ * that transaction ends: callers keep it short (no remote calls between the ledger operation and the commit). The
+ * observer hears of each committed change. Thread-safe.
  */
 public final class JdbcLedger implements Ledger {
 

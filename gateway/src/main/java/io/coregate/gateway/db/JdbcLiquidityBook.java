@@ -24,8 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Balances, limits, adjustments and the journal in PostgreSQL. Every write locks the balance row, changes it, appends
- * the journal entry and the audit entry, all in one transaction. Thread-safe.
+ * Balances, limits, adjustments and the journal in PostgreSQL. Balances are read as the sums of their stripe rows
+ * ({@link Stripes}). Every write locks all of a balance's stripes in order, collects their headroom into stripe 0,
+ * changes stripe 0, appends the journal entry and the audit entry, and closes or opens the other stripes, all in one
+ * transaction. Thread-safe.
  */
 public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings {
 
@@ -39,7 +41,7 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
     public List<Balance> balances(TenantId tenant) {
         return jdbc.read("read liquidity", c -> {
             try (var select = c.prepareStatement(
-                    "SELECT " + LedgerRows.BALANCE + " FROM liquidity_positions WHERE tenant_id = ? ORDER BY currency")) {
+                    "SELECT " + LedgerRows.TOTALS + " FROM liquidity_positions WHERE tenant_id = ?" + LedgerRows.GROUP + " ORDER BY currency")) {
                 select.setString(1, tenant.value());
                 return list(select.executeQuery());
             }
@@ -50,7 +52,7 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
     public List<Balance> allBalances() {
         return jdbc.read("read all liquidity", c -> {
             try (var select = c.prepareStatement(
-                    "SELECT " + LedgerRows.BALANCE + " FROM liquidity_positions ORDER BY tenant_id, currency")) {
+                    "SELECT " + LedgerRows.TOTALS + " FROM liquidity_positions" + LedgerRows.GROUP + " ORDER BY tenant_id, currency")) {
                 return list(select.executeQuery());
             }
         });
@@ -66,7 +68,7 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
         jdbc.inTransaction("apply tenant liquidity", c -> {
             // Sorted: every multi-row writer locks balance rows in key order.
             for (String currency : currencies.stream().sorted().toList()) {
-                Balance before = LedgerRows.lock(c, tenant, currency);
+                Balance before = Stripes.lockForChange(c, tenant, currency, actor).total();
                 LimitSettings settings = changed.get(currency);
                 if (settings != null) {
                     set(c, tenant, currency, settings, before.maxPerTransfer(), actor, "tenant-document");
@@ -78,21 +80,23 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
 
     private static LedgerResult set(Connection c, TenantId tenant, String currency, LimitSettings settings, Optional<BigDecimal> max,
                                     String actor, String source) throws SQLException {
-        Balance before = LedgerRows.lock(c, tenant, currency);
-        Balance after;
-        try (var update = c.prepareStatement("UPDATE liquidity_positions SET liquidity_limit = ?, alarm_percent = ?, max_per_transfer = ?,"
-                + " updated_at = now() WHERE tenant_id = ? AND currency = ? RETURNING " + LedgerRows.BALANCE)) {
-            update.setBigDecimal(1, settings.limit());
+        Stripes.Held held = Stripes.lockForChange(c, tenant, currency, actor);
+        Balance before = held.total();
+        // The other stripes keep their limits (no headroom after lockForChange); stripe 0 takes the rest of the new limit.
+        BigDecimal others = before.limit().subtract(held.zero().limit());
+        try (var update = c.prepareStatement("UPDATE liquidity_positions SET liquidity_limit = CASE WHEN stripe = 0 THEN ?"
+                + " ELSE liquidity_limit END, alarm_percent = ?, max_per_transfer = ?, updated_at = now() WHERE tenant_id = ? AND currency = ?")) {
+            update.setBigDecimal(1, others.signum() == 0 ? settings.limit() : settings.limit().subtract(others));
             update.setInt(2, settings.alarmPercent());
             update.setBigDecimal(3, max.orElse(null));
             update.setString(4, tenant.value());
             update.setString(5, currency);
-            try (var rows = update.executeQuery()) {
-                rows.next();
-                after = LedgerRows.balance(rows);
-            }
+            update.executeUpdate();
         }
-        LedgerRows.journal(c, Operation.SET_LIMIT, source, settings.limit(), before, after, actor);
+        Balance zeroAfter = LedgerRows.lockZero(c, tenant, currency);
+        LedgerRows.journal(c, Operation.SET_LIMIT, source, settings.limit(), held.zero(), zeroAfter, actor);
+        Balance after = LedgerRows.read(c, tenant, currency).orElseThrow();
+        Stripes.seal(c, after);
         var detail = new LinkedHashMap<String, Object>();
         detail.put("currency", currency);
         detail.put("source", source);
@@ -110,7 +114,7 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
         String reference = LedgerRules.reference("reference", adjustment.reference());
         Operation operation = adjustment.type().operation();
         return jdbc.inTransaction("adjust liquidity", c -> {
-            Balance before = LedgerRows.lock(c, tenant, currency);
+            Balance before = Stripes.lockForChange(c, tenant, currency, actor).total();
             try (var select = c.prepareStatement("SELECT operation, amount FROM liquidity_journal WHERE tenant_id = ? AND currency = ?"
                     + " AND reference = ? AND operation IN ('FUNDS_IN', 'FUNDS_OUT', 'SETTLEMENT')")) {
                 select.setString(1, tenant.value());
@@ -130,8 +134,10 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
             }
             BigDecimal limit = operation == Operation.FUNDS_IN ? amount : amount.negate();
             BigDecimal position = operation == Operation.SETTLEMENT ? amount.negate() : BigDecimal.ZERO;
-            Balance after = LedgerRows.moveAndJournal(c, tenant, currency, new LedgerRows.Delta(limit, position, BigDecimal.ZERO),
+            LedgerRows.moveAndJournal(c, tenant, currency, 0, new LedgerRows.Delta(limit, position, BigDecimal.ZERO),
                 operation, reference, amount, actor).orElseThrow();
+            Balance after = LedgerRows.read(c, tenant, currency).orElseThrow();
+            Stripes.seal(c, after);
             var detail = new LinkedHashMap<String, Object>();
             detail.put("currency", currency);
             detail.put("type", operation.name());

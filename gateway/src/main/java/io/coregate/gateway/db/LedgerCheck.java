@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Recomputes every balance in one consistent snapshot: limit, position and reserved as the sums of the journal's
- * (after - before) from zero, reserved again as the sum of pending reservations, and the journal's chain (each entry's
- * "before" equals the previous entry's "after" of the same balance). Stateless.
+ * Recomputes every balance (summed over its stripe rows) in one consistent snapshot: limit, position and reserved as the
+ * sums of the journal's (after - before) from zero, reserved again as the sum of pending reservations (also per stripe),
+ * the journal's chain (each entry's "before" equals the previous entry's "after" of the same stripe), and that no stripe
+ * above 0 has negative headroom. Stateless.
  */
 final class LedgerCheck {
 
@@ -21,6 +22,17 @@ final class LedgerCheck {
             SELECT tenant_id, currency, sum(limit_after - limit_before) AS l, sum(position_after - position_before) AS p,
                    sum(reserved_after - reserved_before) AS r
               FROM liquidity_journal GROUP BY tenant_id, currency),
+        balances AS (
+            SELECT tenant_id, currency, sum(liquidity_limit) AS liquidity_limit, sum(position) AS position, sum(reserved) AS reserved
+              FROM liquidity_positions GROUP BY tenant_id, currency),
+        stripes AS (
+            SELECT p.tenant_id, p.currency,
+                   count(*) FILTER (WHERE p.reserved <> coalesce(r.amount, 0)) AS unmatched,
+                   count(*) FILTER (WHERE p.stripe > 0 AND p.liquidity_limit - p.position - p.reserved < 0) AS below
+              FROM liquidity_positions p
+              LEFT JOIN (SELECT tenant_id, currency, stripe, sum(amount) AS amount FROM liquidity_reservations
+                          WHERE state = 'PENDING' GROUP BY tenant_id, currency, stripe) r USING (tenant_id, currency, stripe)
+             GROUP BY p.tenant_id, p.currency),
         pending AS (
             SELECT tenant_id, currency, sum(amount) AS amount
               FROM liquidity_reservations WHERE state = 'PENDING' GROUP BY tenant_id, currency),
@@ -28,12 +40,13 @@ final class LedgerCheck {
             SELECT tenant_id, currency, count(*) AS breaks FROM (
                 SELECT tenant_id, currency, limit_before, position_before, reserved_before,
                        lag(limit_after) OVER w AS la, lag(position_after) OVER w AS pa, lag(reserved_after) OVER w AS ra
-                  FROM liquidity_journal WINDOW w AS (PARTITION BY tenant_id, currency ORDER BY id)) entries
+                  FROM liquidity_journal WINDOW w AS (PARTITION BY tenant_id, currency, stripe ORDER BY id)) entries
              WHERE la IS NOT NULL AND (la <> limit_before OR pa <> position_before OR ra <> reserved_before)
              GROUP BY tenant_id, currency)
         SELECT b.tenant_id, b.currency, b.liquidity_limit, b.position, b.reserved,
-               coalesce(s.l, 0), coalesce(s.p, 0), coalesce(s.r, 0), coalesce(q.amount, 0), coalesce(c.breaks, 0)
-          FROM liquidity_positions b
+               coalesce(s.l, 0), coalesce(s.p, 0), coalesce(s.r, 0), coalesce(q.amount, 0), coalesce(c.breaks, 0), t.unmatched, t.below
+          FROM balances b
+          JOIN stripes t USING (tenant_id, currency)
           LEFT JOIN sums s USING (tenant_id, currency)
           LEFT JOIN pending q USING (tenant_id, currency)
           LEFT JOIN chain c USING (tenant_id, currency)
@@ -53,6 +66,8 @@ final class LedgerCheck {
                 compare(result, tenant, currency, "reserved", rows.getBigDecimal(5), rows.getBigDecimal(8));
                 compare(result, tenant, currency, "pendingReservations", rows.getBigDecimal(5), rows.getBigDecimal(9));
                 compare(result, tenant, currency, "journalChainBreaks", BigDecimal.ZERO, rows.getBigDecimal(10));
+                compare(result, tenant, currency, "stripesReservedNotPending", BigDecimal.ZERO, rows.getBigDecimal(11));
+                compare(result, tenant, currency, "stripesBelowZero", BigDecimal.ZERO, rows.getBigDecimal(12));
             }
         }
         return result;

@@ -11,7 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** The statements the ledger classes share: reading and locking balance rows, and appending to the journal. Stateless. */
+/**
+ * The statements the ledger classes share: reading balances (summed over their stripes, see {@link Stripes}), locking
+ * and changing stripe rows, and appending to the journal. Stateless.
+ */
 final class LedgerRows {
 
     /** The balance columns, in the order {@link #balance} reads them. */
@@ -26,25 +29,17 @@ final class LedgerRows {
             rows.getBigDecimal(5), rows.getInt(6), Optional.ofNullable(rows.getBigDecimal(7)));
     }
 
-    /** The balance row, read without locking; empty when the currency has none. */
+    /** A balance's figures summed over its stripes, in the order {@link #balance} reads them; with {@link #GROUP}. */
+    static final String TOTALS = "tenant_id, currency, sum(liquidity_limit), sum(position), sum(reserved), min(alarm_percent),"
+        + " min(max_per_transfer)";
+
+    /** Ends a query of {@link #TOTALS}. */
+    static final String GROUP = " GROUP BY tenant_id, currency";
+
+    /** The balance (its stripes summed), read without locking; empty when the currency has none. */
     static Optional<Balance> read(Connection connection, TenantId tenant, String currency) throws SQLException {
-        return select(connection, tenant, currency, "");
-    }
-
-    /** Creates the row (limit 0) when missing, then locks it until the transaction ends. */
-    static Balance lock(Connection connection, TenantId tenant, String currency) throws SQLException {
         try (var statement = connection.prepareStatement(
-                "INSERT INTO liquidity_positions (tenant_id, currency) VALUES (?, ?) ON CONFLICT (tenant_id, currency) DO NOTHING")) {
-            statement.setString(1, tenant.value());
-            statement.setString(2, currency);
-            statement.executeUpdate();
-        }
-        return select(connection, tenant, currency, " FOR UPDATE").orElseThrow();
-    }
-
-    private static Optional<Balance> select(Connection connection, TenantId tenant, String currency, String suffix) throws SQLException {
-        try (var statement = connection.prepareStatement(
-                "SELECT " + BALANCE + " FROM liquidity_positions WHERE tenant_id = ? AND currency = ?" + suffix)) {
+                "SELECT " + TOTALS + " FROM liquidity_positions WHERE tenant_id = ? AND currency = ?" + GROUP)) {
             statement.setString(1, tenant.value());
             statement.setString(2, currency);
             try (var rows = statement.executeQuery()) {
@@ -53,23 +48,42 @@ final class LedgerRows {
         }
     }
 
+    /** Creates stripe 0 (limit 0) when missing, then locks it until the transaction ends; its own figures. */
+    static Balance lockZero(Connection connection, TenantId tenant, String currency) throws SQLException {
+        try (var statement = connection.prepareStatement("INSERT INTO liquidity_positions (tenant_id, currency) VALUES (?, ?)"
+                + " ON CONFLICT (tenant_id, currency, stripe) DO NOTHING")) {
+            statement.setString(1, tenant.value());
+            statement.setString(2, currency);
+            statement.executeUpdate();
+        }
+        try (var statement = connection.prepareStatement(
+                "SELECT " + BALANCE + " FROM liquidity_positions WHERE tenant_id = ? AND currency = ? AND stripe = 0 FOR UPDATE")) {
+            statement.setString(1, tenant.value());
+            statement.setString(2, currency);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return balance(rows);
+            }
+        }
+    }
+
     /**
      * One statement that changes the figures of a balance row by the given deltas and appends the journal entry with the
      * figures before and after, while holding the row's lock. Empty when the row is missing: then nothing changed.
      */
-    static Optional<Balance> moveAndJournal(Connection connection, TenantId tenant, String currency, Delta delta, Operation operation,
-                                            String reference, BigDecimal amount, String actor) throws SQLException {
+    static Optional<Balance> moveAndJournal(Connection connection, TenantId tenant, String currency, int stripe, Delta delta,
+                                            Operation operation, String reference, BigDecimal amount, String actor) throws SQLException {
         try (var statement = connection.prepareStatement("""
                 WITH moved AS (
                     UPDATE liquidity_positions
                        SET liquidity_limit = liquidity_limit + ?, position = position + ?, reserved = reserved + ?, updated_at = now()
-                     WHERE tenant_id = ? AND currency = ?
+                     WHERE tenant_id = ? AND currency = ? AND stripe = ?
                     RETURNING\s""" + BALANCE + """
                 ),
                 journaled AS (
-                    INSERT INTO liquidity_journal (tenant_id, currency, operation, reference, amount, limit_before, limit_after,
+                    INSERT INTO liquidity_journal (tenant_id, currency, stripe, operation, reference, amount, limit_before, limit_after,
                         position_before, position_after, reserved_before, reserved_after, actor)
-                    SELECT tenant_id, currency, ?, ?, ?, liquidity_limit - ?, liquidity_limit, position - ?, position, reserved - ?, reserved, ?
+                    SELECT tenant_id, currency, ?, ?, ?, ?, liquidity_limit - ?, liquidity_limit, position - ?, position, reserved - ?, reserved, ?
                       FROM moved)
                 SELECT\s""" + BALANCE + " FROM moved")) {
             int i = 0;
@@ -78,6 +92,8 @@ final class LedgerRows {
             statement.setBigDecimal(++i, delta.reserved());
             statement.setString(++i, tenant.value());
             statement.setString(++i, currency);
+            statement.setInt(++i, stripe);
+            statement.setInt(++i, stripe);
             statement.setString(++i, operation.name());
             statement.setString(++i, reference);
             statement.setBigDecimal(++i, amount);
@@ -105,7 +121,7 @@ final class LedgerRows {
         }
     }
 
-    /** Appends one journal entry; must run while the transaction holds the balance row's lock (the journal's order). */
+    /** Appends one journal entry of stripe 0; must run while the transaction holds that row's lock (the journal's order). */
     static void journal(Connection connection, Operation operation, String reference, BigDecimal amount, Balance before, Balance after,
                         String actor) throws SQLException {
         try (var statement = connection.prepareStatement("""

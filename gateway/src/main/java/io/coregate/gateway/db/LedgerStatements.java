@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * The transfer-facing ledger operations, each run on a connection inside a transaction its caller owns. Every change
  * to a balance row and its journal entry happen while that row is locked, so the journal's order per row is the
- * order of the changes. Stateless.
+ * order of the changes (per stripe row, see {@link Stripes}). Stateless.
  */
 final class LedgerStatements {
 
@@ -49,7 +49,11 @@ final class LedgerStatements {
             inserted = insert.executeUpdate() == 1;
         }
         // The one conditional statement that makes a reservation: it can never take available below zero.
-        Optional<Balance> reserved = ReservationSql.reserve(c, tenant, currency, amount, ref, ACTOR);
+        Optional<Balance> reserved = StripedFunding.quickly(c, tenant, currency, amount, ref, ACTOR);
+        if (reserved.isEmpty()) {
+            // No free stripe had room: the exact path counts the whole balance under every stripe's lock.
+            reserved = StripedFunding.exactly(c, tenant, currency, amount, ref, ACTOR);
+        }
         if (reserved.isPresent()) {
             return new LedgerResult(Operation.RESERVE, ref, true, "reserved", reserved.get());
         }
@@ -104,7 +108,7 @@ final class LedgerStatements {
         BigDecimal amount = LedgerRules.positive("amount", money.amount());
         String currency = LedgerRules.currency(money.currency());
         LedgerRules.reference("transferRef", ref);
-        Balance before = LedgerRows.lock(c, tenant, currency);
+        LedgerRows.lockZero(c, tenant, currency);
         try (var select = c.prepareStatement("SELECT amount FROM liquidity_journal"
                 + " WHERE tenant_id = ? AND currency = ? AND reference = ? AND operation = 'INBOUND'")) {
             select.setString(1, tenant.value());
@@ -115,13 +119,14 @@ final class LedgerStatements {
                     if (rows.getBigDecimal(1).compareTo(amount) != 0) {
                         throw LedgerRules.modified("inbound transfer", ref);
                     }
-                    return new LedgerResult(Operation.INBOUND, ref, false, "already recorded", before);
+                    return new LedgerResult(Operation.INBOUND, ref, false, "already recorded", LedgerRows.read(c, tenant, currency).orElseThrow());
                 }
             }
         }
-        Balance after = LedgerRows.moveAndJournal(c, tenant, currency, LedgerRows.Delta.position(amount.negate()), Operation.INBOUND,
+        // Stripe 0 only: raising its headroom never breaks the stripes' invariants (Stripes).
+        LedgerRows.moveAndJournal(c, tenant, currency, 0, LedgerRows.Delta.position(amount.negate()), Operation.INBOUND,
             ref, amount, ACTOR).orElseThrow();
-        return new LedgerResult(Operation.INBOUND, ref, true, "recorded", after);
+        return new LedgerResult(Operation.INBOUND, ref, true, "recorded", LedgerRows.read(c, tenant, currency).orElseThrow());
     }
 
     static boolean markUncertain(Connection c, TenantId tenant, String ref, boolean uncertain) throws SQLException {
@@ -154,22 +159,27 @@ final class LedgerStatements {
                 "DELETE FROM liquidity_reservations WHERE state = 'NEW' AND created_at < now() - interval '1 minute'")) {
             stale.executeUpdate();
         }
-        var due = new ArrayList<Reservation>();
-        try (var select = c.prepareStatement("SELECT " + RESERVATION + " FROM liquidity_reservations"
+        var due = new ArrayList<Due>();
+        try (var select = c.prepareStatement("SELECT " + RESERVATION + ", stripe FROM liquidity_reservations"
                 + " WHERE state = 'PENDING' AND NOT uncertain AND expires_at < now() ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED")) {
             select.setInt(1, batchSize);
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
-                    due.add(reservation(rows));
+                    due.add(new Due(reservation(rows), rows.getInt(8)));
                 }
             }
         }
-        due.sort(Comparator.comparing((Reservation r) -> r.tenant().value()).thenComparing(Reservation::currency)
-            .thenComparing(Reservation::transferRef));
-        for (Reservation r : due) {
+        // Stripe rows locked in key order (tenant, currency, stripe), as every multi-row writer does.
+        due.sort(Comparator.comparing((Due d) -> d.reservation().tenant().value()).thenComparing(d -> d.reservation().currency())
+            .thenComparingInt(Due::stripe).thenComparing(d -> d.reservation().transferRef()));
+        for (Due d : due) {
+            Reservation r = d.reservation();
             ReservationSql.settle(c, r.tenant(), r.transferRef(), ReservationState.VOIDED, Operation.EXPIRE, "sweeper");
         }
         return due.size();
+    }
+
+    private record Due(Reservation reservation, int stripe) {
     }
 
     private static Reservation reservation(ResultSet rows) throws SQLException {

@@ -25,9 +25,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * one hot account, on the test PostgreSQL (found as {@code TestDatabase} does; a fresh schema, dropped at exit).
  * Prints pairs/s and pair latency percentiles. Not a test. Run from the repository root after a build:
  * <pre>
- * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -o -q test-compile exec:java -pl gateway \
- *   -Dexec.mainClass=io.coregate.gateway.bench.LedgerBench -Dexec.classpathScope=test -Dexec.args="16 10 1000"
+ * JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 mvn -B -o -q package -DskipTests dependency:build-classpath \
+ *   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test \
+ * &amp;&amp; /usr/lib/jvm/temurin-25-jdk-amd64/bin/java \
+ *   -cp gateway/target/test-classes:gateway/target/classes:$(cat gateway/target/bench.classpath) \
+ *   io.coregate.gateway.bench.LedgerBench 16 10 1000
  * </pre>
+ * ({@code exec:java} does not work under the Helidon parent.)
  * Arguments: client threads (16), seconds per scenario (10), accounts in the "many" scenario (1000).
  */
 public final class LedgerBench {

@@ -19,5 +19,7 @@ public enum Operation {
     /** {@code position -= amount, limit -= amount}: the hub settled the net amount out of the prefunded account. */
     SETTLEMENT,
     /** The limit (and alarm, maximum) set by an operator or the tenant document. */
-    SET_LIMIT
+    SET_LIMIT,
+    /** {@code limit += amount} on one stripe of a balance, netting to zero over the stripes of one change (a hot account). */
+    REBALANCE
 }
