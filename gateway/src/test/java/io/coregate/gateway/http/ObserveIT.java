@@ -60,8 +60,7 @@ class ObserveIT {
 
     @Test
     void oversizedBodyIsJson3104() {
-        var big = "{\"dfspId\":\"" + "x".repeat(5000) + "\"}";
-        var response = gateway.admin().send("PUT", "/admin/tenants/big", "application/json", big.getBytes());
+        var response = gateway.admin().declaredOversized("PUT", "/admin/tenants/big", 5_000);
         assertEquals(413, response.status(), response.body());
         assertEquals("3104", response.field("statusCode"));
     }

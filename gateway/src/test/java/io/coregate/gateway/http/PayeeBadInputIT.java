@@ -104,8 +104,7 @@ class PayeeBadInputIT {
 
     @Test
     void oversizedBodyIs400With3104() {
-        String big = "{\"note\":\"" + "x".repeat(70_000) + "\"}";
-        var response = bank.raw("POST", "/quoterequests", "application/json", big);
+        var response = gateway.sdk().declaredOversized("POST", "/bank-a/quoterequests", 70_000);
         assertEquals(400, response.status(), response.body());
         assertEquals("3104", response.field("statusCode"));
     }

@@ -83,6 +83,30 @@ public final class Http {
         return send(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * Declares a JSON body of {@code declaredLength} bytes but sends only the headers, then reads the answer. The
+     * server must refuse an oversized body from its Content-Length alone; not racing a large upload against the
+     * server closing the connection keeps the test deterministic.
+     */
+    public Response declaredOversized(String method, String path, int declaredLength) {
+        URI uri = URI.create(base + path);
+        try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            var head = new StringBuilder(method).append(' ').append(uri.getRawPath()).append(" HTTP/1.1\r\nHost: ")
+                .append(uri.getHost()).append("\r\nContent-Type: application/json\r\nContent-Length: ").append(declaredLength)
+                .append("\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            int bodyStart = answer.indexOf("\r\n\r\n");
+            return new Response(status, bodyStart < 0 ? "" : answer.substring(bodyStart + 4), Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         headers.forEach(builder::header);
