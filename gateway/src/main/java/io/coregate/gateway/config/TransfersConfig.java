@@ -4,7 +4,6 @@ import io.coregate.gateway.domain.transfer.TransferPolicy;
 import io.helidon.config.Config;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /** Reads the {@code transfers.*} keys into a validated {@link TransferPolicy}. */
 public final class TransfersConfig {
@@ -29,19 +28,6 @@ public final class TransfersConfig {
     }
 
     private static long number(Config config, String key, long defaultValue, long min, long max) {
-        Optional<String> raw = config.get(key).asString().asOptional().map(String::strip).filter(s -> !s.isEmpty());
-        if (raw.isEmpty()) {
-            return defaultValue;
-        }
-        long value;
-        try {
-            value = Long.parseLong(raw.get());
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key + " must be a whole number, was '" + raw.get() + "'");
-        }
-        if (value < min || value > max) {
-            throw new ConfigException(key + " must be between " + min + " and " + max + ", was " + value);
-        }
-        return value;
+        return ConfigLoader.number(config, key, defaultValue, min, max);
     }
 }

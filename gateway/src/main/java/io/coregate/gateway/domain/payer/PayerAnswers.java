@@ -1,6 +1,5 @@
 package io.coregate.gateway.domain.payer;
 
-import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.money.MojaloopAmount;
 import io.coregate.gateway.domain.transfer.Transfer;
@@ -8,7 +7,6 @@ import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.plugin.api.Money;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,23 +17,6 @@ import java.util.Map;
 final class PayerAnswers {
 
     private PayerAnswers() {
-    }
-
-    /** An error as a stored answer. */
-    static Map<String, Object> error(ErrorCode code, String message) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("statusCode", code.code());
-        body.put("message", message);
-        return body;
-    }
-
-    /** Gives a stored answer again: returns a success body, throws a stored error. */
-    static Map<String, Object> replay(Map<String, Object> stored) {
-        if (stored.get("statusCode") instanceof String code && stored.get("message") instanceof String message) {
-            ErrorCode error = Arrays.stream(ErrorCode.values()).filter(c -> c.code().equals(code)).findFirst().orElse(ErrorCode.INTERNAL);
-            throw new GatewayException(error, message);
-        }
-        return stored;
     }
 
     /** The answer to a quoted {@code POST}: the payee, the amounts and the fees (payee FSP's and the tenant's own). */

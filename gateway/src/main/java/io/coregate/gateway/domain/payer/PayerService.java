@@ -1,5 +1,6 @@
 package io.coregate.gateway.domain.payer;
 
+import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
@@ -108,7 +109,7 @@ public final class PayerService {
 
     /** Records ABORTED (voiding any reservation in the same transaction) and throws the error the channel gets. */
     GatewayException abort(Tenant tenant, Transfer transfer, ErrorCode code, String message) {
-        var change = StateChange.of(transfer.state(), TransferState.ABORTED, Optional.empty(), message, PayerAnswers.error(code, message));
+        var change = StateChange.of(transfer.state(), TransferState.ABORTED, Optional.empty(), message, StoredAnswers.error(code, message));
         log.change(tenant.id(), Direction.OUTBOUND, transfer.transferId(), change)
             .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.ABORTED));
         throw new GatewayException(code, message);
@@ -124,10 +125,10 @@ public final class PayerService {
                 throw new GatewayException(ErrorCode.MODIFIED_REQUEST, "homeTransactionId " + home + " was already used with a different request");
             }
             if (existing.postAnswer().isPresent()) {
-                return PayerAnswers.replay(existing.postAnswer().get());
+                return StoredAnswers.replay(existing.postAnswer().get());
             }
             if (transfer.state() != TransferState.RECEIVED && transfer.state() != TransferState.RESERVED) {
-                return PayerAnswers.replay(transfer.answer());
+                return StoredAnswers.replay(transfer.answer());
             }
             if (System.nanoTime() > deadline) {
                 throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + home + " is still being processed; try again");

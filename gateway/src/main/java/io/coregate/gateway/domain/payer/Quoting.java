@@ -1,5 +1,6 @@
 package io.coregate.gateway.domain.payer;
 
+import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.money.Fees;
@@ -95,7 +96,7 @@ final class Quoting {
             + completed.transferId() + " completed at the hub before the customer was debited; it is held in RECONCILE for an operator";
         QuoteFacts facts = facts(tenant, transfer, completed, send);
         var held = new QuoteFacts(facts.mojaloopTransferId(), facts.amount(), facts.receiveAmount(), facts.payeeFee(), facts.payee(),
-            facts.expiresAt(), PayerAnswers.error(ErrorCode.INTERNAL, message));
+            facts.expiresAt(), StoredAnswers.error(ErrorCode.INTERNAL, message));
         Instant holdUntil = clock.instant().plus(PayerService.HOLD);
         String detail = "connector answered COMPLETED to the transfer request";
         try {

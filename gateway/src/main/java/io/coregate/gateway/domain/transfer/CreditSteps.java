@@ -1,5 +1,6 @@
 package io.coregate.gateway.domain.transfer;
 
+import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
@@ -54,7 +55,7 @@ final class CreditSteps {
     /** Releases the reservation (the hub aborted) and records ABORTED, or RECONCILE when the CBS did not confirm. */
     Optional<Transfer> release(Tenant tenant, Transfer transfer) {
         return step(tenant, transfer, TransferState.ABORTED, "releaseCredit", CoreBankingAdapter::releaseCredit,
-            Answers.error(ErrorCode.PAYEE_ERROR, NOT_COMPLETED));
+            StoredAnswers.error(ErrorCode.PAYEE_ERROR, NOT_COMPLETED));
     }
 
     private Optional<Transfer> step(Tenant tenant, Transfer transfer, TransferState target, String operation,

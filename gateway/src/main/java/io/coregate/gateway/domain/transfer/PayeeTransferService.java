@@ -1,5 +1,6 @@
 package io.coregate.gateway.domain.transfer;
 
+import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.FailureCodes;
@@ -70,7 +71,7 @@ public final class PayeeTransferService {
                     + " was already received with a different body");
             }
             if (existing.state() != TransferState.RECEIVED) {
-                return Answers.replay(existing.answer());
+                return StoredAnswers.replay(existing.answer());
             }
             if (log.lease(tenant.id(), Direction.INBOUND, request.transferId(), TransferState.RECEIVED, policy.lease())) {
                 return reserve(tenant, existing);
@@ -98,7 +99,7 @@ public final class PayeeTransferService {
         String message = "the CBS refused the reservation: " + (outcome instanceof Outcome.Failed<Receipt> failed ? failed.message()
             : "it did not answer synchronously");
         releaseQuietly(tenant, transfer);
-        var change = StateChange.of(TransferState.RECEIVED, TransferState.ABORTED, Optional.empty(), message, Answers.error(code, message));
+        var change = StateChange.of(TransferState.RECEIVED, TransferState.ABORTED, Optional.empty(), message, StoredAnswers.error(code, message));
         log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);
         metrics.outcome(tenant.id(), Direction.INBOUND, TransferState.ABORTED);
         throw new GatewayException(code, message);

@@ -1,5 +1,6 @@
 package io.coregate.gateway.domain.transfer;
 
+import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.error.ValidationException;
@@ -77,7 +78,7 @@ public final class TransferAdmin {
             });
         }
         Map<String, Object> answer = to == TransferState.COMMITTED ? Answers.transfer(transfer.homeTransactionId(), to)
-            : Answers.error(ErrorCode.PAYEE_ERROR, CreditSteps.NOT_COMPLETED);
+            : StoredAnswers.error(ErrorCode.PAYEE_ERROR, CreditSteps.NOT_COMPLETED);
         var change = new StateChange(transfer.state(), to, Optional.empty(), transfer.cbsReference(),
             "resolved by " + actor + ": " + reason, Optional.of(answer), Optional.empty(), transfer.attempts(), Optional.empty());
         Transfer after = log.resolve(tenant, direction, transferId, change, actor, reason).orElseThrow(() -> new GatewayException(

@@ -1,5 +1,6 @@
 package io.coregate.gateway.domain.transfer;
 
+import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
@@ -51,12 +52,12 @@ public final class TransferNotifications {
                 throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + transferId + " has not been reserved yet");
             }
             if (transfer.state() != TransferState.RESERVED) {
-                return Answers.replay(transfer.answer());
+                return StoredAnswers.replay(transfer.answer());
             }
             if (log.lease(tenant.id(), Direction.INBOUND, transferId, TransferState.RESERVED, policy.lease())) {
                 Optional<Transfer> after = completed ? steps.commit(tenant, transfer) : steps.release(tenant, transfer);
                 Transfer done = after.orElseGet(() -> log.find(tenant.id(), Direction.INBOUND, transferId).orElseThrow());
-                return Answers.replay(done.answer());
+                return StoredAnswers.replay(done.answer());
             }
             leases.settled(tenant, transferId, TransferState.RESERVED);
         }
