@@ -23,6 +23,7 @@ public final class TransferMeters implements TransferMetrics {
 
     private final MeterRegistry registry;
     private final Map<TenantId, AtomicLong> open = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     public TransferMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -30,10 +31,10 @@ public final class TransferMeters implements TransferMetrics {
 
     @Override
     public void outcome(TenantId tenant, Direction direction, TransferState outcome) {
-        registry.getOrCreate(Counter.builder("coregate.transfers")
+        var tags = List.of(tenant.value(), direction.name().toLowerCase(Locale.ROOT), outcome.name().toLowerCase(Locale.ROOT));
+        counters.computeIfAbsent(tags, t -> registry.getOrCreate(Counter.builder("coregate.transfers")
             .description("Transfers reaching a state, by tenant, direction and outcome")
-            .tags(List.of(Tag.create("tenant", tenant.value()), Tag.create("direction", direction.name().toLowerCase(Locale.ROOT)),
-                Tag.create("outcome", outcome.name().toLowerCase(Locale.ROOT)))))
+            .tags(List.of(Tag.create("tenant", t.get(0)), Tag.create("direction", t.get(1)), Tag.create("outcome", t.get(2))))))
             .increment();
     }
 
