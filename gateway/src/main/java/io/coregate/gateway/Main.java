@@ -39,6 +39,7 @@ import io.coregate.gateway.plugins.LoadedPlugin;
 import io.coregate.gateway.plugins.PluginHost;
 import io.coregate.gateway.plugins.PluginSync;
 import io.coregate.gateway.plugins.PluginWatcher;
+import io.coregate.gateway.plugins.SecretResolver;
 import io.coregate.gateway.sdk.ConnectorClient;
 import io.coregate.gateway.sdk.MeteredConnector;
 import io.helidon.config.Config;
@@ -52,6 +53,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -126,7 +128,7 @@ public final class Main {
             var ledger = new JdbcLedger(jdbc, alarms);
             var sweeper = new ReservationSweeper(ledger, liquidityBook, alarms);
             var tenants = new TenantService(tenantRepository, host, directory, liquidityBook);
-            var adapters = new AdapterRegistry(host, new io.coregate.gateway.plugins.SecretResolver(System::getenv), new CbsMetrics(meters));
+            var adapters = new AdapterRegistry(host, new SecretResolver(System::getenv), new CbsMetrics(meters));
             var cbsHealth = new CbsHealthMonitor(directory, adapters, meters);
             var watcher = new PluginWatcher(host, pluginConfig.dropInDir(), directory, adapters);
             watcher.scan();
@@ -154,21 +156,13 @@ public final class Main {
                     + " on " + config.listeners().host() + "); is another process using the port?");
             }
 
-            long refresh = config.tenants().refresh().toSeconds();
-            jobs.scheduleWithFixedDelay(() -> runJob("tenant refresh", directory::refresh), refresh, refresh, TimeUnit.SECONDS);
-            jobs.scheduleWithFixedDelay(() -> runJob("CBS health", cbsHealth::refresh), 0, 30, TimeUnit.SECONDS);
-            long scan = pluginConfig.scanInterval().toMillis();
-            jobs.scheduleWithFixedDelay(() -> runJob("plugin scan", watcher::scan), scan, scan, TimeUnit.MILLISECONDS);
-            long sync = pluginConfig.syncInterval().toSeconds();
-            jobs.scheduleWithFixedDelay(() -> runJob("plugin sync", pluginSync::pull), sync, sync, TimeUnit.SECONDS);
-            long reconcile = payee.policy().retryInterval().toMillis();
-            jobs.scheduleWithFixedDelay(() -> runJob("transfer reconciliation", payee.reconciler()::runOnce), reconcile, reconcile,
-                TimeUnit.MILLISECONDS);
-            long resolve = payer.interval().toMillis();
-            jobs.scheduleWithFixedDelay(() -> runJob("uncertain transfer resolution", payer.resolver()::runOnce), resolve, resolve,
-                TimeUnit.MILLISECONDS);
-            long sweep = config.ledger().sweep().toSeconds();
-            jobs.scheduleWithFixedDelay(() -> runJob("ledger sweep", sweeper::run), 0, sweep, TimeUnit.SECONDS);
+            every(jobs, "tenant refresh", config.tenants().refresh(), false, directory::refresh);
+            every(jobs, "CBS health", Duration.ofSeconds(30), true, cbsHealth::refresh);
+            every(jobs, "plugin scan", pluginConfig.scanInterval(), false, watcher::scan);
+            every(jobs, "plugin sync", pluginConfig.syncInterval(), false, pluginSync::pull);
+            every(jobs, "transfer reconciliation", payee.policy().retryInterval(), false, payee.reconciler()::runOnce);
+            every(jobs, "uncertain transfer resolution", payer.interval(), false, payer.resolver()::runOnce);
+            every(jobs, "ledger sweep", config.ledger().sweep(), true, sweeper::run);
             ready.set(true);
             var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth,
                 connector);
@@ -181,6 +175,12 @@ public final class Main {
             database.close();
             throw e;
         }
+    }
+
+    /** Runs a background job every {@code interval} (first right away when {@code now}); a failing run is logged. */
+    private static void every(ScheduledExecutorService jobs, String name, Duration interval, boolean now, Runnable job) {
+        long millis = interval.toMillis();
+        jobs.scheduleWithFixedDelay(() -> runJob(name, job), now ? 0 : millis, millis, TimeUnit.MILLISECONDS);
     }
 
     private static void runJob(String name, Runnable job) {
