@@ -195,6 +195,11 @@ public final class JdbcTransferLog implements TransferLog {
 
     @Override
     public Map<TenantId, Long> reconcileCounts() {
-        return queries.reconcileCounts();
+        return queries.countsIn("RECONCILE");
+    }
+
+    @Override
+    public Map<TenantId, Long> uncertainCounts() {
+        return queries.countsIn("UNCERTAIN");
     }
 }

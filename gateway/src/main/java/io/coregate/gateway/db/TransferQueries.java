@@ -8,6 +8,7 @@ import io.coregate.gateway.domain.transfer.TransferEvent;
 import io.coregate.gateway.domain.transfer.TransferQuery;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,17 +109,22 @@ final class TransferQueries {
         }
     }
 
-    Map<TenantId, Long> reconcileCounts() {
-        return jdbc.read("count reconcile cases", connection -> {
-            try (var statement = connection.prepareStatement(
-                    "SELECT tenant_id, count(*) FROM transfers WHERE state = 'RECONCILE' GROUP BY tenant_id");
-                 var rows = statement.executeQuery()) {
-                var counts = new HashMap<TenantId, Long>();
-                while (rows.next()) {
-                    counts.put(new TenantId(rows.getString(1)), rows.getLong(2));
-                }
-                return counts;
+    Map<TenantId, Long> countsIn(String state) {
+        return jdbc.read("count " + state + " transfers", connection -> {
+            try (var statement = connection.prepareStatement("SELECT tenant_id, count(*) FROM transfers WHERE state = ? GROUP BY tenant_id")) {
+                statement.setString(1, state);
+                return counts(statement);
             }
         });
+    }
+
+    private static Map<TenantId, Long> counts(PreparedStatement statement) throws SQLException {
+        try (var rows = statement.executeQuery()) {
+            var counts = new HashMap<TenantId, Long>();
+            while (rows.next()) {
+                counts.put(new TenantId(rows.getString(1)), rows.getLong(2));
+            }
+            return counts;
+        }
     }
 }

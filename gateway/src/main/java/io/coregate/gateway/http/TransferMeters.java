@@ -17,12 +17,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Transfer meters: {@code coregate_transfers_total} by tenant, direction and outcome (the state reached) and the
- * {@code coregate_transfers_reconcile_open} gauge of RECONCILE cases per tenant. Thread-safe.
+ * {@code coregate_transfers_reconcile_open} and {@code coregate_transfers_uncertain_open} gauges per tenant. Thread-safe.
  */
 public final class TransferMeters implements TransferMetrics {
 
     private final MeterRegistry registry;
-    private final Map<TenantId, AtomicLong> open = new ConcurrentHashMap<>();
+    private final Map<TenantId, AtomicLong> reconcile = new ConcurrentHashMap<>();
+    private final Map<TenantId, AtomicLong> uncertain = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     public TransferMeters(MeterRegistry registry) {
@@ -40,17 +41,23 @@ public final class TransferMeters implements TransferMetrics {
 
     @Override
     public void reconcileOpen(Map<TenantId, Long> counts) {
-        counts.keySet().forEach(this::gauge);
-        open.forEach((tenant, value) -> value.set(counts.getOrDefault(tenant, 0L)));
+        publish(reconcile, "coregate.transfers.reconcile.open", "Transfers in RECONCILE (credit or refund not confirmed by the CBS), by tenant",
+            counts);
     }
 
-    private AtomicLong gauge(TenantId tenant) {
-        return open.computeIfAbsent(tenant, id -> {
+    @Override
+    public void uncertainOpen(Map<TenantId, Long> counts) {
+        publish(uncertain, "coregate.transfers.uncertain.open", "Outbound transfers in UNCERTAIN (outcome at the hub unknown), by tenant",
+            counts);
+    }
+
+    private void publish(Map<TenantId, AtomicLong> gauges, String name, String description, Map<TenantId, Long> counts) {
+        counts.keySet().forEach(tenant -> gauges.computeIfAbsent(tenant, id -> {
             var value = new AtomicLong();
-            registry.getOrCreate(Gauge.builder("coregate.transfers.reconcile.open", value, AtomicLong::get)
-                .description("Transfers in RECONCILE (credit not confirmed by the CBS), by tenant")
+            registry.getOrCreate(Gauge.builder(name, value, AtomicLong::get).description(description)
                 .tags(List.of(Tag.create("tenant", id.value()))));
             return value;
-        });
+        }));
+        gauges.forEach((tenant, value) -> value.set(counts.getOrDefault(tenant, 0L)));
     }
 }

@@ -103,6 +103,12 @@ class UncertainIT {
         }
         assertTrue(open.contains("an operator must resolve it") && !open.contains("nextRetryAt"),
             "past the quote's expiry and grace the resolver stops and leaves it UNCERTAIN: " + open);
+        String gauge = "";
+        for (int i = 0; i < 50 && !gauge.matches("(?s).*coregate_transfers_uncertain_open\\{[^}]*unsure-bank[^}]*} 1\\.0.*"); i++) {
+            Thread.sleep(100);
+            gauge = gateway.anonymousAdmin().with("Accept", "text/plain").get("/observe/metrics").body();
+        }
+        assertTrue(gauge.matches("(?s).*coregate_transfers_uncertain_open\\{[^}]*unsure-bank[^}]*} 1\\.0.*"), "open UNCERTAIN gauge");
         var listed = gateway.admin().get("/admin/tenants/unsure-bank/transfers?state=UNCERTAIN&direction=OUTBOUND");
         assertEquals(200, listed.status(), listed.body());
         @SuppressWarnings("unchecked")

@@ -6,7 +6,6 @@ import io.coregate.gateway.domain.tenant.TenantId;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -53,8 +52,8 @@ public final class Reconciler {
                     + " reconciled to " + t.state()));
             }
         }
-        Map<TenantId, Long> open = log.reconcileCounts();
-        metrics.reconcileOpen(open);
+        metrics.reconcileOpen(log.reconcileCounts());
+        metrics.uncertainOpen(log.uncertainCounts());
     }
 
     private void flagStale(Transfer stale) {

@@ -67,4 +67,7 @@ public interface TransferLog {
 
     /** The number of transfers in RECONCILE per tenant. */
     java.util.Map<TenantId, Long> reconcileCounts();
+
+    /** The number of OUTBOUND transfers in UNCERTAIN (outcome at the hub unknown) per tenant. */
+    java.util.Map<TenantId, Long> uncertainCounts();
 }

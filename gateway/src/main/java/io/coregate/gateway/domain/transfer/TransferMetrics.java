@@ -13,6 +13,9 @@ public interface TransferMetrics {
     /** Publishes the number of RECONCILE cases per tenant. */
     void reconcileOpen(Map<TenantId, Long> counts);
 
+    /** Publishes the number of UNCERTAIN outbound transfers per tenant. */
+    void uncertainOpen(Map<TenantId, Long> counts);
+
     /** Metrics that record nothing. */
     TransferMetrics NONE = new TransferMetrics() {
         @Override
@@ -21,6 +24,10 @@ public interface TransferMetrics {
 
         @Override
         public void reconcileOpen(Map<TenantId, Long> counts) {
+        }
+
+        @Override
+        public void uncertainOpen(Map<TenantId, Long> counts) {
         }
     };
 }
