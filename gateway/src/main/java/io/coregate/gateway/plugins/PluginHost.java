@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -32,6 +33,8 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
     private final Set<String> allowedSha256;
     private final Map<Path, LoadedPlugin> byJar = new LinkedHashMap<>();
     private volatile List<LoadedPlugin> snapshot = List.of();
+    /** Tenant resolutions over the current snapshot: SemVer expressions are parsed once per change, not per CBS call. */
+    private volatile Map<List<Object>, Optional<LoadedPlugin>> resolved = new ConcurrentHashMap<>();
 
     /**
      * @param systemVersion the gateway version {@code Plugin-Requires} is checked against
@@ -167,6 +170,7 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
 
     private void publish() {
         snapshot = List.copyOf(byJar.values());
+        resolved = new ConcurrentHashMap<>();
     }
 
     /** Every plugin jar known, started, retiring or refused. */
@@ -181,7 +185,7 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
 
     /** The newest started (not retiring) version of {@code id} matching the SemVer expression (any version when empty). */
     public Optional<LoadedPlugin> select(String id, Optional<String> versionExpression) {
-        return newest(id, versionExpression, LoadedPlugin::active);
+        return newest(snapshot, id, versionExpression, LoadedPlugin::active);
     }
 
     /**
@@ -189,11 +193,24 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
      * removed version keeps it until its document moves).
      */
     public Optional<LoadedPlugin> resolve(String id, Optional<String> versionExpression) {
-        return select(id, versionExpression).or(() -> newest(id, versionExpression, LoadedPlugin::retiring));
+        Map<List<Object>, Optional<LoadedPlugin>> cache = resolved;
+        List<Object> key = List.of(id, versionExpression);
+        Optional<LoadedPlugin> known = cache.get(key);
+        if (known != null) {
+            return known;
+        }
+        List<LoadedPlugin> plugins = snapshot;
+        Optional<LoadedPlugin> found = newest(plugins, id, versionExpression, LoadedPlugin::active)
+            .or(() -> newest(plugins, id, versionExpression, LoadedPlugin::retiring));
+        if (plugins == snapshot) {
+            cache.putIfAbsent(key, found);
+        }
+        return found;
     }
 
-    private Optional<LoadedPlugin> newest(String id, Optional<String> expression, Predicate<LoadedPlugin> eligible) {
-        return snapshot.stream()
+    private static Optional<LoadedPlugin> newest(List<LoadedPlugin> plugins, String id, Optional<String> expression,
+                                                 Predicate<LoadedPlugin> eligible) {
+        return plugins.stream()
             .filter(p -> eligible.test(p) && p.id().equals(id))
             .filter(p -> expression.map(expr -> PluginLoader.VERSIONS.checkVersionConstraint(p.version(), expr)).orElse(true))
             .max(Comparator.comparing(LoadedPlugin::version, PluginLoader.VERSIONS::compareVersions));

@@ -3,10 +3,7 @@ package io.coregate.gateway.bench;
 import io.coregate.gateway.testing.TestGateway;
 import io.coregate.gateway.testing.Tenants;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Party-lookup benchmark: starts the real gateway (real PostgreSQL as the tests find it, bundled sandbox plugin),
@@ -42,44 +39,15 @@ public final class LookupBench {
         }
     }
 
-    /** One client's latencies; {@code count} of them are filled. */
-    private static final class Samples {
-        final long[] nanos = new long[2_000_000];
-        int count;
-    }
-
     private static void run(TestGateway gateway, int tenants, int clients, int seconds, boolean print) throws InterruptedException {
-        int port = gateway.gateway().sdkPort();
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        var errors = new AtomicLong();
-        List<Samples> samples = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            var mine = new Samples();
-            samples.add(mine);
-            int offset = c;
-            threads.add(Thread.ofPlatform().start(() -> {
-                try (var client = new RawHttp("127.0.0.1", port)) {
-                    while (System.nanoTime() < deadline && mine.count < mine.nanos.length) {
-                        String path = "/t" + ((offset + mine.count) % tenants) + "/parties/MSISDN/260971000001";
-                        long start = System.nanoTime();
-                        if (client.send("GET", path, new byte[0]) != 200) {
-                            errors.incrementAndGet();
-                        }
-                        mine.nanos[mine.count++] = System.nanoTime() - start;
-                    }
-                } catch (java.io.IOException e) {
-                    errors.incrementAndGet();
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        byte[] none = new byte[0];
+        ClosedLoop.Result result = ClosedLoop.run(gateway.gateway().sdkPort(), clients, seconds, (client, index, n, samples) -> {
+            String path = "/t" + ((index + n) % tenants) + "/parties/MSISDN/260971000001";
+            return samples.call(client, "GET", path, none).status() == 200;
+        });
         if (print) {
-            long[] nanos = samples.stream().flatMapToLong(s -> java.util.Arrays.stream(s.nanos, 0, s.count)).toArray();
             report("party lookups: %d tenants, %d clients, %d s: %.0f requests/s, errors %d; %s", tenants, clients, seconds,
-                nanos.length / (double) seconds, errors.get(), Stats.latencies(nanos));
+                result.nanos().length / (double) seconds, result.errors(), Stats.latencies(result.nanos()));
         }
     }
 

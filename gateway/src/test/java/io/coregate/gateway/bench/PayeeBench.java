@@ -7,12 +7,8 @@ import io.coregate.gateway.testing.TestGateway;
 import io.coregate.gateway.testing.Tenants;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Complete payee sequences per second: quote, transfer (reserve in the CBS, logged RESERVED) and the COMPLETED
@@ -49,70 +45,33 @@ public final class PayeeBench {
         }
     }
 
-    /** One client's per-call latencies and completed sequences. */
-    private static final class Samples {
-        final long[] nanos = new long[3_000_000];
-        int count;
-        int sequences;
-    }
-
     private static void run(TestGateway gateway, int tenants, int clients, int seconds, boolean print) throws InterruptedException {
-        int port = gateway.gateway().sdkPort();
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        var errors = new AtomicLong();
-        List<Samples> samples = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-            var mine = new Samples();
-            samples.add(mine);
-            int offset = c;
-            threads.add(Thread.ofPlatform().start(() -> {
-                try (var client = new RawHttp("127.0.0.1", port)) {
-                    while (System.nanoTime() < deadline && mine.count < mine.nanos.length - 3) {
-                        String tenant = "/t" + ((offset + mine.sequences) % tenants);
-                        if (sequence(client, tenant, mine)) {
-                            mine.sequences++;
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    }
-                } catch (IOException e) {
-                    errors.incrementAndGet();
-                }
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        ClosedLoop.Result result = ClosedLoop.run(gateway.gateway().sdkPort(), clients, seconds,
+            (client, index, n, samples) -> sequence(client, "/t" + ((index + n) % tenants), samples));
         if (print) {
-            long[] nanos = samples.stream().flatMapToLong(s -> Arrays.stream(s.nanos, 0, s.count)).toArray();
-            int sequences = samples.stream().mapToInt(s -> s.sequences).sum();
             report("payee sequences (quote + transfer + COMPLETED): %d tenants, %d clients, %d s: %.0f sequences/s (%.0f calls/s), "
-                + "errors %d; per call %s", tenants, clients, seconds, sequences / (double) seconds, nanos.length / (double) seconds,
-                errors.get(), Stats.latencies(nanos));
+                + "errors %d; per call %s", tenants, clients, seconds, result.iterations() / (double) seconds,
+                result.nanos().length / (double) seconds, result.errors(), Stats.latencies(result.nanos()));
         }
     }
 
-    private static boolean sequence(RawHttp client, String tenant, Samples mine) throws IOException {
+    private static boolean sequence(RawHttp client, String tenant, ClosedLoop.Samples samples) throws IOException {
         var quoteRequest = Payee.quote(Payee.id(), Payee.ALICE, "SEND", "1");
-        var quote = timed(client, mine, "POST", tenant + "/quoterequests", quoteRequest);
+        var quote = samples.call(client, "POST", tenant + "/quoterequests", json(quoteRequest));
         if (quote.status() != 200) {
             return false;
         }
         String transferId = Payee.id();
         var answer = Http.JSON.readValue(quote.body(), OBJECT);
-        if (timed(client, mine, "POST", tenant + "/transfers", Payee.transfer(transferId, quoteRequest, answer)).status() != 200) {
+        if (samples.call(client, "POST", tenant + "/transfers", json(Payee.transfer(transferId, quoteRequest, answer))).status() != 200) {
             return false;
         }
-        return timed(client, mine, "PUT", tenant + "/transfers/" + transferId, Payee.notification(transferId, "COMPLETED")).status() == 200;
+        return samples.call(client, "PUT", tenant + "/transfers/" + transferId, json(Payee.notification(transferId, "COMPLETED")))
+            .status() == 200;
     }
 
-    private static RawHttp.Answer timed(RawHttp client, Samples mine, String method, String path, Object body) throws IOException {
-        byte[] bytes = Http.JSON.writeValueAsBytes(body);
-        long start = System.nanoTime();
-        RawHttp.Answer answer = client.exchange(method, path, bytes);
-        mine.nanos[mine.count++] = System.nanoTime() - start;
-        return answer;
+    private static byte[] json(Object body) throws IOException {
+        return Http.JSON.writeValueAsBytes(body);
     }
 
     private static void report(String format, Object... args) {

@@ -34,17 +34,8 @@ final class RawHttp implements AutoCloseable {
     record Answer(int status, byte[] body) {
     }
 
-    /** Sends a request and reads the whole answer; returns the HTTP status (the body is skipped). */
-    int send(String method, String path, byte[] body) throws IOException {
-        return exchange(method, path, body, false).status();
-    }
-
     /** Sends a request and returns the answer with its body. */
     Answer exchange(String method, String path, byte[] body) throws IOException {
-        return exchange(method, path, body, true);
-    }
-
-    private Answer exchange(String method, String path, byte[] body, boolean keepBody) throws IOException {
         var head = new StringBuilder(128).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
         if (body.length > 0) {
             head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
@@ -63,11 +54,7 @@ final class RawHttp implements AutoCloseable {
                 length = Integer.parseInt(line.substring(15).strip());
             }
         }
-        if (keepBody) {
-            return new Answer(status, in.readNBytes(length));
-        }
-        in.skipNBytes(length);
-        return new Answer(status, new byte[0]);
+        return new Answer(status, in.readNBytes(length));
     }
 
     private String line() throws IOException {
