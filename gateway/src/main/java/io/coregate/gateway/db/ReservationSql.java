@@ -62,8 +62,10 @@ final class ReservationSql {
     private static final String RESERVE_FREE = RESERVE.replace("{striped}", "").replace("{lock}", " SKIP LOCKED");
 
     /**
-     * Waits for the reference's own stripe (and no other: a statement that waits holds no other stripe, so it cannot
-     * take part in a deadlock), once the balance has all its stripes (until then the exact path spreads it).
+     * Waits for the reference's own stripe and no other, once the balance has all its stripes (until then the exact path
+     * spreads it). It cannot take part in a deadlock as long as its transaction holds no stripe when it runs: in a
+     * caller's transaction {@link StripedFunding} rolls back a failed free attempt (which may keep the stripe it locked
+     * and then found without room) before this one.
      */
     private static final String RESERVE_WAITING = RESERVE.replace("{lock}", "").replace("{striped}", """
 

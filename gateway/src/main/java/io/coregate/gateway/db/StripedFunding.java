@@ -22,17 +22,22 @@ final class StripedFunding {
     }
 
     /**
-     * A free stripe with room, else the reference's own stripe once it is free. In a caller's transaction under a
-     * savepoint, rolled back when nothing was reserved: a stripe locked but found without room (the statement's
-     * recheck) must not stay locked into the exact path, which locks stripes in order only.
+     * A free stripe with room, else the reference's own stripe once it is free. In a caller's transaction each attempt
+     * runs under a savepoint of its own, rolled back when it reserved nothing: a stripe the statement locked but then
+     * found without room (its recheck) must not stay locked while the next attempt waits for a stripe, nor into the
+     * exact path, which locks stripes in order only. Otherwise a waiting attempt could hold one stripe while waiting for
+     * another, and deadlock with the exact path.
      */
     static Optional<Balance> quickly(Connection c, TenantId tenant, String currency, BigDecimal amount, String ref, String actor)
             throws SQLException {
+        Optional<Balance> reserved = attempt(c, tenant, currency, amount, ref, true, actor);
+        return reserved.isPresent() ? reserved : attempt(c, tenant, currency, amount, ref, false, actor);
+    }
+
+    private static Optional<Balance> attempt(Connection c, TenantId tenant, String currency, BigDecimal amount, String ref,
+                                             boolean skipLocked, String actor) throws SQLException {
         Savepoint savepoint = c.getAutoCommit() ? null : c.setSavepoint();
-        Optional<Balance> reserved = ReservationSql.reserve(c, tenant, currency, amount, ref, true, actor);
-        if (reserved.isEmpty()) {
-            reserved = ReservationSql.reserve(c, tenant, currency, amount, ref, false, actor);
-        }
+        Optional<Balance> reserved = ReservationSql.reserve(c, tenant, currency, amount, ref, skipLocked, actor);
         if (savepoint != null) {
             if (reserved.isEmpty()) {
                 c.rollback(savepoint);

@@ -56,7 +56,7 @@ class HotAccountIT {
                             ? fx.jdbc.inTransaction("payer", c -> fx.ledger.reserve(c, t, zmw("1"), ref, LATER).applied())
                             : fx.ledger.reserve(t, zmw("1"), ref, LATER).applied();
                     } catch (GatewayException e) {
-                        assertEquals("4001", e.code().code());
+                        assertEquals("4001", e.code().code(), e::getMessage);
                         return false;
                     }
                 });
