@@ -1,11 +1,25 @@
 package io.coregate.gateway.db;
 
+import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
-/** Runs work in one transaction: committed when it returns, rolled back when it throws. Thread-safe. */
+/**
+ * Runs work in one transaction: committed when it returns, rolled back when it throws. A transaction PostgreSQL
+ * aborted as a deadlock victim or a serialization failure was rolled back whole, so it is run again, a few times at
+ * most; the work must therefore touch nothing but its connection. Thread-safe.
+ */
 public final class Jdbc {
+
+    private static final System.Logger LOG = System.getLogger(Jdbc.class.getName());
+    /** SQLSTATEs of a transaction the server aborted whole and that may succeed when run again. */
+    private static final Set<String> TRANSIENT = Set.of("40P01", "40001");
+    /** Runs of one transaction, the first included. */
+    static final int ATTEMPTS = 4;
 
     private final DataSource dataSource;
 
@@ -19,8 +33,31 @@ public final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs {@code work} in a transaction. */
+    /** Runs {@code work} in a transaction, again when the server aborted it as a deadlock victim or serialization failure. */
     public <T> T inTransaction(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(what, work);
+            } catch (DatabaseException e) {
+                if (attempt >= ATTEMPTS || !(e.getCause() instanceof SQLException sql) || !TRANSIENT.contains(sql.getSQLState())) {
+                    throw e;
+                }
+                LOG.log(Level.WARNING, () -> what + ": transaction aborted by the database (SQLSTATE " + sql.getSQLState()
+                    + "), rolled back and run again");
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private <T> T once(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
