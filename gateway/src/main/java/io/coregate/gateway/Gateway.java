@@ -22,6 +22,7 @@ public final class Gateway implements AutoCloseable {
     private final AdapterRegistry adapters;
     private final ScheduledExecutorService jobs;
     private final Components components;
+    private boolean closed;
 
     Gateway(WebServer server, Database database, PluginHost plugins, AdapterRegistry adapters, ScheduledExecutorService jobs,
             Components components) {
@@ -73,5 +74,9 @@ public final class Gateway implements AutoCloseable {
         adapters.close();
         plugins.close();
         database.close();
+        if (!closed) {
+            closed = true;
+            LOG.log(System.Logger.Level.INFO, "CoreGate stopped");
+        }
     }
 }

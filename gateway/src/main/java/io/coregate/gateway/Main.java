@@ -22,6 +22,8 @@ import io.coregate.gateway.domain.party.PartyService;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantService;
 import io.coregate.gateway.http.AdminAuth;
+import io.coregate.gateway.logging.LogManagerChoice;
+import io.coregate.gateway.logging.ShutdownAwareLogManager;
 import io.coregate.gateway.http.AdminRoutes;
 import io.coregate.gateway.http.ApiKeyRoutes;
 import io.coregate.gateway.http.DfspAuth;
@@ -63,6 +65,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** The one composition root: reads the configuration, wires every component by hand, starts the listeners. */
 public final class Main {
 
+    static {
+        // Before the first logger: keeps the shutdown's log lines (see ShutdownAwareLogManager).
+        LogManagerChoice.install();
+    }
+
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
 
     private Main() {
@@ -83,7 +90,10 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "coregate-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            ShutdownAwareLogManager.shutdownLogged();
+        }, "coregate-shutdown"));
     }
 
     /** Environment variables, system properties, {@code config/application.yaml}, then the defaults in the jar. */
