@@ -22,8 +22,8 @@ public final class InboundPositionHook implements StateChangeHook {
     }
 
     @Override
-    public void apply(Connection connection, Transfer before, Transfer after) throws SQLException {
-        if (after.direction() == Direction.INBOUND && after.state() == TransferState.COMMITTED && before.state() != TransferState.COMMITTED) {
+    public void apply(Connection connection, TransferState from, Transfer after) throws SQLException {
+        if (after.direction() == Direction.INBOUND && after.state() == TransferState.COMMITTED && from != TransferState.COMMITTED) {
             ledger.inbound(connection, after.tenant(), new Money(after.amount(), after.currency()), after.transferId());
         }
     }

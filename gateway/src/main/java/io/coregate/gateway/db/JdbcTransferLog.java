@@ -119,16 +119,18 @@ public final class JdbcTransferLog implements TransferLog {
         });
     }
 
+    /**
+     * One conditional {@code UPDATE ... WHERE state = from RETURNING}: it locks the row, proves the state the change
+     * starts from (a concurrent change that got there first makes it match nothing) and returns the transfer after it.
+     * Then the journal entry and the hook, under that lock.
+     */
     private Optional<Transfer> apply(Connection connection, TenantId tenant, Direction direction, String transferId, StateChange change)
             throws SQLException {
-        Optional<Transfer> before = queries.transfer(connection, tenant, direction, transferId, true);
-        if (before.isEmpty() || before.get().state() != change.from()) {
-            return Optional.empty();
-        }
+        Optional<Transfer> after;
         try (var statement = connection.prepareStatement("""
                 UPDATE transfers SET state = ?, target_state = ?, cbs_reference = COALESCE(?, cbs_reference),
                        answer = COALESCE(?::jsonb, answer), last_error = COALESCE(?, last_error), attempts = ?, next_retry_at = ?,
-                       lease_until = NULL, updated_at = clock_timestamp()""" + KEY)) {
+                       lease_until = NULL, updated_at = clock_timestamp()""" + KEY + " AND state = ? RETURNING " + TransferRows.TRANSFER_COLUMNS)) {
             statement.setString(1, change.to().name());
             statement.setString(2, change.targetState().map(Enum::name).orElse(null));
             statement.setString(3, change.cbsReference().orElse(null));
@@ -137,13 +139,17 @@ public final class JdbcTransferLog implements TransferLog {
             statement.setInt(6, change.attempts());
             statement.setTimestamp(7, change.nextRetryAt().map(TransferRows::timestamp).orElse(null));
             setKey(statement, 8, tenant, direction, transferId);
-            statement.executeUpdate();
+            statement.setString(11, change.from().name());
+            try (var rows = statement.executeQuery()) {
+                after = rows.next() ? Optional.of(TransferRows.transfer(rows)) : Optional.empty();
+            }
         }
-        TransferWrites.appendEvent(connection, tenant, direction, transferId, Optional.of(change.from()), change.to(), change.cbsReference(),
-            change.detail());
-        Transfer after = queries.transfer(connection, tenant, direction, transferId, false).orElseThrow();
-        hook.apply(connection, before.get(), after);
-        return Optional.of(after);
+        if (after.isPresent()) {
+            TransferWrites.appendEvent(connection, tenant, direction, transferId, Optional.of(change.from()), change.to(),
+                change.cbsReference(), change.detail());
+            hook.apply(connection, change.from(), after.get());
+        }
+        return after;
     }
 
     @Override

@@ -28,8 +28,8 @@ public final class OutboundLedgerHook implements StateChangeHook {
     }
 
     @Override
-    public void apply(Connection connection, Transfer before, Transfer after) throws SQLException {
-        if (after.direction() != Direction.OUTBOUND || before.state() == after.state()) {
+    public void apply(Connection connection, TransferState from, Transfer after) throws SQLException {
+        if (after.direction() != Direction.OUTBOUND || from == after.state()) {
             return;
         }
         var reservation = LedgerStatements.reservation(connection, after.tenant(), after.transferId());

@@ -1,6 +1,7 @@
 package io.coregate.gateway.db;
 
 import io.coregate.gateway.domain.transfer.Transfer;
+import io.coregate.gateway.domain.transfer.TransferState;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,21 +15,21 @@ import java.sql.SQLException;
 public interface StateChangeHook {
 
     /** Does nothing. */
-    StateChangeHook NONE = (connection, before, after) -> {
+    StateChangeHook NONE = (connection, from, after) -> {
     };
 
     /**
      * @param connection the state change's connection, inside its transaction
-     * @param before     the transfer before the change
+     * @param from       the transfer's state before the change
      * @param after      the transfer after the change
      */
-    void apply(Connection connection, Transfer before, Transfer after) throws SQLException;
+    void apply(Connection connection, TransferState from, Transfer after) throws SQLException;
 
     /** This hook, then {@code next}, on the same connection. */
     default StateChangeHook andThen(StateChangeHook next) {
-        return (connection, before, after) -> {
-            apply(connection, before, after);
-            next.apply(connection, before, after);
+        return (connection, from, after) -> {
+            apply(connection, from, after);
+            next.apply(connection, from, after);
         };
     }
 }

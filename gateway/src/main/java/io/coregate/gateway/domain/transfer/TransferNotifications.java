@@ -40,14 +40,13 @@ public final class TransferNotifications {
      */
     public Map<String, Object> notify(Tenant tenant, String transferId, Map<String, Object> body) {
         Fields.checkId("transferId", transferId);
-        checkConsistent(log.find(tenant.id(), Direction.INBOUND, transferId).orElseThrow(() -> PayeeTransferService.unknown(transferId)),
-            body);
+        Transfer transfer = leases.settled(tenant, transferId, TransferState.RECEIVED);
+        checkConsistent(transfer, body);
         boolean completed = "COMPLETED".equals(body.get("currentState"));
         if (body.get("currentState") != null && !(body.get("currentState") instanceof String)) {
             throw new GatewayException(ErrorCode.VALIDATION, "currentState must be a string");
         }
         while (true) {
-            Transfer transfer = leases.settled(tenant, transferId, TransferState.RECEIVED);
             if (transfer.state() == TransferState.RECEIVED) {
                 throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + transferId + " has not been reserved yet");
             }
@@ -59,7 +58,8 @@ public final class TransferNotifications {
                 Transfer done = after.orElseGet(() -> log.find(tenant.id(), Direction.INBOUND, transferId).orElseThrow());
                 return StoredAnswers.replay(done.answer());
             }
-            leases.settled(tenant, transferId, TransferState.RESERVED);
+            // Another request holds the lease: wait until it has finished (a RESERVED transfer never goes back to RECEIVED).
+            transfer = leases.settled(tenant, transferId, TransferState.RESERVED);
         }
     }
 
