@@ -154,7 +154,7 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
     public List<JournalEntry> journal(TenantId tenant, String currency, int limit) {
         return jdbc.read("read liquidity journal", c -> {
             try (var select = c.prepareStatement("SELECT id, at, currency, operation, reference, amount, limit_before, limit_after,"
-                    + " position_before, position_after, reserved_before, reserved_after, actor FROM liquidity_journal"
+                    + " position_before, position_after, reserved_before, reserved_after, actor, stripe FROM liquidity_journal"
                     + " WHERE tenant_id = ? AND currency = ? ORDER BY id DESC LIMIT ?")) {
                 select.setString(1, tenant.value());
                 select.setString(2, currency);

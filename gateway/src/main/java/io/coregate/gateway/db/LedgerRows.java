@@ -144,10 +144,10 @@ final class LedgerRows {
         }
     }
 
-    /** Maps a journal row: id, at, currency, operation, reference, amount, six figures, actor. */
+    /** Maps a journal row: id, at, currency, operation, reference, amount, six figures, actor, stripe. */
     static JournalEntry entry(ResultSet rows) throws SQLException {
-        return new JournalEntry(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3), Operation.valueOf(rows.getString(4)),
-            rows.getString(5), rows.getBigDecimal(6),
+        return new JournalEntry(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3), rows.getInt(14),
+            Operation.valueOf(rows.getString(4)), rows.getString(5), rows.getBigDecimal(6),
             new JournalEntry.Figures(rows.getBigDecimal(7), rows.getBigDecimal(9), rows.getBigDecimal(11)),
             new JournalEntry.Figures(rows.getBigDecimal(8), rows.getBigDecimal(10), rows.getBigDecimal(12)), rows.getString(13));
     }

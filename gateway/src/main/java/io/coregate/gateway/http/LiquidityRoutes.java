@@ -121,6 +121,7 @@ public final class LiquidityRoutes {
         body.put("id", entry.id());
         body.put("at", entry.at().toString());
         body.put("operation", entry.operation().name());
+        body.put("stripe", entry.stripe());
         body.put("reference", entry.reference());
         body.put("amount", entry.amount().toPlainString());
         body.put("before", figures(entry.before()));

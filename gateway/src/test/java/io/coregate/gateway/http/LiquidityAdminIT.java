@@ -156,6 +156,7 @@ class LiquidityAdminIT {
         var journal = gateway.admin().get("/admin/tenants/adj-bank/liquidity/ZMW/journal?limit=2").body();
         assertTrue(journal.contains("\"operation\":\"SETTLEMENT\"") && journal.contains("\"operation\":\"FUNDS_IN\""), journal);
         assertTrue(journal.contains("\"before\":{\"limit\":\"1500.00\""), journal);
+        assertTrue(journal.contains("\"operation\":\"SETTLEMENT\",\"stripe\":0,"), journal);
         var audit = gateway.admin().get("/admin/tenants/adj-bank/audit").body();
         assertTrue(audit.contains("liquidity.adjustment") && audit.contains("dep-42"), audit);
         var check = gateway.admin().get("/admin/ledger/check");

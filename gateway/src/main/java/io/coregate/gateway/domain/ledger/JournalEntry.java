@@ -9,14 +9,16 @@ import java.time.Instant;
  * @param id        increasing per gateway database
  * @param at        when
  * @param currency  ISO 4217 code
+ * @param stripe    the stripe row of the balance the entry changed (0 to 7); its figures are that row's, and the
+ *                  balance is the sum of its rows
  * @param operation what
  * @param reference the transfer, adjustment or settings reference
  * @param amount    the amount moved (the new limit for {@link Operation#SET_LIMIT})
- * @param before    the balance figures before
- * @param after     the balance figures after
+ * @param before    the stripe row's figures before
+ * @param after     the stripe row's figures after
  * @param actor     who (an operator, {@code transfer}, {@code sweeper}, {@code bootstrap})
  */
-public record JournalEntry(long id, Instant at, String currency, Operation operation, String reference, BigDecimal amount,
+public record JournalEntry(long id, Instant at, String currency, int stripe, Operation operation, String reference, BigDecimal amount,
                            Figures before, Figures after, String actor) {
 
     /**
