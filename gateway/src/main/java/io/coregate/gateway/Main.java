@@ -6,6 +6,7 @@ import io.coregate.gateway.config.ConfigLoader;
 import io.coregate.gateway.config.GatewayConfig;
 import io.coregate.gateway.config.SdkClientConfig;
 import io.coregate.gateway.db.Database;
+import io.coregate.gateway.db.FirstStatistics;
 import io.coregate.gateway.db.Jdbc;
 import io.coregate.gateway.db.JdbcApiKeyRepository;
 import io.coregate.gateway.db.JdbcAuditLog;
@@ -173,6 +174,7 @@ public final class Main {
             every(jobs, "transfer reconciliation", payee.policy().retryInterval(), false, payee.reconciler()::runOnce);
             every(jobs, "uncertain transfer resolution", payer.interval(), false, payer.resolver()::runOnce);
             every(jobs, "ledger sweep", config.ledger().sweep(), true, sweeper::run);
+            every(jobs, "first statistics", Duration.ofSeconds(5), false, new FirstStatistics(jdbc)::run);
             ready.set(true);
             var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth,
                 connector);
