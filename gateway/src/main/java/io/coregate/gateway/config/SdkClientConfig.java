@@ -30,7 +30,7 @@ public record SdkClientConfig(Duration connectTimeout, Duration transferTimeout,
             millis(config, "sdk.client.connect-timeout-millis", 2_000),
             millis(config, "sdk.client.transfer-timeout-millis", 65_000),
             millis(config, "sdk.client.accept-timeout-millis", 65_000),
-            millis(config, "sdk.client.status-timeout-millis", 10_000),
+            millis(config, "sdk.client.status-timeout-millis", 35_000),
             (int) ConfigLoader.number(config, "sdk.client.status-attempts", 3, 1, 10),
             (int) ConfigLoader.number(config, "sdk.client.connect-attempts", 2, 1, 10),
             Duration.ofMillis(ConfigLoader.number(config, "sdk.client.retry-backoff-millis", 200, 0, 60_000)));

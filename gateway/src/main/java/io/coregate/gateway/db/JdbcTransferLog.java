@@ -67,6 +67,20 @@ public final class JdbcTransferLog implements TransferLog {
     }
 
     @Override
+    public Optional<Transfer> findOutboundByMojaloopId(TenantId tenant, String mojaloopTransferId) {
+        return jdbc.read("find outbound transfer", connection -> {
+            try (var statement = connection.prepareStatement("SELECT " + TransferRows.TRANSFER_COLUMNS
+                    + " FROM transfers WHERE tenant_id = ? AND direction = 'OUTBOUND' AND mojaloop_transfer_id = ?")) {
+                statement.setString(1, tenant.value());
+                statement.setString(2, mojaloopTransferId);
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(TransferRows.transfer(rows)) : Optional.<Transfer>empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public boolean lease(TenantId tenant, Direction direction, String transferId, TransferState state, Duration lease) {
         return jdbc.inTransaction("lease transfer", connection -> {
             try (var statement = connection.prepareStatement("UPDATE transfers SET lease_until = clock_timestamp() + ? * interval '1 millisecond'"

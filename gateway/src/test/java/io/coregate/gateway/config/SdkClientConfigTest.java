@@ -20,7 +20,7 @@ class SdkClientConfigTest {
         assertEquals(Duration.ofSeconds(2), config.connectTimeout());
         assertEquals(Duration.ofSeconds(65), config.transferTimeout());
         assertEquals(Duration.ofSeconds(65), config.acceptTimeout());
-        assertEquals(Duration.ofSeconds(10), config.statusTimeout());
+        assertEquals(Duration.ofSeconds(35), config.statusTimeout());
         assertEquals(3, config.statusAttempts());
         assertEquals(2, config.connectAttempts());
         assertEquals(Duration.ofMillis(200), config.retryBackoff());

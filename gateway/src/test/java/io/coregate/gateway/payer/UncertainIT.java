@@ -115,7 +115,12 @@ class UncertainIT {
         var rows = (List<Map<String, Object>>) listed.json().get("transfers");
         assertEquals(1, rows.size(), listed.body());
         String ref = rows.get(0).get("transferId").toString();
-        var resolved = gateway.admin().with("X-Actor", "ops-jane").post("/admin/tenants/unsure-bank/transfers/" + ref
+        var byMojaloopId = gateway.admin().get("/admin/tenants/unsure-bank/transfers/" + transferId + "?direction=OUTBOUND");
+        assertEquals(200, byMojaloopId.status(), byMojaloopId.body());
+        assertEquals(ref, byMojaloopId.field("transferId"), "found by the Mojaloop transfer id its channel was given");
+        assertTrue(byMojaloopId.body().contains("\"send money: ") && byMojaloopId.body().contains(" ZMW reserved\"")
+            && !byMojaloopId.body().contains("Money["), byMojaloopId.body());
+        var resolved = gateway.admin().with("X-Actor", "ops-jane").post("/admin/tenants/unsure-bank/transfers/" + transferId
             + "/resolve?direction=OUTBOUND", Map.of("outcome", "ABORTED", "reason", "hub reports ABORTED"));
         assertEquals(200, resolved.status(), resolved.body());
         assertEquals("ABORTED", bank.dfsp().get("/unsure-bank/transfers/" + transferId).field("transferState"));

@@ -27,4 +27,10 @@ public record Money(BigDecimal amount, String currency) {
         BigDecimal stripped = amount.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
+
+    /** As people read it in logs and journals: {@code "10.5 ZMW"}. */
+    @Override
+    public String toString() {
+        return plain() + " " + currency;
+    }
 }

@@ -76,8 +76,9 @@ public final class PayerService {
         if (outbound.byHome(tenant.id(), home).isEmpty()) {
             Transfer transfer = transfer(tenant, request, payer, amount, hash, send ? TransferState.RESERVED : TransferState.RECEIVED);
             Instant holdUntil = clock.instant().plus(HOLD);
+            String detail = send ? "send money: " + amount + " reserved" : "merchant payment received";
             try {
-                if (outbound.open(transfer, holdUntil, send ? "send money: " + amount + " reserved" : "merchant payment received", lease)) {
+                if (outbound.open(transfer, holdUntil, detail, lease)) {
                     return quoting.quote(tenant, transfer, request, send);
                 }
             } catch (GatewayException e) {

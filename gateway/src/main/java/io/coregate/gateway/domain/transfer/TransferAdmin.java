@@ -44,10 +44,21 @@ public final class TransferAdmin {
         return log.list(tenant, query);
     }
 
-    /** @throws GatewayException 3208 when unknown */
+    /**
+     * A transfer by its id; an outbound one also by the Mojaloop transfer id its channel was given.
+     *
+     * @throws GatewayException 3208 when unknown
+     */
     public Detail get(TenantId tenant, Direction direction, String transferId) {
-        Transfer transfer = log.find(tenant, direction, transferId).orElseThrow(() -> PayeeTransferService.unknown(transferId));
-        return new Detail(transfer, log.journal(tenant, direction, transferId));
+        Transfer transfer = locate(tenant, direction, transferId);
+        return new Detail(transfer, log.journal(tenant, direction, transfer.transferId()));
+    }
+
+    /** By the log's own id, else (outbound) by the Mojaloop transfer id. */
+    private Transfer locate(TenantId tenant, Direction direction, String id) {
+        return log.find(tenant, direction, id)
+            .or(() -> direction == Direction.OUTBOUND ? log.findOutboundByMojaloopId(tenant, id) : Optional.empty())
+            .orElseThrow(() -> PayeeTransferService.unknown(id));
     }
 
     /**
@@ -65,7 +76,8 @@ public final class TransferAdmin {
             throw ValidationException.of("outcome", "must be COMMITTED or ABORTED");
         }
         String reason = Fields.text(body, "", "reason", 500);
-        Transfer transfer = log.find(tenant, direction, transferId).orElseThrow(() -> PayeeTransferService.unknown(transferId));
+        Transfer transfer = locate(tenant, direction, transferId);
+        String id = transfer.transferId();
         boolean uncertain = transfer.state() == TransferState.UNCERTAIN && direction == Direction.OUTBOUND;
         if (transfer.state() != TransferState.RECONCILE && !uncertain) {
             throw new GatewayException(ErrorCode.VALIDATION, "transfer " + transferId + " is " + transfer.state()
@@ -81,9 +93,9 @@ public final class TransferAdmin {
             : StoredAnswers.error(ErrorCode.PAYEE_ERROR, CreditSteps.NOT_COMPLETED);
         var change = new StateChange(transfer.state(), to, Optional.empty(), transfer.cbsReference(),
             "resolved by " + actor + ": " + reason, Optional.of(answer), Optional.empty(), transfer.attempts(), Optional.empty());
-        Transfer after = log.resolve(tenant, direction, transferId, change, actor, reason).orElseThrow(() -> new GatewayException(
+        Transfer after = log.resolve(tenant, direction, id, change, actor, reason).orElseThrow(() -> new GatewayException(
             ErrorCode.SERVER_BUSY, "a retry of transfer " + transferId + " is in flight (or it left " + transfer.state() + "); try again shortly"));
         metrics.outcome(tenant, direction, to);
-        return new Detail(after, log.journal(tenant, direction, transferId));
+        return new Detail(after, log.journal(tenant, direction, id));
     }
 }

@@ -28,6 +28,9 @@ public interface TransferLog {
 
     Optional<Transfer> find(TenantId tenant, Direction direction, String transferId);
 
+    /** An outbound transfer by the id the Mojaloop Connector gave it (the id the DFSP's channel sees). */
+    Optional<Transfer> findOutboundByMojaloopId(TenantId tenant, String mojaloopTransferId);
+
     /**
      * Takes the lease on a transfer in {@code state} (no other lease live) for a CBS call.
      *
