@@ -60,6 +60,8 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -121,13 +123,16 @@ public final class Main {
         GatewayConfig config = ConfigLoader.load(source, bundledPluginsDir());
         SdkClientConfig sdkClient = SdkClientConfig.load(source);
         AdminToken token = AdminToken.resolve(config.admin());
+        // Helidon's meter registry takes about 0.6 s to set up: done while the database starts.
+        var metersReady = new FutureTask<>(Metrics::globalRegistry);
+        Thread.ofPlatform().daemon().name("coregate-metrics-init").start(metersReady);
         Database database = Database.start(config.db());
         GatewayConfig.Plugins pluginConfig = config.plugins();
         PluginHost host = new PluginHost(gatewayVersion(), pluginConfig.dropInDir().resolve(".loaded"), pluginConfig.allowedSha256());
         ScheduledExecutorService jobs = Executors.newScheduledThreadPool(4, Thread.ofPlatform().daemon().name("coregate-job-", 0).factory());
         try {
             host.loadDirectory(pluginConfig.bundledDir(), LoadedPlugin.Source.BUNDLED);
-            MeterRegistry meters = Metrics.globalRegistry();
+            MeterRegistry meters = joined(metersReady);
             var jdbc = new Jdbc(database.dataSource());
             var pluginSync = new PluginSync(host, new JdbcPluginStore(jdbc), pluginConfig.dropInDir().resolve("uploaded"));
             pluginSync.pull();
@@ -186,6 +191,18 @@ public final class Main {
             host.close();
             database.close();
             throw e;
+        }
+    }
+
+    /** The value of a start-up task run beside the main thread; its failure is the start-up's. */
+    private static <T> T joined(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during start-up", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 
