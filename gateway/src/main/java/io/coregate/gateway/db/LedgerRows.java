@@ -48,21 +48,29 @@ final class LedgerRows {
         }
     }
 
-    /** Creates stripe 0 (limit 0) when missing, then locks it until the transaction ends; its own figures. */
+    /** Locks stripe 0 until the transaction ends, creating it (limit 0) first when missing; its own figures. */
     static Balance lockZero(Connection connection, TenantId tenant, String currency) throws SQLException {
+        Optional<Balance> zero = selectZeroForUpdate(connection, tenant, currency);
+        if (zero.isPresent()) {
+            return zero.get();
+        }
         try (var statement = connection.prepareStatement("INSERT INTO liquidity_positions (tenant_id, currency) VALUES (?, ?)"
                 + " ON CONFLICT (tenant_id, currency, stripe) DO NOTHING")) {
             statement.setString(1, tenant.value());
             statement.setString(2, currency);
             statement.executeUpdate();
         }
+        // A new statement: it sees the row whether this transaction or a concurrent one (committed meanwhile) created it.
+        return selectZeroForUpdate(connection, tenant, currency).orElseThrow();
+    }
+
+    private static Optional<Balance> selectZeroForUpdate(Connection connection, TenantId tenant, String currency) throws SQLException {
         try (var statement = connection.prepareStatement(
                 "SELECT " + BALANCE + " FROM liquidity_positions WHERE tenant_id = ? AND currency = ? AND stripe = 0 FOR UPDATE")) {
             statement.setString(1, tenant.value());
             statement.setString(2, currency);
             try (var rows = statement.executeQuery()) {
-                rows.next();
-                return balance(rows);
+                return rows.next() ? Optional.of(balance(rows)) : Optional.empty();
             }
         }
     }
