@@ -148,7 +148,10 @@ class LedgerIT {
         TenantId t = fx.tenantWithLimit("100");
         fx.ledger.reserve(t, zmw("50"), "out", LATER);
         fx.ledger.post(t, "out");
-        assertTrue(fx.ledger.inbound(t, zmw("20"), "in-1").applied());
+        var recorded = fx.ledger.inbound(t, zmw("20"), "in-1");
+        assertTrue(recorded.applied());
+        assertEquals(0, new BigDecimal("30").compareTo(recorded.balance().position()), "the balance after, as answered");
+        assertEquals(0, new BigDecimal("70").compareTo(recorded.balance().available()), "the balance after, as answered");
         assertFigures(t, "100", "30", "0", "70");
         assertFalse(fx.ledger.inbound(t, zmw("20"), "in-1").applied());
         assertCode("3106", () -> fx.ledger.inbound(t, zmw("21"), "in-1"));
