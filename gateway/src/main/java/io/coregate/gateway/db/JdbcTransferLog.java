@@ -39,9 +39,10 @@ public final class JdbcTransferLog implements TransferLog {
 
     @Override
     public StoredQuote insertQuote(StoredQuote quote) {
-        return jdbc.inTransaction("store quote", connection -> {
-            TransferWrites.insertQuote(connection, quote);
-            return queries.quote(connection, quote.tenant(), quote.quoteId()).orElseThrow();
+        // One statement in auto-commit; only a quote whose id was stored before is read back.
+        return jdbc.autoCommit("store quote", connection -> {
+            Optional<StoredQuote> inserted = TransferWrites.insertQuote(connection, quote);
+            return inserted.isPresent() ? inserted.get() : queries.quote(connection, quote.tenant(), quote.quoteId()).orElseThrow();
         });
     }
 
@@ -82,7 +83,7 @@ public final class JdbcTransferLog implements TransferLog {
 
     @Override
     public boolean lease(TenantId tenant, Direction direction, String transferId, TransferState state, Duration lease) {
-        return jdbc.inTransaction("lease transfer", connection -> {
+        return jdbc.autoCommit("lease transfer", connection -> {
             try (var statement = connection.prepareStatement("UPDATE transfers SET lease_until = clock_timestamp() + ? * interval '1 millisecond'"
                     + KEY + " AND state = ? AND (lease_until IS NULL OR lease_until < clock_timestamp())")) {
                 statement.setLong(1, lease.toMillis());

@@ -19,11 +19,13 @@ final class TransferWrites {
     }
 
     /** Inserts a quote unless its id exists. */
-    static void insertQuote(Connection connection, StoredQuote quote) throws SQLException {
+    /** Inserts a quote; the stored quote as read back, or empty when one with its id exists already. */
+    static Optional<StoredQuote> insertQuote(Connection connection, StoredQuote quote) throws SQLException {
         try (var statement = connection.prepareStatement("""
                 INSERT INTO quotes (tenant_id, quote_id, transaction_id, request_hash, request, answer, amount_type, currency,
                                     transfer_amount, payee_receive_amount, payee_fee, payee, expires_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""")) {
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING
+                RETURNING\s""" + TransferRows.QUOTE_COLUMNS)) {
             statement.setString(1, quote.tenant().value());
             statement.setString(2, quote.quoteId());
             statement.setString(3, quote.transactionId());
@@ -37,7 +39,9 @@ final class TransferWrites {
             statement.setBigDecimal(11, quote.payeeFee());
             statement.setString(12, JsonColumns.write(quote.payee()));
             statement.setTimestamp(13, TransferRows.timestamp(quote.expiresAt()));
-            statement.executeUpdate();
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(TransferRows.quote(rows)) : Optional.empty();
+            }
         }
     }
 
