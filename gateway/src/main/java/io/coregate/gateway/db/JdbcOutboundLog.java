@@ -39,11 +39,9 @@ public final class JdbcOutboundLog implements OutboundLog {
     @Override
     public boolean open(Transfer t, Instant holdUntil, String detail, Duration lease) {
         return jdbc.inTransaction("open outbound transfer", connection -> {
-            if (!TransferWrites.insertTransfer(connection, t, lease)) {
+            if (!TransferWrites.insertTransfer(connection, t, lease, detail)) {
                 return false;
             }
-            TransferWrites.appendEvent(connection, t.tenant(), Direction.OUTBOUND, t.transferId(), Optional.empty(), t.state(),
-                Optional.empty(), detail);
             if (t.state() == TransferState.RESERVED) {
                 ledger.reserve(connection, t.tenant(), new Money(t.amount(), t.currency()), t.transferId(), holdUntil);
             }

@@ -53,13 +53,7 @@ public final class JdbcTransferLog implements TransferLog {
 
     @Override
     public boolean insert(Transfer t, String detail, Duration lease) {
-        return jdbc.inTransaction("insert transfer", connection -> {
-            if (!TransferWrites.insertTransfer(connection, t, lease)) {
-                return false;
-            }
-            TransferWrites.appendEvent(connection, t.tenant(), t.direction(), t.transferId(), Optional.empty(), t.state(), Optional.empty(), detail);
-            return true;
-        });
+        return jdbc.autoCommit("insert transfer", connection -> TransferWrites.insertTransfer(connection, t, lease, detail));
     }
 
     @Override

@@ -45,15 +45,22 @@ final class TransferWrites {
         }
     }
 
-    /** Inserts a transfer with a lease; false when its id exists. */
-    static boolean insertTransfer(Connection connection, Transfer t, Duration lease) throws SQLException {
+    /**
+     * Inserts a transfer with a lease and its first journal entry ({@code detail}), in one statement; false, changing
+     * nothing, when its id exists.
+     */
+    static boolean insertTransfer(Connection connection, Transfer t, Duration lease, String detail) throws SQLException {
         try (var statement = connection.prepareStatement("""
-                INSERT INTO transfers (tenant_id, direction, transfer_id, home_transaction_id, state, quote_id, amount_type,
-                    transaction_type, currency, amount, payee_receive_amount, payee_id_type, payee_id_value, payer_id_type,
-                    payer_id_value, payer_fsp, payee, payer, request_hash, expires_at, lease_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?,
-                        clock_timestamp() + ? * interval '1 millisecond')
-                ON CONFLICT DO NOTHING""")) {
+                WITH inserted AS (
+                    INSERT INTO transfers (tenant_id, direction, transfer_id, home_transaction_id, state, quote_id, amount_type,
+                        transaction_type, currency, amount, payee_receive_amount, payee_id_type, payee_id_value, payer_id_type,
+                        payer_id_value, payer_fsp, payee, payer, request_hash, expires_at, lease_until)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?,
+                            clock_timestamp() + ? * interval '1 millisecond')
+                    ON CONFLICT DO NOTHING
+                    RETURNING tenant_id, direction, transfer_id, state)
+                INSERT INTO transfer_events (tenant_id, direction, transfer_id, seq, from_state, to_state, detail)
+                SELECT tenant_id, direction, transfer_id, 1, NULL, state, ? FROM inserted""")) {
             int i = 0;
             statement.setString(++i, t.tenant().value());
             statement.setString(++i, t.direction().name());
@@ -80,6 +87,7 @@ final class TransferWrites {
                 statement.setNull(++i, Types.TIMESTAMP_WITH_TIMEZONE);
             }
             statement.setLong(++i, lease.toMillis());
+            statement.setString(++i, detail);
             return statement.executeUpdate() == 1;
         }
     }
