@@ -50,9 +50,10 @@ record PayerWiring(PayerRoutes routes, UncertainResolver resolver, OperatorSteps
         var log = new JdbcTransferLog(jdbc, onStateChange);
         var outbound = new JdbcOutboundLog(jdbc, ledger);
         var metrics = new TransferMeters(meters);
-        // A request holds the transfer while it waits for the connector (and the CBS): the longer of the connector's
-        // waits plus the CBS lease.
-        Duration lease = max(sdkClient.transferTimeout(), sdkClient.acceptTimeout()).plus(policy.lease());
+        // A request (or the resolver's status read) holds the transfer while it waits for the connector and the CBS:
+        // the longest of the connector's waits plus the CBS lease, so a lease never runs out while its holder waits.
+        Duration lease = max(max(sdkClient.transferTimeout(), sdkClient.acceptTimeout()), sdkClient.statusReadWorstCase())
+            .plus(policy.lease());
         var payer = new PayerService(connector, outbound, log, metrics, lease, clock);
         var accept = new AcceptService(connector, adapters, outbound, log, metrics, policy, lease, clock);
         Function<TenantId, Optional<Tenant>> tenants = id -> Optional.ofNullable(directory.all().get(id));

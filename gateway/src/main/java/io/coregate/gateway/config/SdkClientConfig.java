@@ -30,7 +30,7 @@ public record SdkClientConfig(Duration connectTimeout, Duration transferTimeout,
             millis(config, "sdk.client.connect-timeout-millis", 2_000),
             millis(config, "sdk.client.transfer-timeout-millis", 65_000),
             millis(config, "sdk.client.accept-timeout-millis", 65_000),
-            millis(config, "sdk.client.status-timeout-millis", 35_000),
+            millis(config, "sdk.client.status-timeout-millis", 10_000),
             (int) ConfigLoader.number(config, "sdk.client.status-attempts", 3, 1, 10),
             (int) ConfigLoader.number(config, "sdk.client.connect-attempts", 2, 1, 10),
             Duration.ofMillis(ConfigLoader.number(config, "sdk.client.retry-backoff-millis", 200, 0, 60_000)));
@@ -38,5 +38,14 @@ public record SdkClientConfig(Duration connectTimeout, Duration transferTimeout,
 
     private static Duration millis(Config config, String key, long defaultValue) {
         return Duration.ofMillis(ConfigLoader.number(config, key, defaultValue, 1, 600_000));
+    }
+
+    /** The longest a status read can take: every attempt timing out, with the pauses between them. */
+    public Duration statusReadWorstCase() {
+        Duration total = statusTimeout.multipliedBy(statusAttempts);
+        for (int i = 1; i < statusAttempts; i++) {
+            total = total.plus(retryBackoff.multipliedBy(1L << Math.min(i - 1, 10)));
+        }
+        return total;
     }
 }

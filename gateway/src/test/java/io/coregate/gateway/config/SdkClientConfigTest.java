@@ -20,7 +20,8 @@ class SdkClientConfigTest {
         assertEquals(Duration.ofSeconds(2), config.connectTimeout());
         assertEquals(Duration.ofSeconds(65), config.transferTimeout());
         assertEquals(Duration.ofSeconds(65), config.acceptTimeout());
-        assertEquals(Duration.ofSeconds(35), config.statusTimeout());
+        assertEquals(Duration.ofSeconds(10), config.statusTimeout());
+        assertEquals(Duration.ofMillis(30_600), config.statusReadWorstCase(), "3 attempts of 10 s, pauses of 200 and 400 ms");
         assertEquals(3, config.statusAttempts());
         assertEquals(2, config.connectAttempts());
         assertEquals(Duration.ofMillis(200), config.retryBackoff());
