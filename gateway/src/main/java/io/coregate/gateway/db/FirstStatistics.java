@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gives the gateway's tables their first planner statistics as soon as they hold rows, instead of waiting for
@@ -22,6 +24,8 @@ public final class FirstStatistics {
     private static final System.Logger LOG = System.getLogger(FirstStatistics.class.getName());
 
     private final Jdbc jdbc;
+    /** Tables this process analysed: never again (ANALYZE by a role that does not own a table only warns). */
+    private final Set<String> analysed = ConcurrentHashMap.newKeySet();
 
     public FirstStatistics(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -37,7 +41,9 @@ public final class FirstStatistics {
                 select.setInt(1, MIN_CHANGES);
                 try (var rows = select.executeQuery()) {
                     while (rows.next()) {
-                        tables.add(rows.getString(1));
+                        if (analysed.add(rows.getString(1))) {
+                            tables.add(rows.getString(1));
+                        }
                     }
                 }
             }

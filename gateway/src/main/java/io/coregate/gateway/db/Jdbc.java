@@ -39,7 +39,7 @@ public final class Jdbc {
             try {
                 return once(what, work);
             } catch (DatabaseException e) {
-                if (attempt >= ATTEMPTS || !(e.getCause() instanceof SQLException sql) || !TRANSIENT.contains(sql.getSQLState())) {
+                if (attempt >= ATTEMPTS || !(e.getCause() instanceof SQLException sql) || !transientFailure(sql)) {
                     throw e;
                 }
                 LOG.log(Level.WARNING, () -> what + ": transaction aborted by the database (SQLSTATE " + sql.getSQLState()
@@ -47,6 +47,11 @@ public final class Jdbc {
                 pause(attempt);
             }
         }
+    }
+
+    /** A deadlock victim or serialization failure; many SQLExceptions carry no SQLSTATE at all. */
+    private static boolean transientFailure(SQLException e) {
+        return e.getSQLState() != null && TRANSIENT.contains(e.getSQLState());
     }
 
     private static void pause(int attempt) {

@@ -41,11 +41,13 @@ class FirstStatisticsIT {
         assertEquals(1, analysed);
         assertEquals(300f, (float) jdbc.read("reltuples", c -> reltuples(c, "busy")));
         assertTrue(jdbc.read("reltuples", c -> reltuples(c, "quiet")) <= 0, "a table with a few rows is left to autovacuum");
+        assertEquals(0, statistics.run(), "this process does not analyse a table twice");
+        var anotherReplica = new FirstStatistics(jdbc);
         for (int i = 0; i < 100 && analysed > 0; i++) {
             TimeUnit.MILLISECONDS.sleep(100);
-            analysed = statistics.run();
+            analysed = anotherReplica.run();
         }
-        assertEquals(0, analysed, "a table with statistics is not analysed again");
+        assertEquals(0, analysed, "a table with statistics is not analysed again, by any replica");
     }
 
     private static float reltuples(Connection c, String table) throws SQLException {

@@ -67,6 +67,17 @@ class JdbcRetryIT {
         assertEquals("23505", ((SQLException) failure.getCause()).getSQLState());
     }
 
+    @Test
+    void aFailureWithoutSqlStateIsADatabaseErrorAndNotRunAgain() {
+        var runs = new AtomicInteger();
+        var failure = assertThrows(DatabaseException.class, () -> jdbc.inTransaction("no state", c -> {
+            runs.incrementAndGet();
+            throw new SQLException("a driver error without SQLSTATE");
+        }));
+        assertEquals(1, runs.get());
+        assertEquals("no state failed: a driver error without SQLSTATE", failure.getMessage());
+    }
+
     /** Locks {@code first}, waits for the other side to lock its first row (only on the first run), then adds one to both rows. */
     private static int bump(Connection c, int first, int second, CyclicBarrier firstLocks, AtomicInteger runs) throws SQLException {
         boolean firstRun = runs.incrementAndGet() <= 2;
