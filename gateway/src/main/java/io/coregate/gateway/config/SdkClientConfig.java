@@ -40,11 +40,16 @@ public record SdkClientConfig(Duration connectTimeout, Duration transferTimeout,
         return Duration.ofMillis(ConfigLoader.number(config, key, defaultValue, 1, 600_000));
     }
 
+    /** The pause before attempt {@code attempt} (2 or more): {@link #retryBackoff}, doubled for each later attempt. */
+    public Duration pauseBefore(int attempt) {
+        return retryBackoff.multipliedBy(1L << Math.min(attempt - 2, 10));
+    }
+
     /** The longest a status read can take: every attempt timing out, with the pauses between them. */
     public Duration statusReadWorstCase() {
         Duration total = statusTimeout.multipliedBy(statusAttempts);
-        for (int i = 1; i < statusAttempts; i++) {
-            total = total.plus(retryBackoff.multipliedBy(1L << Math.min(i - 1, 10)));
+        for (int attempt = 2; attempt <= statusAttempts; attempt++) {
+            total = total.plus(pauseBefore(attempt));
         }
         return total;
     }

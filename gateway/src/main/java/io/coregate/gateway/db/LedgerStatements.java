@@ -31,28 +31,24 @@ final class LedgerStatements {
     private static final String RESERVATION = "tenant_id, transfer_ref, currency, amount, state, uncertain, expires_at";
 
     /**
-     * After stripe 0's lock, one statement: the earlier entry of this reference if there is one, else the move
-     * ({@code position -= amount} on stripe 0, which never breaks the stripes' invariants) with its journal entry and
-     * the balance after. Its snapshot is taken once the lock is held, so it sees any earlier entry committed by then.
+     * After stripe 0's lock, one statement: unless this reference has an entry already, the move ({@code position -=
+     * amount} on stripe 0, which never breaks the stripes' invariants) with its journal entry, returning the balance
+     * after; no row when it has one. Its snapshot is taken once the lock is held, so it sees any entry committed by then.
      */
     private static final String INBOUND = """
-        WITH prior AS (
-            SELECT amount FROM liquidity_journal WHERE tenant_id = ? AND currency = ? AND reference = ? AND operation = 'INBOUND'),
-        moved AS (
-            UPDATE liquidity_positions SET position = position - ?, updated_at = now()
-             WHERE tenant_id = ? AND currency = ? AND stripe = 0 AND NOT EXISTS (SELECT 1 FROM prior)
-            RETURNING tenant_id, currency, stripe, liquidity_limit, position, reserved, alarm_percent, max_per_transfer),
+        WITH moved AS (
+            UPDATE liquidity_positions p SET position = p.position - ?, updated_at = now()
+             WHERE p.tenant_id = ? AND p.currency = ? AND p.stripe = 0 AND NOT EXISTS (
+                   SELECT 1 FROM liquidity_journal j WHERE j.tenant_id = p.tenant_id AND j.currency = p.currency
+                      AND j.reference = ? AND j.operation = 'INBOUND')
+            RETURNING p.tenant_id, p.currency, p.stripe, p.liquidity_limit, p.position, p.reserved, p.alarm_percent, p.max_per_transfer),
         journaled AS (
             INSERT INTO liquidity_journal (tenant_id, currency, stripe, operation, reference, amount, limit_before, limit_after,
                 position_before, position_after, reserved_before, reserved_after, actor)
             SELECT tenant_id, currency, stripe, 'INBOUND', ?, ?, liquidity_limit, liquidity_limit, position + ?, position,
                    reserved, reserved, ?
               FROM moved)
-        SELECT (SELECT amount FROM prior), m.tenant_id, m.currency, m.liquidity_limit + o.l, m.position + o.p, m.reserved + o.r,
-               m.alarm_percent, m.max_per_transfer
-          FROM (SELECT 1) one LEFT JOIN moved m ON true LEFT JOIN LATERAL (
-            SELECT coalesce(sum(q.liquidity_limit), 0) AS l, coalesce(sum(q.position), 0) AS p, coalesce(sum(q.reserved), 0) AS r
-              FROM liquidity_positions q WHERE q.tenant_id = m.tenant_id AND q.currency = m.currency AND q.stripe <> 0) o ON true""";
+        """ + ReservationSql.TOTAL;
 
     private LedgerStatements() {
     }
@@ -135,24 +131,28 @@ final class LedgerStatements {
         LedgerRows.lockZero(c, tenant, currency);
         try (var statement = c.prepareStatement(INBOUND)) {
             int i = 0;
-            statement.setString(++i, tenant.value());
-            statement.setString(++i, currency);
-            statement.setString(++i, ref);
             statement.setBigDecimal(++i, amount);
             statement.setString(++i, tenant.value());
             statement.setString(++i, currency);
+            statement.setString(++i, ref);
             statement.setString(++i, ref);
             statement.setBigDecimal(++i, amount);
             statement.setBigDecimal(++i, amount);
             statement.setString(++i, ACTOR);
             try (var rows = statement.executeQuery()) {
-                rows.next();
-                BigDecimal prior = rows.getBigDecimal(1);
-                if (prior == null) {
-                    return new LedgerResult(Operation.INBOUND, ref, true, "recorded", new Balance(tenant, currency, rows.getBigDecimal(4),
-                        rows.getBigDecimal(5), rows.getBigDecimal(6), rows.getInt(7), Optional.ofNullable(rows.getBigDecimal(8))));
+                if (rows.next()) {
+                    return new LedgerResult(Operation.INBOUND, ref, true, "recorded", LedgerRows.balance(rows));
                 }
-                if (prior.compareTo(amount) != 0) {
+            }
+        }
+        // Recorded before (a repeat): the same amount changes nothing, another amount is a modified request.
+        try (var select = c.prepareStatement("SELECT amount FROM liquidity_journal"
+                + " WHERE tenant_id = ? AND currency = ? AND reference = ? AND operation = 'INBOUND'")) {
+            select.setString(1, tenant.value());
+            select.setString(2, currency);
+            select.setString(3, ref);
+            try (var rows = select.executeQuery()) {
+                if (rows.next() && rows.getBigDecimal(1).compareTo(amount) != 0) {
                     throw LedgerRules.modified("inbound transfer", ref);
                 }
             }

@@ -147,9 +147,8 @@ public final class ConnectorClient implements Connector {
     }
 
     private boolean pause(int attempt) {
-        long millis = config.retryBackoff().toMillis() << Math.min(attempt - 2, 10);
         try {
-            Thread.sleep(millis);
+            Thread.sleep(config.pauseBefore(attempt));
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

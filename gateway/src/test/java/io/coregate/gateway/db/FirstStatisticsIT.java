@@ -2,11 +2,11 @@ package io.coregate.gateway.db;
 
 import io.coregate.gateway.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,19 +16,13 @@ class FirstStatisticsIT {
 
     @Test
     void aTableWithRowsAndNoStatisticsIsAnalysedOnce() throws Exception {
-        TestDatabase.Schema schema = TestDatabase.freshSchema();
-        var dataSource = new PGSimpleDataSource();
-        dataSource.setURL(schema.url());
-        dataSource.setUser(schema.user());
-        dataSource.setPassword(schema.password());
+        DataSource dataSource = TestDatabase.freshSchema().created();
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema.schema());
-            s.execute("CREATE TABLE " + schema.schema() + ".busy (id int PRIMARY KEY)");
-            s.execute("CREATE TABLE " + schema.schema() + ".quiet (id int PRIMARY KEY)");
-            s.execute("INSERT INTO " + schema.schema() + ".busy SELECT generate_series(1, 300)");
-            s.execute("INSERT INTO " + schema.schema() + ".quiet VALUES (1)");
+            s.execute("CREATE TABLE busy (id int PRIMARY KEY)");
+            s.execute("CREATE TABLE quiet (id int PRIMARY KEY)");
+            s.execute("INSERT INTO busy SELECT generate_series(1, 300)");
+            s.execute("INSERT INTO quiet VALUES (1)");
         }
-        dataSource.setCurrentSchema(schema.schema());
         var jdbc = new Jdbc(dataSource);
         var statistics = new FirstStatistics(jdbc);
 

@@ -3,7 +3,6 @@ package io.coregate.gateway.db;
 import io.coregate.gateway.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,17 +23,11 @@ class JdbcRetryIT {
 
     @BeforeAll
     static void schema() throws SQLException {
-        TestDatabase.Schema schema = TestDatabase.freshSchema();
-        var dataSource = new PGSimpleDataSource();
-        dataSource.setURL(schema.url());
-        dataSource.setUser(schema.user());
-        dataSource.setPassword(schema.password());
+        DataSource dataSource = TestDatabase.freshSchema().created();
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema.schema());
-            s.execute("CREATE TABLE " + schema.schema() + ".pair (id int PRIMARY KEY, n int NOT NULL)");
-            s.execute("INSERT INTO " + schema.schema() + ".pair VALUES (1, 0), (2, 0)");
+            s.execute("CREATE TABLE pair (id int PRIMARY KEY, n int NOT NULL)");
+            s.execute("INSERT INTO pair VALUES (1, 0), (2, 0)");
         }
-        dataSource.setCurrentSchema(schema.schema());
         jdbc = new Jdbc(dataSource);
     }
 

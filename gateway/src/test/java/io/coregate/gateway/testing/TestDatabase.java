@@ -1,6 +1,7 @@
 package io.coregate.gateway.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 
 /**
  * A real PostgreSQL for tests, found in this order: {@code COREGATE_TEST_DB_URL} (+ {@code _USER}, {@code _PASSWORD}),
@@ -38,6 +40,19 @@ public final class TestDatabase {
             Connection connection = DriverManager.getConnection(url, user, password);
             connection.setSchema(schema);
             return connection;
+        }
+
+        /** Creates the schema (for tests that do not start a gateway) and answers a data source whose search path it is. */
+        public DataSource created() throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, user, password); var statement = c.createStatement()) {
+                statement.execute("CREATE SCHEMA " + schema);
+            }
+            var dataSource = new PGSimpleDataSource();
+            dataSource.setURL(url);
+            dataSource.setUser(user);
+            dataSource.setPassword(password);
+            dataSource.setCurrentSchema(schema);
+            return dataSource;
         }
     }
 
