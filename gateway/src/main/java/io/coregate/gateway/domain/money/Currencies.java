@@ -33,6 +33,11 @@ public final class Currencies {
         return code;
     }
 
+    /** Whether a string is an ISO 4217 code this JDK knows. */
+    public static boolean isCode(String value) {
+        return value.length() == 3 && CODES.contains(value) && value.chars().allMatch(c -> c >= 'A' && c <= 'Z');
+    }
+
     /** The number of decimals of a currency's minor unit (2 for ZMW, 0 for JPY); 4 where ISO defines none. */
     public static int minorUnit(String code) {
         int digits = Currency.getInstance(code).getDefaultFractionDigits();

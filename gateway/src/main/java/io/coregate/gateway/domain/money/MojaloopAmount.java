@@ -4,6 +4,7 @@ import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,11 @@ public final class MojaloopAmount {
                 + "' is not a Mojaloop amount (no sign or exponent, at most 4 decimals, no trailing zeros)");
         }
         return new BigDecimal(text);
+    }
+
+    /** The amount a string in the Mojaloop amount format stands for; empty for any other string. */
+    public static Optional<BigDecimal> read(String text) {
+        return PATTERN.matcher(text).matches() ? Optional.of(new BigDecimal(text)) : Optional.empty();
     }
 
     /** Formats an amount as Mojaloop writes it: plain, without trailing zeros ({@code "10"}, {@code "10.5"}). */
