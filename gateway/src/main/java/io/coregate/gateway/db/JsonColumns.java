@@ -2,16 +2,15 @@ package io.coregate.gateway.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coregate.gateway.json.Mappers;
 
 import java.util.Map;
 
 /** Converts jsonb columns to and from plain Java maps. Thread-safe. */
 final class JsonColumns {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper MAPPER = Mappers.configure(new ObjectMapper());
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 

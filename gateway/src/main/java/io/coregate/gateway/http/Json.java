@@ -11,6 +11,7 @@ import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.validation.Check;
 import io.coregate.gateway.domain.validation.Validated;
+import io.coregate.gateway.json.Mappers;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;

@@ -1,9 +1,9 @@
 package io.coregate.gateway.sdk;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coregate.gateway.json.Mappers;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.coregate.gateway.domain.payer.ConnectorTransfer;
 import io.coregate.gateway.domain.payer.OutboundTransfer;
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class TransferJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    static final ObjectMapper MAPPER = Mappers.configure(new ObjectMapper());
 
     /** The outbound API's {@code Name} pattern ({@code \w} is ASCII there, as in Java). */
     private static final Pattern DISPLAY_NAME = Pattern.compile("^(?!\\s*$)[\\w .,'-]{1,128}$");

@@ -1,4 +1,4 @@
-package io.coregate.gateway.http;
+package io.coregate.gateway.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
@@ -55,7 +55,7 @@ public final class Mappers {
     }
 
     /** The JSON path of a binding error ({@code to.idType}, {@code accounts[2].balance}). */
-    static String path(JsonMappingException e) {
+    public static String path(JsonMappingException e) {
         var path = new StringBuilder();
         for (JsonMappingException.Reference reference : e.getPath()) {
             if (reference.getFieldName() != null) {
@@ -68,7 +68,7 @@ public final class Mappers {
     }
 
     /** What the binder expected where it failed, in words. */
-    static String expected(MismatchedInputException e) {
+    public static String expected(MismatchedInputException e) {
         Class<?> type = e.getTargetType();
         if (type == null) {
             return "has the wrong type";
