@@ -58,11 +58,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The one composition root: reads the configuration, wires every component by hand, starts the listeners. */
@@ -74,6 +76,8 @@ public final class Main {
     }
 
     private static final System.Logger LOG = System.getLogger(Main.class.getName());
+    /** How long a shutdown during start-up waits for the start to finish before the JVM stops. */
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
 
     private Main() {
     }
@@ -81,22 +85,30 @@ public final class Main {
     /** Runs the gateway until Ctrl-C; exits 2 on a configuration error, 1 on any other start-up failure. */
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        Gateway gateway;
-        try {
-            gateway = start(defaultConfig());
-        } catch (ConfigException e) {
-            LOG.log(System.Logger.Level.ERROR, "configuration error: " + e.getMessage());
-            System.exit(2);
-            return;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "start-up failed: " + e.getMessage(), e);
-            System.exit(1);
-            return;
-        }
+        // Registered before start-up, so a SIGTERM right after the banner still stops the gateway cleanly: the hook
+        // waits for the start to finish, then closes what it started.
+        var running = new CompletableFuture<Gateway>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
+            try {
+                running.get(START_WAIT.toSeconds(), TimeUnit.SECONDS).close();
+            } catch (ExecutionException | TimeoutException e) {
+                // Never started: nothing to close.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             ShutdownAwareLogManager.shutdownLogged();
         }, "coregate-shutdown"));
+        try {
+            running.complete(start(defaultConfig()));
+        } catch (ConfigException e) {
+            running.completeExceptionally(e);
+            LOG.log(System.Logger.Level.ERROR, "configuration error: " + e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            running.completeExceptionally(e);
+            LOG.log(System.Logger.Level.ERROR, "start-up failed: " + e.getMessage(), e);
+            System.exit(1);
+        }
     }
 
     /** Environment variables, system properties, {@code config/application.yaml}, then the defaults in the jar. */

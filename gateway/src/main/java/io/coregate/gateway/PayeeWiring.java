@@ -2,16 +2,19 @@ package io.coregate.gateway;
 
 import io.coregate.gateway.config.TransfersConfig;
 import io.coregate.gateway.db.Jdbc;
+import io.coregate.gateway.db.JdbcQuoteBook;
 import io.coregate.gateway.db.JdbcTransferLog;
 import io.coregate.gateway.db.StateChangeHook;
 import io.coregate.gateway.domain.party.PartyService;
+import io.coregate.gateway.domain.payee.CreditSteps;
+import io.coregate.gateway.domain.payee.Leases;
+import io.coregate.gateway.domain.payee.PayeeTransferService;
+import io.coregate.gateway.domain.payee.QuoteService;
+import io.coregate.gateway.domain.payee.Reconciler;
+import io.coregate.gateway.domain.payee.TransferNotifications;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.transfer.OutboundResolution;
-import io.coregate.gateway.domain.transfer.PayeeTransferService;
-import io.coregate.gateway.domain.transfer.QuoteService;
-import io.coregate.gateway.domain.transfer.Reconciler;
 import io.coregate.gateway.domain.transfer.TransferAdmin;
-import io.coregate.gateway.domain.transfer.TransferNotifications;
 import io.coregate.gateway.domain.transfer.TransferPolicy;
 import io.coregate.gateway.http.AdminAuth;
 import io.coregate.gateway.http.PayeeRoutes;
@@ -43,10 +46,13 @@ record PayeeWiring(TransferPolicy policy, PayeeRoutes routes, TransferAdmin admi
         Clock clock = Clock.systemUTC();
         var log = new JdbcTransferLog(jdbc, onStateChange);
         var metrics = new TransferMeters(meters);
-        var routes = new PayeeRoutes(directory, new QuoteService(adapters, new PartyService(adapters), log, policy, clock),
-            new PayeeTransferService(adapters, log, metrics, policy, clock), new TransferNotifications(adapters, log, metrics, policy, clock),
-            requestMetrics);
-        var reconciler = new Reconciler(adapters, log, metrics, policy, clock, id -> Optional.ofNullable(directory.all().get(id)));
+        var quotes = new JdbcQuoteBook(jdbc);
+        var leases = new Leases(log, policy);
+        var credits = new CreditSteps(adapters, log, metrics, policy, clock);
+        var routes = new PayeeRoutes(directory, new QuoteService(adapters, new PartyService(adapters), quotes, policy, clock),
+            new PayeeTransferService(adapters, log, quotes, metrics, policy, leases, clock),
+            new TransferNotifications(credits, log, leases, policy), requestMetrics);
+        var reconciler = new Reconciler(credits, log, metrics, policy, clock, id -> Optional.ofNullable(directory.all().get(id)));
         return new PayeeWiring(policy, routes, new TransferAdmin(log, metrics, outbound), reconciler, requestMetrics);
     }
 

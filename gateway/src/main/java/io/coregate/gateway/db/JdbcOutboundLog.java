@@ -69,8 +69,8 @@ public final class JdbcOutboundLog implements OutboundLog {
                 statement.setBigDecimal(++i, quote.receiveAmount());
                 statement.setBigDecimal(++i, quote.payeeFee());
                 statement.setString(++i, JsonColumns.write(quote.payee()));
-                statement.setString(++i, quote.payee().get("idType") instanceof String s ? s : null);
-                statement.setString(++i, quote.payee().get("idValue") instanceof String s ? s : null);
+                statement.setString(++i, quote.payee().idType());
+                statement.setString(++i, quote.payee().idValue());
                 statement.setTimestamp(++i, TransferRows.timestamp(quote.expiresAt()));
                 statement.setString(++i, JsonColumns.write(quote.answer()));
                 statement.setString(++i, JsonColumns.write(quote.answer()));

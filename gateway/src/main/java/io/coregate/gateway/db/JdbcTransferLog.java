@@ -4,7 +4,6 @@ import io.coregate.gateway.domain.tenant.AuditEntry;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
 import io.coregate.gateway.domain.transfer.StateChange;
-import io.coregate.gateway.domain.transfer.StoredQuote;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferEvent;
 import io.coregate.gateway.domain.transfer.TransferLog;
@@ -35,20 +34,6 @@ public final class JdbcTransferLog implements TransferLog {
         this.jdbc = jdbc;
         this.hook = hook;
         this.queries = new TransferQueries(jdbc);
-    }
-
-    @Override
-    public StoredQuote insertQuote(StoredQuote quote) {
-        // One statement in auto-commit; only a quote whose id was stored before is read back.
-        return jdbc.autoCommit("store quote", connection -> {
-            Optional<StoredQuote> inserted = TransferWrites.insertQuote(connection, quote);
-            return inserted.isPresent() ? inserted.get() : queries.quote(connection, quote.tenant(), quote.quoteId()).orElseThrow();
-        });
-    }
-
-    @Override
-    public Optional<StoredQuote> findQuote(TenantId tenant, String quoteId) {
-        return jdbc.read("find quote", connection -> queries.quote(connection, tenant, quoteId));
     }
 
     @Override
@@ -143,7 +128,7 @@ public final class JdbcTransferLog implements TransferLog {
             statement.setString(1, change.to().name());
             statement.setString(2, change.targetState().map(Enum::name).orElse(null));
             statement.setString(3, change.cbsReference().orElse(null));
-            statement.setString(4, change.answer().map(JsonColumns::write).orElse(null));
+            statement.setString(4, change.answer().map(AnswerColumns::write).orElse(null));
             statement.setString(5, change.lastError().orElse(null));
             statement.setInt(6, change.attempts());
             statement.setTimestamp(7, change.nextRetryAt().map(TransferRows::timestamp).orElse(null));

@@ -7,7 +7,7 @@ import io.coregate.gateway.json.Mappers;
 
 import java.util.Map;
 
-/** Converts jsonb columns to and from plain Java maps. Thread-safe. */
+/** Converts jsonb columns to and from records and plain Java maps. Thread-safe. */
 final class JsonColumns {
 
     private static final ObjectMapper MAPPER = Mappers.configure(new ObjectMapper());
@@ -22,6 +22,14 @@ final class JsonColumns {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON-serializable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable as " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 

@@ -2,7 +2,6 @@ package io.coregate.gateway.db;
 
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
-import io.coregate.gateway.domain.transfer.StoredQuote;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferEvent;
 import io.coregate.gateway.domain.transfer.TransferQuery;
@@ -24,17 +23,6 @@ final class TransferQueries {
 
     TransferQueries(Jdbc jdbc) {
         this.jdbc = jdbc;
-    }
-
-    Optional<StoredQuote> quote(Connection connection, TenantId tenant, String quoteId) throws SQLException {
-        try (var statement = connection.prepareStatement("SELECT " + TransferRows.QUOTE_COLUMNS
-                + " FROM quotes WHERE tenant_id = ? AND quote_id = ?")) {
-            statement.setString(1, tenant.value());
-            statement.setString(2, quoteId);
-            try (var rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(TransferRows.quote(rows)) : Optional.empty();
-            }
-        }
     }
 
     Optional<Transfer> transfer(Connection connection, TenantId tenant, Direction direction, String transferId, boolean lock)

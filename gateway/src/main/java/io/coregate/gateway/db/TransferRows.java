@@ -2,9 +2,12 @@ package io.coregate.gateway.db;
 
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
-import io.coregate.gateway.domain.transfer.StoredQuote;
+import io.coregate.gateway.domain.payee.QuoteRequestBody;
+import io.coregate.gateway.domain.payee.QuoteResponseBody;
+import io.coregate.gateway.domain.payee.StoredQuote;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferEvent;
+import io.coregate.gateway.domain.transfer.TransferParty;
 import io.coregate.gateway.domain.transfer.TransferState;
 
 import java.sql.ResultSet;
@@ -27,20 +30,26 @@ final class TransferRows {
     }
 
     static Transfer transfer(ResultSet rows) throws SQLException {
-        return new Transfer(new TenantId(rows.getString(1)), Direction.valueOf(rows.getString(2)), rows.getString(3),
+        Direction direction = Direction.valueOf(rows.getString(2));
+        return new Transfer(new TenantId(rows.getString(1)), direction, rows.getString(3),
             rows.getString(4), TransferState.valueOf(rows.getString(5)), Optional.ofNullable(rows.getString(6)).map(TransferState::valueOf),
             Optional.ofNullable(rows.getString(7)), rows.getString(8), rows.getString(9), rows.getString(10), rows.getBigDecimal(11),
-            rows.getBigDecimal(12), JsonColumns.read(rows.getString(13)), JsonColumns.read(rows.getString(14)), rows.getString(15),
-            rows.getString(16) == null ? java.util.Map.of() : JsonColumns.read(rows.getString(16)), Optional.ofNullable(rows.getString(17)),
+            rows.getBigDecimal(12), party(rows.getString(13)), party(rows.getString(14)), rows.getString(15),
+            AnswerColumns.read(direction, rows.getString(4), rows.getString(16)), Optional.ofNullable(rows.getString(17)),
             Optional.ofNullable(rows.getString(18)), rows.getInt(19), instant(rows.getTimestamp(20)), instant(rows.getTimestamp(21)),
             rows.getTimestamp(22).toInstant(), rows.getTimestamp(23).toInstant());
     }
 
     static StoredQuote quote(ResultSet rows) throws SQLException {
         return new StoredQuote(new TenantId(rows.getString(1)), rows.getString(2), rows.getString(3), rows.getString(4),
-            JsonColumns.read(rows.getString(5)), JsonColumns.read(rows.getString(6)), rows.getString(7), rows.getString(8),
-            rows.getBigDecimal(9), rows.getBigDecimal(10), rows.getBigDecimal(11), JsonColumns.read(rows.getString(12)),
+            JsonColumns.read(rows.getString(5), QuoteRequestBody.class), JsonColumns.read(rows.getString(6), QuoteResponseBody.class),
+            rows.getString(7), rows.getString(8), rows.getBigDecimal(9), rows.getBigDecimal(10), rows.getBigDecimal(11),
+            party(rows.getString(12)),
             rows.getTimestamp(13).toInstant());
+    }
+
+    private static TransferParty party(String json) {
+        return JsonColumns.read(json, TransferParty.class);
     }
 
     static TransferEvent event(ResultSet rows) throws SQLException {

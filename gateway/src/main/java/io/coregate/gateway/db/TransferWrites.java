@@ -1,8 +1,8 @@
 package io.coregate.gateway.db;
 
+import io.coregate.gateway.domain.payee.StoredQuote;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
-import io.coregate.gateway.domain.transfer.StoredQuote;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferState;
 
@@ -18,7 +18,6 @@ final class TransferWrites {
     private TransferWrites() {
     }
 
-    /** Inserts a quote unless its id exists. */
     /** Inserts a quote; the stored quote as read back, or empty when one with its id exists already. */
     static Optional<StoredQuote> insertQuote(Connection connection, StoredQuote quote) throws SQLException {
         try (var statement = connection.prepareStatement("""
@@ -73,11 +72,11 @@ final class TransferWrites {
             statement.setString(++i, t.currency());
             statement.setBigDecimal(++i, t.amount());
             statement.setBigDecimal(++i, t.receiveAmount());
-            statement.setString(++i, text(t.payee().get("idType")));
-            statement.setString(++i, text(t.payee().get("idValue")));
-            statement.setString(++i, text(t.payer().get("idType")));
-            statement.setString(++i, text(t.payer().get("idValue")));
-            statement.setString(++i, text(t.payer().get("fspId")));
+            statement.setString(++i, t.payee().idType());
+            statement.setString(++i, t.payee().idValue());
+            statement.setString(++i, t.payer().idType());
+            statement.setString(++i, t.payer().idValue());
+            statement.setString(++i, t.payer().fspId().orElse(null));
             statement.setString(++i, JsonColumns.write(t.payee()));
             statement.setString(++i, JsonColumns.write(t.payer()));
             statement.setString(++i, t.requestHash());
@@ -90,10 +89,6 @@ final class TransferWrites {
             statement.setString(++i, detail);
             return statement.executeUpdate() == 1;
         }
-    }
-
-    private static String text(Object value) {
-        return value instanceof String s ? s : null;
     }
 
     /** Appends the transfer's next journal entry (its row must be locked or new in this transaction). */

@@ -2,19 +2,18 @@ package io.coregate.gateway.http;
 
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
+import io.coregate.gateway.domain.payee.PayeeTransferService;
+import io.coregate.gateway.domain.payee.QuoteRequestBody;
+import io.coregate.gateway.domain.payee.QuoteService;
+import io.coregate.gateway.domain.payee.TransferNotifications;
+import io.coregate.gateway.domain.payee.TransferRequestBody;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
-import io.coregate.gateway.domain.transfer.PayeeTransferService;
-import io.coregate.gateway.domain.transfer.QuoteService;
-import io.coregate.gateway.domain.transfer.TransferNotifications;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The payee routes of the backend API (port 3003, under {@code /{tenant}}): quotes, transfers, completion
@@ -22,8 +21,6 @@ import java.util.Map;
  * answer 2002. Thin: parse, call the domain, send.
  */
 public final class PayeeRoutes {
-
-    private static final String[] STRING_BODIES = {"fulfil", "quoteResponse", "quoteRequest", "prepare"};
 
     private final TenantDirectory tenants;
     private final QuoteService quotes;
@@ -72,18 +69,20 @@ public final class PayeeRoutes {
 
     private void quote(ServerRequest request, ServerResponse response) {
         Tenant tenant = tenant(request);
-        Json.send(response, 200, quotes.quote(tenant, Json.readObject(request)));
+        var quote = Json.read(request, QuoteRequestBody.class);
+        Json.send(response, 200, quotes.quote(tenant, quote.value(), quote.hash()));
     }
 
     private void prepare(ServerRequest request, ServerResponse response) {
         Tenant tenant = tenant(request);
-        Json.send(response, 200, transfers.prepare(tenant, Json.readObject(request)));
+        var transfer = Json.read(request, TransferRequestBody.class);
+        Json.send(response, 200, transfers.prepare(tenant, transfer.value(), transfer.hash()));
     }
 
     private void notification(ServerRequest request, ServerResponse response) {
         Tenant tenant = tenant(request);
         String transferId = request.path().pathParameters().get("transferId");
-        notifications.notify(tenant, transferId, tolerant(Json.readObject(request)));
+        notifications.notify(tenant, transferId, NotificationReader.read(Json.tree(request)));
         // The spec's 200 has no body; an empty answer (Content-Length 0) is what the Connector reads as success.
         response.header(HeaderNames.CONTENT_LENGTH, "0");
         response.send();
@@ -92,24 +91,6 @@ public final class PayeeRoutes {
     private void details(ServerRequest request, ServerResponse response) {
         Tenant tenant = tenant(request);
         Json.send(response, 200, transfers.details(tenant, request.path().pathParameters().get("transferId")));
-    }
-
-    /** SDK 18 sends {@code fulfil.body}, {@code quoteResponse.body} (and friends) as JSON strings: read them as objects. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> tolerant(Map<String, Object> body) {
-        var copy = new LinkedHashMap<>(body);
-        for (String key : STRING_BODIES) {
-            if (copy.get(key) instanceof Map<?, ?> part && part.get("body") instanceof String text) {
-                var parsed = new LinkedHashMap<>((Map<String, Object>) part);
-                try {
-                    parsed.put("body", Json.parseObject(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                    copy.put(key, parsed);
-                } catch (GatewayException e) {
-                    copy.put(key, parsed);
-                }
-            }
-        }
-        return copy;
     }
 
     private Handler notImplemented(String what) {

@@ -6,6 +6,7 @@ import io.coregate.gateway.domain.party.PartyService;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantDocument;
+import io.coregate.gateway.domain.transfer.TransferParty;
 import io.coregate.plugin.api.Party;
 import io.coregate.plugin.api.PartyId;
 import io.helidon.http.HeaderNames;
@@ -13,8 +14,6 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,24 +78,8 @@ public final class SdkRoutes {
     }
 
     /** A party as the spec's {@code transferParty}, owned by the tenant's DFSP. */
-    static Map<String, Object> transferParty(TenantDocument tenant, Party party) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("idType", party.id().idType());
-        body.put("idValue", party.id().idValue());
-        party.id().idSubValue().ifPresent(v -> body.put("idSubValue", v));
-        body.put("type", party.merchantClassificationCode().isPresent() || "BUSINESS".equals(party.id().idType()) ? "BUSINESS" : "CONSUMER");
-        body.put("displayName", party.displayName());
-        if (!party.firstName().isEmpty()) {
-            body.put("firstName", party.firstName());
-        }
-        party.middleName().ifPresent(v -> body.put("middleName", v));
-        if (!party.lastName().isEmpty()) {
-            body.put("lastName", party.lastName());
-        }
-        party.dateOfBirth().ifPresent(v -> body.put("dateOfBirth", v.toString()));
-        party.merchantClassificationCode().ifPresent(v -> body.put("merchantClassificationCode", v));
-        body.put("fspId", tenant.dfspId());
-        body.put("supportedCurrencies", party.currencies().stream().filter(tenant.currencies()::contains).sorted().toList());
-        return body;
+    static TransferParty transferParty(TenantDocument tenant, Party party) {
+        return TransferParty.lookedUp(party, tenant.dfspId(),
+            party.currencies().stream().filter(tenant.currencies()::contains).sorted().toList());
     }
 }

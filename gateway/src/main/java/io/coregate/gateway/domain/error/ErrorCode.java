@@ -48,6 +48,11 @@ public enum ErrorCode {
         this.title = title;
     }
 
+    /** The error with a 4-digit FSPIOP code, if it is one of the gateway's. */
+    public static java.util.Optional<ErrorCode> ofCode(String code) {
+        return java.util.Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+    }
+
     /** The 4-digit FSPIOP code. */
     public String code() {
         return code;

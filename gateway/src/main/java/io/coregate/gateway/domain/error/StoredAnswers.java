@@ -1,6 +1,5 @@
 package io.coregate.gateway.domain.error;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,7 +23,7 @@ public final class StoredAnswers {
     /** Gives a stored answer again: returns a success body, throws a stored error. */
     public static Map<String, Object> replay(Map<String, Object> stored) {
         if (stored.get("statusCode") instanceof String code && stored.get("message") instanceof String message) {
-            ErrorCode error = Arrays.stream(ErrorCode.values()).filter(c -> c.code().equals(code)).findFirst().orElse(ErrorCode.INTERNAL);
+            ErrorCode error = ErrorCode.ofCode(code).orElse(ErrorCode.INTERNAL);
             throw new GatewayException(error, message);
         }
         return stored;

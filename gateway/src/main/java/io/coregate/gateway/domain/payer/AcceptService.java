@@ -1,6 +1,6 @@
 package io.coregate.gateway.domain.payer;
 
-import io.coregate.gateway.domain.error.StoredAnswers;
+import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.FailureCodes;
@@ -77,7 +77,7 @@ public final class AcceptService {
                 return request.acceptQuote() ? pay(tenant, found) : reject(tenant, found);
             }
             if (found.transfer().state() != TransferState.QUOTED && found.transfer().state() != TransferState.DEBITED) {
-                return StoredAnswers.replay(found.transfer().answer());
+                return PayerAnswers.replay(found.transfer().answer());
             }
             if (System.nanoTime() > deadline) {
                 throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + transferId + " is still being processed; try again");
@@ -108,7 +108,7 @@ public final class AcceptService {
         }
         String reference = done.value().cbsReference();
         var debited = StateChange.of(TransferState.QUOTED, TransferState.DEBITED, Optional.of(reference),
-            (hold ? "hold" : "debit") + " of " + request.amount() + " confirmed; accept sent", StoredAnswers.error(ErrorCode.SERVER_BUSY,
+            (hold ? "hold" : "debit") + " of " + request.amount() + " confirmed; accept sent", StoredAnswer.refused(ErrorCode.SERVER_BUSY,
                 "transfer " + found.mojaloopTransferId().orElseThrow() + " is being accepted"));
         try {
             log.change(tenant.id(), Direction.OUTBOUND, found.ref(), debited).orElseThrow(() -> new GatewayException(ErrorCode.INTERNAL,
@@ -137,7 +137,7 @@ public final class AcceptService {
     }
 
     private void abort(Tenant tenant, Outbound found, TransferState from, ErrorCode code, String message, String detail) {
-        var change = StateChange.of(from, TransferState.ABORTED, Optional.empty(), detail, StoredAnswers.error(code, message));
+        var change = StateChange.of(from, TransferState.ABORTED, Optional.empty(), detail, StoredAnswer.refused(code, message));
         log.change(tenant.id(), Direction.OUTBOUND, found.ref(), change)
             .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.ABORTED));
     }

@@ -37,7 +37,7 @@ final class DebitSteps {
         Transfer t = outbound.transfer();
         BigDecimal total = outbound.postAnswer().map(a -> a.get("totalDebit")).filter(String.class::isInstance)
             .map(v -> MojaloopAmount.parse("totalDebit", v)).orElse(t.amount());
-        PartyId payer = PartyId.of(String.valueOf(t.payer().get("idType")), String.valueOf(t.payer().get("idValue")));
+        PartyId payer = PartyId.of(t.payer().idType(), t.payer().idValue());
         return new DebitRequest(outbound.mojaloopTransferId().orElse(t.transferId()), payer, new Money(total, t.currency()), reference);
     }
 

@@ -1,5 +1,8 @@
 package io.coregate.gateway.domain.payer;
 
+import io.coregate.gateway.domain.error.StoredAnswers;
+import io.coregate.gateway.domain.transfer.TransferParty;
+import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.money.MojaloopAmount;
 import io.coregate.gateway.domain.transfer.Transfer;
@@ -19,8 +22,24 @@ final class PayerAnswers {
     private PayerAnswers() {
     }
 
+    /** A stored answer as the transfer log keeps it: a refusal kept as {@code {"statusCode","message"}}, or a success body. */
+    static StoredAnswer stored(Map<String, Object> answer) {
+        try {
+            StoredAnswers.replay(answer);
+            return StoredAnswer.of(answer);
+        } catch (GatewayException e) {
+            return StoredAnswer.refused(e.code(), e.getMessage());
+        }
+    }
+
+    /** Gives a stored answer again: returns a success body, throws a stored refusal. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> replay(StoredAnswer answer) {
+        return answer.replay(Map.class);
+    }
+
     /** The answer to a quoted {@code POST}: the payee, the amounts and the fees (payee FSP's and the tenant's own). */
-    static Map<String, Object> quoted(String homeTransactionId, ConnectorTransfer quote, Map<String, Object> payee, Money send,
+    static Map<String, Object> quoted(String homeTransactionId, ConnectorTransfer quote, TransferParty payee, Money send,
                                       BigDecimal receive, BigDecimal payeeFee, BigDecimal sendFee) {
         var body = new LinkedHashMap<String, Object>();
         body.put("transferId", quote.transferId());

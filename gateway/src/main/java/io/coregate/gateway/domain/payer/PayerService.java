@@ -1,5 +1,7 @@
 package io.coregate.gateway.domain.payer;
 
+import io.coregate.gateway.domain.transfer.TransferParty;
+import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
@@ -17,7 +19,6 @@ import io.coregate.plugin.api.PartyId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,21 +97,18 @@ public final class PayerService {
 
     private Transfer transfer(Tenant tenant, OutboundTransfer request, Payer payer, Money amount, String hash, TransferState state) {
         Instant now = clock.instant();
-        var payerMap = new LinkedHashMap<String, Object>();
-        payerMap.put("idType", payer.id().idType());
-        payerMap.put("idValue", payer.id().idValue());
-        payerMap.put("name", payer.name());
-        payerMap.put("fspId", tenant.document().dfspId());
+        var from = TransferParty.of(payer.id().idType(), payer.id().idValue())
+            .named(Optional.of(payer.name()), Optional.of(tenant.document().dfspId()));
         PartyId to = request.to().id();
         return new Transfer(tenant.id(), Direction.OUTBOUND, UUID.randomUUID().toString(), request.homeTransactionId(), state,
             Optional.empty(), Optional.empty(), request.amountType().name(), request.transactionType(), amount.currency(), amount.amount(),
-            amount.amount(), Map.of("idType", to.idType(), "idValue", to.idValue()), payerMap, hash, Map.of(), Optional.empty(),
+            amount.amount(), TransferParty.of(to.idType(), to.idValue()), from, hash, StoredAnswer.of(Map.of()), Optional.empty(),
             Optional.empty(), 0, Optional.empty(), Optional.of(now.plus(HOLD)), now, now);
     }
 
     /** Records ABORTED (voiding any reservation in the same transaction) and throws the error the channel gets. */
     GatewayException abort(Tenant tenant, Transfer transfer, ErrorCode code, String message) {
-        var change = StateChange.of(transfer.state(), TransferState.ABORTED, Optional.empty(), message, StoredAnswers.error(code, message));
+        var change = StateChange.of(transfer.state(), TransferState.ABORTED, Optional.empty(), message, StoredAnswer.refused(code, message));
         log.change(tenant.id(), Direction.OUTBOUND, transfer.transferId(), change)
             .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.ABORTED));
         throw new GatewayException(code, message);
@@ -129,7 +127,7 @@ public final class PayerService {
                 return StoredAnswers.replay(existing.postAnswer().get());
             }
             if (transfer.state() != TransferState.RECEIVED && transfer.state() != TransferState.RESERVED) {
-                return StoredAnswers.replay(transfer.answer());
+                return PayerAnswers.replay(transfer.answer());
             }
             if (System.nanoTime() > deadline) {
                 throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + home + " is still being processed; try again");

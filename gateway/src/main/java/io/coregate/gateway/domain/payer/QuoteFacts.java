@@ -1,5 +1,6 @@
 package io.coregate.gateway.domain.payer;
 
+import io.coregate.gateway.domain.transfer.TransferParty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -18,14 +19,14 @@ import java.util.Objects;
  * @param answer             the answer to the channel's {@code POST}
  */
 public record QuoteFacts(String mojaloopTransferId, BigDecimal amount, BigDecimal receiveAmount, BigDecimal payeeFee,
-                         Map<String, Object> payee, Instant expiresAt, Map<String, Object> answer) {
+                         TransferParty payee, Instant expiresAt, Map<String, Object> answer) {
 
     public QuoteFacts {
         Objects.requireNonNull(mojaloopTransferId, "mojaloopTransferId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(receiveAmount, "receiveAmount");
         Objects.requireNonNull(payeeFee, "payeeFee");
-        payee = Map.copyOf(payee);
+        Objects.requireNonNull(payee, "payee");
         Objects.requireNonNull(expiresAt, "expiresAt");
         answer = Map.copyOf(answer);
     }

@@ -1,5 +1,6 @@
 package io.coregate.gateway.domain.payer;
 
+import io.coregate.gateway.domain.transfer.TransferParty;
 import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
@@ -17,7 +18,6 @@ import io.coregate.plugin.api.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -106,7 +106,7 @@ final class Quoting {
                 detail + "; no liquidity could be reserved (" + e.getMessage() + "): the position needs an adjustment");
         }
         var change = new StateChange(TransferState.QUOTED, TransferState.RECONCILE, Optional.empty(), Optional.empty(), message,
-            Optional.of(held.answer()), Optional.of("connector auto-accepted the quote"), 0, Optional.empty());
+            Optional.of(PayerAnswers.stored(held.answer())), Optional.of("connector auto-accepted the quote"), 0, Optional.empty());
         log.change(tenant.id(), Direction.OUTBOUND, transfer.transferId(), change)
             .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.RECONCILE));
         throw new GatewayException(ErrorCode.INTERNAL, message);
@@ -118,13 +118,9 @@ final class Quoting {
         BigDecimal payeeFee = quote.payeeFspFee().map(Money::amount).orElse(BigDecimal.ZERO);
         BigDecimal receive = quote.payeeReceiveAmount().map(Money::amount).orElse(send ? amount.subtract(payeeFee) : transfer.amount());
         BigDecimal sendFee = Fees.of(tenant.document().fees().send(), amount, currency);
-        var payee = new LinkedHashMap<String, Object>(transfer.payee());
-        quote.payee().ifPresent(p -> {
-            payee.put("idType", p.idType());
-            payee.put("idValue", p.idValue());
-            p.name().ifPresent(n -> payee.put("name", n));
-            p.fspId().ifPresent(f -> payee.put("fspId", f));
-        });
+        TransferParty before = transfer.payee();
+        TransferParty payee = quote.payee().map(p -> TransferParty.of(p.idType(), p.idValue())
+            .named(p.name().or(before::name), p.fspId().or(before::fspId))).orElse(before);
         Instant expires = quote.quoteExpiration().orElse(clock.instant().plus(PayerService.HOLD));
         Map<String, Object> answer = PayerAnswers.quoted(transfer.homeTransactionId(), quote, payee, new Money(amount, currency), receive,
             payeeFee, sendFee);

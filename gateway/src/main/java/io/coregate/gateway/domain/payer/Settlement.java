@@ -1,6 +1,6 @@
 package io.coregate.gateway.domain.payer;
 
-import io.coregate.gateway.domain.error.StoredAnswers;
+import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
@@ -52,7 +52,7 @@ final class Settlement {
             case ConnectorOutcome.Completed completed -> {
                 Map<String, Object> answer = PayerAnswers.completed(id, found.transfer(), completed.transfer());
                 Optional<String> failure = debits.capture(tenant, request, hold);
-                move(tenant, found, from, TransferState.COMMITTED, failure, "the hub committed transfer " + id, answer);
+                move(tenant, found, from, TransferState.COMMITTED, failure, "the hub committed transfer " + id, StoredAnswer.of(answer));
                 return answer;
             }
             case ConnectorOutcome.Failed failed -> throw failed(tenant, found, request, hold, failed.code(),
@@ -66,12 +66,12 @@ final class Settlement {
 
     /** The customer's money is back (or could not be given back) before any accept was sent: ABORTED or RECONCILE. */
     void failedBeforeAccept(Tenant tenant, Outbound found, ErrorCode code, String message, Optional<String> giveBackFailure) {
-        move(tenant, found, TransferState.QUOTED, TransferState.ABORTED, giveBackFailure, message, StoredAnswers.error(code, message));
+        move(tenant, found, TransferState.QUOTED, TransferState.ABORTED, giveBackFailure, message, StoredAnswer.refused(code, message));
     }
 
     private GatewayException failed(Tenant tenant, Outbound found, DebitRequest request, boolean hold, ErrorCode code, String message) {
         Optional<String> failure = debits.giveBack(tenant, request, hold);
-        move(tenant, found, found.transfer().state(), TransferState.ABORTED, failure, message, StoredAnswers.error(code, message));
+        move(tenant, found, found.transfer().state(), TransferState.ABORTED, failure, message, StoredAnswer.refused(code, message));
         return new GatewayException(code, message);
     }
 
@@ -79,7 +79,7 @@ final class Settlement {
         String message = "the outcome of transfer " + found.mojaloopTransferId().orElseThrow() + " is not known yet (" + reason
             + "); nothing is refunded until the hub's answer is known: ask GET /transfers/{transferId} later";
         var change = new StateChange(found.transfer().state(), TransferState.UNCERTAIN, Optional.empty(), Optional.empty(), message,
-            Optional.of(StoredAnswers.error(ErrorCode.CBS_TIMEOUT, message)), Optional.of(reason), 0,
+            Optional.of(StoredAnswer.refused(ErrorCode.CBS_TIMEOUT, message)), Optional.of(reason), 0,
             Optional.of(clock.instant().plus(policy.backoff(1))));
         log.change(tenant.id(), Direction.OUTBOUND, found.ref(), change)
             .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.UNCERTAIN));
@@ -87,7 +87,7 @@ final class Settlement {
     }
 
     private void move(Tenant tenant, Outbound found, TransferState from, TransferState target, Optional<String> cbsFailure, String detail,
-                      Map<String, Object> answer) {
+                      StoredAnswer answer) {
         StateChange change = cbsFailure.isEmpty() ? StateChange.of(from, target, Optional.empty(), detail, answer)
             : new StateChange(from, TransferState.RECONCILE, Optional.of(target), Optional.empty(),
                 detail + "; " + cbsFailure.get() + ": an operator must finish it in the CBS", Optional.of(answer), cbsFailure, 0,

@@ -1,6 +1,6 @@
 package io.coregate.gateway.domain.payer;
 
-import io.coregate.gateway.domain.error.StoredAnswers;
+import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
@@ -70,7 +70,7 @@ public final class UncertainResolver {
                 String detail = "the accept of transfer " + stuck.mojaloopTransferId().orElse("?") + " was sent but its outcome was never"
                     + " recorded (the gateway stopped meanwhile); asking the connector";
                 var change = new StateChange(TransferState.DEBITED, TransferState.UNCERTAIN, Optional.empty(), Optional.empty(), detail,
-                    Optional.of(StoredAnswers.error(ErrorCode.CBS_TIMEOUT, detail)), Optional.of("outcome not recorded"), 0,
+                    Optional.of(StoredAnswer.refused(ErrorCode.CBS_TIMEOUT, detail)), Optional.of("outcome not recorded"), 0,
                     Optional.of(clock.instant()));
                 log.change(t.tenant(), Direction.OUTBOUND, t.transferId(), change)
                     .ifPresent(after -> metrics.outcome(after.tenant(), Direction.OUTBOUND, TransferState.UNCERTAIN));

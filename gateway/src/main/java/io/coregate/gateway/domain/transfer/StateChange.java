@@ -1,7 +1,6 @@
 package io.coregate.gateway.domain.transfer;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,7 +18,7 @@ import java.util.Optional;
  * @param nextRetryAt  when reconciliation tries next
  */
 public record StateChange(TransferState from, TransferState to, Optional<TransferState> targetState, Optional<String> cbsReference,
-                          String detail, Optional<Map<String, Object>> answer, Optional<String> lastError, int attempts,
+                          String detail, Optional<StoredAnswer> answer, Optional<String> lastError, int attempts,
                           Optional<Instant> nextRetryAt) {
 
     public StateChange {
@@ -28,7 +27,7 @@ public record StateChange(TransferState from, TransferState to, Optional<Transfe
 
     /** A plain change with a CBS reference and a new answer. */
     public static StateChange of(TransferState from, TransferState to, Optional<String> cbsReference, String detail,
-                                 Map<String, Object> answer) {
+                                 StoredAnswer answer) {
         return new StateChange(from, to, Optional.empty(), cbsReference, detail, Optional.of(answer), Optional.empty(), 0, Optional.empty());
     }
 }

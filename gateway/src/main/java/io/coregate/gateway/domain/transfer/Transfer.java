@@ -4,7 +4,6 @@ import io.coregate.gateway.domain.tenant.TenantId;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +24,7 @@ import java.util.Optional;
  * @param payee             the payee as the backend API shows it, plus {@code accountNo}
  * @param payer             the payer as the backend API shows it
  * @param requestHash       SHA-256 of the canonical request
- * @param answer            the answer replayed to repeats
+ * @param answer            the answer replayed to repeats (none yet: an empty {@link StoredAnswer.Answered})
  * @param cbsReference      the CBS's latest reference
  * @param lastError         the latest CBS failure
  * @param attempts          reconciliation attempts so far
@@ -47,10 +46,10 @@ public record Transfer(
         String currency,
         BigDecimal amount,
         BigDecimal receiveAmount,
-        Map<String, Object> payee,
-        Map<String, Object> payer,
+        TransferParty payee,
+        TransferParty payer,
         String requestHash,
-        Map<String, Object> answer,
+        StoredAnswer answer,
         Optional<String> cbsReference,
         Optional<String> lastError,
         int attempts,
@@ -58,10 +57,4 @@ public record Transfer(
         Optional<Instant> expiresAt,
         Instant createdAt,
         Instant updatedAt) {
-
-    public Transfer {
-        payee = Map.copyOf(payee);
-        payer = Map.copyOf(payer);
-        answer = Map.copyOf(answer);
-    }
 }

@@ -1,6 +1,5 @@
 package io.coregate.gateway.domain.transfer;
 
-import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.error.ValidationException;
@@ -58,7 +57,7 @@ public final class TransferAdmin {
     private Transfer locate(TenantId tenant, Direction direction, String id) {
         return log.find(tenant, direction, id)
             .or(() -> direction == Direction.OUTBOUND ? log.findOutboundByMojaloopId(tenant, id) : Optional.empty())
-            .orElseThrow(() -> PayeeTransferService.unknown(id));
+            .orElseThrow(() -> new GatewayException(ErrorCode.TRANSFER_NOT_FOUND, "transfer " + id + " is unknown"));
     }
 
     /**
@@ -89,8 +88,8 @@ public final class TransferAdmin {
                 throw new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, "transfer " + transferId + " stays UNCERTAIN: " + failure);
             });
         }
-        Map<String, Object> answer = to == TransferState.COMMITTED ? Answers.transfer(transfer.homeTransactionId(), to)
-            : StoredAnswers.error(ErrorCode.PAYEE_ERROR, CreditSteps.NOT_COMPLETED);
+        StoredAnswer answer = to == TransferState.COMMITTED
+            ? StoredAnswer.of(new TransferResponseBody(transfer.homeTransactionId(), to.publicName())) : StoredAnswer.NOT_COMPLETED;
         var change = new StateChange(transfer.state(), to, Optional.empty(), transfer.cbsReference(),
             "resolved by " + actor + ": " + reason, Optional.of(answer), Optional.empty(), transfer.attempts(), Optional.empty());
         Transfer after = log.resolve(tenant, direction, id, change, actor, reason).orElseThrow(() -> new GatewayException(

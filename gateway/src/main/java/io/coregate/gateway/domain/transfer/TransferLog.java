@@ -9,15 +9,10 @@ import java.util.Optional;
 
 /**
  * The durable transfer log (port). Every state change is one transaction that updates the transfer and appends
- * to its journal. Implementations are thread-safe; uniqueness of quote and transfer ids is enforced by the store,
- * so concurrent duplicates cannot both be inserted.
+ * to its journal. Implementations are thread-safe; uniqueness of transfer ids is enforced by the store, so concurrent
+ * duplicates cannot both be inserted.
  */
 public interface TransferLog {
-
-    /** Stores a quote unless one with its id exists; returns the stored one (this or the earlier). */
-    StoredQuote insertQuote(StoredQuote quote);
-
-    Optional<StoredQuote> findQuote(TenantId tenant, String quoteId);
 
     /**
      * Inserts a transfer in its first state with its first journal entry and a lease for the caller's CBS call.

@@ -42,7 +42,7 @@ class TransferStateTest {
                 List.of(RECEIVED, RECONCILE), List.of(RECONCILE, RESERVED), List.of(COMMITTED, RECONCILE),
                 List.of(QUOTED, COMMITTED), List.of(UNCERTAIN, DEBITED), List.of(RECEIVED, DEBITED))) {
             assertThrows(GatewayException.class, () -> pair.get(0).moveTo(pair.get(1)), pair.toString());
-            assertThrows(GatewayException.class, () -> StateChange.of(pair.get(0), pair.get(1), Optional.empty(), "x", Map.of()));
+            assertThrows(GatewayException.class, () -> StateChange.of(pair.get(0), pair.get(1), Optional.empty(), "x", StoredAnswer.of(Map.of())));
         }
     }
 

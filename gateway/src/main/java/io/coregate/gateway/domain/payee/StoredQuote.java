@@ -1,10 +1,10 @@
-package io.coregate.gateway.domain.transfer;
+package io.coregate.gateway.domain.payee;
 
 import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.gateway.domain.transfer.TransferParty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A quote the gateway answered, kept so the transfer can be checked against it and repeats replayed.
@@ -13,7 +13,7 @@ import java.util.Map;
  * @param quoteId       the Mojaloop quote id
  * @param transactionId the Mojaloop transaction id
  * @param requestHash   SHA-256 of the canonical request
- * @param request       the request as received
+ * @param request       the request as read
  * @param answer        the quoteResponse sent
  * @param amountType    SEND or RECEIVE
  * @param currency      the currency
@@ -23,7 +23,7 @@ import java.util.Map;
  * @param payee         the payee as looked up ({@code idType}, {@code idValue}, {@code accountNo}, names)
  * @param expiresAt     the quote's expiration
  */
-public record StoredQuote(TenantId tenant, String quoteId, String transactionId, String requestHash, Map<String, Object> request,
-                          Map<String, Object> answer, String amountType, String currency, BigDecimal transferAmount,
-                          BigDecimal receiveAmount, BigDecimal payeeFee, Map<String, Object> payee, Instant expiresAt) {
+public record StoredQuote(TenantId tenant, String quoteId, String transactionId, String requestHash, QuoteRequestBody request,
+                          QuoteResponseBody answer, String amountType, String currency, BigDecimal transferAmount,
+                          BigDecimal receiveAmount, BigDecimal payeeFee, TransferParty payee, Instant expiresAt) {
 }

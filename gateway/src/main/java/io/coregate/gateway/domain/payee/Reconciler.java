@@ -1,8 +1,15 @@
-package io.coregate.gateway.domain.transfer;
+package io.coregate.gateway.domain.payee;
 
-import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.MojaloopTime;
+import io.coregate.gateway.domain.transfer.StateChange;
+import io.coregate.gateway.domain.transfer.Transfer;
+import io.coregate.gateway.domain.transfer.TransferLog;
+import io.coregate.gateway.domain.transfer.TransferMetrics;
+import io.coregate.gateway.domain.transfer.TransferPolicy;
+import io.coregate.gateway.domain.transfer.TransferState;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,14 +34,14 @@ public final class Reconciler {
     private final Clock clock;
     private final Function<TenantId, Optional<Tenant>> tenants;
 
-    public Reconciler(CoreBanking banks, TransferLog log, TransferMetrics metrics, TransferPolicy policy, Clock clock,
+    public Reconciler(CreditSteps steps, TransferLog log, TransferMetrics metrics, TransferPolicy policy, Clock clock,
                       Function<TenantId, Optional<Tenant>> tenants) {
         this.log = log;
         this.metrics = metrics;
         this.policy = policy;
         this.clock = clock;
         this.tenants = tenants;
-        this.steps = new CreditSteps(banks, log, metrics, policy, clock);
+        this.steps = steps;
     }
 
     /** One pass: stale reservations, due retries, the open-case gauge. */

@@ -1,10 +1,17 @@
-package io.coregate.gateway.domain.transfer;
+package io.coregate.gateway.domain.payee;
 
-import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.cbs.CoreBanking;
-import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.StateChange;
+import io.coregate.gateway.domain.transfer.StoredAnswer;
+import io.coregate.gateway.domain.transfer.Transfer;
+import io.coregate.gateway.domain.transfer.TransferLog;
+import io.coregate.gateway.domain.transfer.TransferMetrics;
+import io.coregate.gateway.domain.transfer.TransferPolicy;
+import io.coregate.gateway.domain.transfer.TransferResponseBody;
+import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.plugin.api.CoreBankingAdapter;
 import io.coregate.plugin.api.CreditRequest;
 import io.coregate.plugin.api.Money;
@@ -12,7 +19,6 @@ import io.coregate.plugin.api.Outcome;
 import io.coregate.plugin.api.Receipt;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -21,10 +27,7 @@ import java.util.function.BiFunction;
  * the CBS does not confirm moves the transfer to RECONCILE with the intended final state, for the retry job. Shared
  * by the notification handler and the reconciliation job. Thread-safe.
  */
-final class CreditSteps {
-
-    /** The message of the answer to a notification that is not COMPLETED (as the SI toolkit expects). */
-    static final String NOT_COMPLETED = "Transfer Not Completed Error";
+public final class CreditSteps {
 
     private final CoreBanking banks;
     private final TransferLog log;
@@ -32,7 +35,7 @@ final class CreditSteps {
     private final TransferPolicy policy;
     private final Clock clock;
 
-    CreditSteps(CoreBanking banks, TransferLog log, TransferMetrics metrics, TransferPolicy policy, Clock clock) {
+    public CreditSteps(CoreBanking banks, TransferLog log, TransferMetrics metrics, TransferPolicy policy, Clock clock) {
         this.banks = banks;
         this.log = log;
         this.metrics = metrics;
@@ -42,24 +45,28 @@ final class CreditSteps {
 
     /** The credit the adapter is asked for: what the payee receives. */
     static CreditRequest credit(Transfer transfer) {
-        return new CreditRequest(transfer.transferId(), Parties.party(transfer.payee(), transfer.currency()),
+        return new CreditRequest(transfer.transferId(), transfer.payee().party(transfer.currency()),
             new Money(transfer.receiveAmount(), transfer.currency()), transfer.cbsReference());
+    }
+
+    private static StoredAnswer answer(Transfer transfer, TransferState state) {
+        return StoredAnswer.of(new TransferResponseBody(transfer.homeTransactionId(), state.publicName()));
     }
 
     /** Credits the payee (the hub committed) and records COMMITTED, or RECONCILE when the CBS did not confirm. */
     Optional<Transfer> commit(Tenant tenant, Transfer transfer) {
         return step(tenant, transfer, TransferState.COMMITTED, "commitCredit", CoreBankingAdapter::commitCredit,
-            Answers.transfer(transfer.homeTransactionId(), TransferState.COMMITTED));
+            answer(transfer, TransferState.COMMITTED));
     }
 
     /** Releases the reservation (the hub aborted) and records ABORTED, or RECONCILE when the CBS did not confirm. */
     Optional<Transfer> release(Tenant tenant, Transfer transfer) {
         return step(tenant, transfer, TransferState.ABORTED, "releaseCredit", CoreBankingAdapter::releaseCredit,
-            StoredAnswers.error(ErrorCode.PAYEE_ERROR, NOT_COMPLETED));
+            StoredAnswer.NOT_COMPLETED);
     }
 
     private Optional<Transfer> step(Tenant tenant, Transfer transfer, TransferState target, String operation,
-                                    BiFunction<CoreBankingAdapter, CreditRequest, Outcome<Receipt>> call, Map<String, Object> answer) {
+                                    BiFunction<CoreBankingAdapter, CreditRequest, Outcome<Receipt>> call, StoredAnswer answer) {
         CreditRequest request = credit(transfer);
         String failure;
         try {
@@ -81,7 +88,7 @@ final class CreditSteps {
     }
 
     private Optional<Transfer> unconfirmed(Tenant tenant, Transfer transfer, TransferState target, String operation, String failure,
-                                           Map<String, Object> answer) {
+                                           StoredAnswer answer) {
         int attempts = transfer.attempts() + 1;
         boolean retry = attempts < policy.maxAttempts();
         var next = retry ? Optional.of(clock.instant().plus(policy.backoff(attempts))) : Optional.<java.time.Instant>empty();
@@ -90,8 +97,7 @@ final class CreditSteps {
             log.recordRetry(tenant.id(), Direction.INBOUND, transfer.transferId(), attempts, next, detail);
             return Optional.empty();
         }
-        var reconcileAnswer = target == TransferState.COMMITTED ? Answers.transfer(transfer.homeTransactionId(), TransferState.RECONCILE)
-            : answer;
+        var reconcileAnswer = target == TransferState.COMMITTED ? answer(transfer, TransferState.RECONCILE) : answer;
         var change = new StateChange(transfer.state(), TransferState.RECONCILE, Optional.of(target), transfer.cbsReference(), detail,
             Optional.of(reconcileAnswer), Optional.of(failure), attempts, next);
         Optional<Transfer> after = log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);

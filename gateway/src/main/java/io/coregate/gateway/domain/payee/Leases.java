@@ -1,8 +1,13 @@
-package io.coregate.gateway.domain.transfer;
+package io.coregate.gateway.domain.payee;
 
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.Transfer;
+import io.coregate.gateway.domain.transfer.TransferLog;
+import io.coregate.gateway.domain.transfer.TransferPolicy;
+import io.coregate.gateway.domain.transfer.TransferState;
 
 import java.time.Duration;
 
@@ -10,14 +15,14 @@ import java.time.Duration;
  * Waits, boundedly, while another request holds a transfer's lease for its CBS call, so that a concurrent duplicate
  * replays the first request's answer instead of calling the CBS again. Thread-safe.
  */
-final class Leases {
+public final class Leases {
 
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final TransferLog log;
     private final TransferPolicy policy;
 
-    Leases(TransferLog log, TransferPolicy policy) {
+    public Leases(TransferLog log, TransferPolicy policy) {
         this.log = log;
         this.policy = policy;
     }

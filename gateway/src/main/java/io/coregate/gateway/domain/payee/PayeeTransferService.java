@@ -1,6 +1,5 @@
-package io.coregate.gateway.domain.transfer;
+package io.coregate.gateway.domain.payee;
 
-import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.FailureCodes;
@@ -8,13 +7,22 @@ import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.error.Side;
 import io.coregate.gateway.domain.money.MojaloopAmount;
 import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.StateChange;
+import io.coregate.gateway.domain.transfer.StoredAnswer;
+import io.coregate.gateway.domain.transfer.Transfer;
+import io.coregate.gateway.domain.transfer.TransferIds;
+import io.coregate.gateway.domain.transfer.TransferLog;
+import io.coregate.gateway.domain.transfer.TransferMetrics;
+import io.coregate.gateway.domain.transfer.TransferPolicy;
+import io.coregate.gateway.domain.transfer.TransferResponseBody;
+import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.plugin.api.FailureKind;
 import io.coregate.plugin.api.Outcome;
 import io.coregate.plugin.api.Receipt;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,49 +37,55 @@ public final class PayeeTransferService {
 
     private final CoreBanking banks;
     private final TransferLog log;
+    private final QuoteBook quotes;
     private final TransferMetrics metrics;
     private final TransferPolicy policy;
     private final Clock clock;
     private final Leases leases;
 
-    public PayeeTransferService(CoreBanking banks, TransferLog log, TransferMetrics metrics, TransferPolicy policy, Clock clock) {
+    public PayeeTransferService(CoreBanking banks, TransferLog log, QuoteBook quotes, TransferMetrics metrics, TransferPolicy policy,
+                                Leases leases, Clock clock) {
         this.banks = banks;
         this.log = log;
+        this.quotes = quotes;
         this.metrics = metrics;
         this.policy = policy;
         this.clock = clock;
-        this.leases = new Leases(log, policy);
+        this.leases = leases;
     }
 
     /**
      * Reserves an inbound transfer.
      *
+     * @param tenant      the payee tenant
+     * @param request     the checked request
+     * @param requestHash its canonical hash
      * @return {@code {homeTransactionId, transferState: "RESERVED"}}
-     * @throws GatewayException for bad input, a quote mismatch (3100), an expired quote (3302), a modified repeat
-     *                          (3106), or the CBS's refusal of the reservation (mapped, payee side)
+     * @throws GatewayException for a quote mismatch (3100), an expired quote (3302), a modified repeat (3106), or the
+     *                          CBS's refusal of the reservation (mapped, payee side)
      */
-    public Map<String, Object> prepare(Tenant tenant, Map<String, Object> body) {
-        TransferRequests.Prepared request = TransferRequests.prepared(body);
-        String hash = CanonicalHash.of(body);
+    public TransferResponseBody prepare(Tenant tenant, TransferRequestBody request, String requestHash) {
         if (log.find(tenant.id(), Direction.INBOUND, request.transferId()).isEmpty()) {
-            StoredQuote quote = TransferRequests.matchingQuote(tenant, request, log, clock.instant());
+            StoredQuote quote = TransferRequests.matchingQuote(tenant, request, quotes, clock.instant());
             Instant now = clock.instant();
-            var transfer = new Transfer(tenant.id(), Direction.INBOUND, request.transferId(), UUID.randomUUID().toString(),
+            String homeTransactionId = UUID.randomUUID().toString();
+            var transfer = new Transfer(tenant.id(), Direction.INBOUND, request.transferId(), homeTransactionId,
                 TransferState.RECEIVED, Optional.empty(), Optional.of(quote.quoteId()), quote.amountType(), request.transactionType(),
-                quote.currency(), quote.transferAmount(), quote.receiveAmount(), quote.payee(), request.payer(), hash, Map.of(),
-                Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.of(quote.expiresAt()), now, now);
+                quote.currency(), quote.transferAmount(), quote.receiveAmount(), quote.payee(), request.payer(), requestHash,
+                StoredAnswer.of(new TransferResponseBody(homeTransactionId, TransferState.RECEIVED.publicName())), Optional.empty(),
+                Optional.empty(), 0, Optional.empty(), Optional.of(quote.expiresAt()), now, now);
             if (log.insert(transfer, "transfer received for quote " + quote.quoteId(), policy.lease())) {
                 return reserve(tenant, transfer);
             }
         }
         while (true) {
             Transfer existing = leases.settled(tenant, request.transferId(), TransferState.RECEIVED);
-            if (!existing.requestHash().equals(hash)) {
+            if (!existing.requestHash().equals(requestHash)) {
                 throw new GatewayException(ErrorCode.MODIFIED_REQUEST, "transfer " + request.transferId()
                     + " was already received with a different body");
             }
             if (existing.state() != TransferState.RECEIVED) {
-                return StoredAnswers.replay(existing.answer());
+                return existing.answer().replay(TransferResponseBody.class);
             }
             if (log.lease(tenant.id(), Direction.INBOUND, request.transferId(), TransferState.RECEIVED, policy.lease())) {
                 return reserve(tenant, existing);
@@ -79,7 +93,7 @@ public final class PayeeTransferService {
         }
     }
 
-    private Map<String, Object> reserve(Tenant tenant, Transfer transfer) {
+    private TransferResponseBody reserve(Tenant tenant, Transfer transfer) {
         Outcome<Receipt> outcome;
         try {
             outcome = banks.call(tenant, "reserveCredit", adapter -> adapter.reserveCredit(CreditSteps.credit(transfer)));
@@ -87,9 +101,10 @@ public final class PayeeTransferService {
             outcome = Outcome.failed(FailureKind.UNAVAILABLE, e.getMessage());
         }
         if (outcome instanceof Outcome.Done<Receipt> done) {
-            var answer = Answers.transfer(transfer.homeTransactionId(), TransferState.RESERVED);
+            var answer = new TransferResponseBody(transfer.homeTransactionId(), TransferState.RESERVED.publicName());
             var change = StateChange.of(TransferState.RECEIVED, TransferState.RESERVED, Optional.of(done.value().cbsReference()),
-                "credit of " + MojaloopAmount.format(transfer.receiveAmount()) + " " + transfer.currency() + " reserved", answer);
+                "credit of " + MojaloopAmount.format(transfer.receiveAmount()) + " " + transfer.currency() + " reserved",
+                StoredAnswer.of(answer));
             log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);
             metrics.outcome(tenant.id(), Direction.INBOUND, TransferState.RESERVED);
             return answer;
@@ -99,7 +114,8 @@ public final class PayeeTransferService {
         String message = "the CBS refused the reservation: " + (outcome instanceof Outcome.Failed<Receipt> failed ? failed.message()
             : "it did not answer synchronously");
         releaseQuietly(tenant, transfer);
-        var change = StateChange.of(TransferState.RECEIVED, TransferState.ABORTED, Optional.empty(), message, StoredAnswers.error(code, message));
+        var change = StateChange.of(TransferState.RECEIVED, TransferState.ABORTED, Optional.empty(), message,
+            StoredAnswer.refused(code, message));
         log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);
         metrics.outcome(tenant.id(), Direction.INBOUND, TransferState.ABORTED);
         throw new GatewayException(code, message);
@@ -124,8 +140,8 @@ public final class PayeeTransferService {
      *
      * @throws GatewayException 3100 for a malformed id, 3208 when unknown
      */
-    public Map<String, Object> details(Tenant tenant, String transferId) {
-        Fields.checkId("transferId", transferId);
+    public TransferDetailsBody details(Tenant tenant, String transferId) {
+        TransferIds.check("transferId", transferId);
         Transfer transfer = log.find(tenant.id(), Direction.INBOUND, transferId).orElseThrow(() -> unknown(transferId));
         return TransferRequests.details(tenant, transfer);
     }

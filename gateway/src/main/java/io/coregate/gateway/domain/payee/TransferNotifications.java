@@ -1,0 +1,80 @@
+package io.coregate.gateway.domain.payee;
+
+import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.error.GatewayException;
+import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.Transfer;
+import io.coregate.gateway.domain.transfer.TransferIds;
+import io.coregate.gateway.domain.transfer.TransferLog;
+import io.coregate.gateway.domain.transfer.TransferPolicy;
+import io.coregate.gateway.domain.transfer.TransferState;
+
+import java.util.Optional;
+
+/**
+ * {@code PUT /transfers/{id}}: the SDK's notification of how the hub ended a transfer. {@code currentState ==
+ * COMPLETED} commits the credit; anything else releases it and answers 500 "Transfer Not Completed Error". Read
+ * tolerantly (SDK 18's string {@code lastError}, {@code currentState: ABORTED}; {@code *.body} strings are parsed by
+ * the http layer), but one whose embedded quote request contradicts the stored transfer is refused with 400 and
+ * changes nothing. Repeats give the same answer without calling the CBS again. Thread-safe.
+ */
+public final class TransferNotifications {
+
+    private final TransferLog log;
+    private final CreditSteps steps;
+    private final Leases leases;
+    private final TransferPolicy policy;
+
+    public TransferNotifications(CreditSteps steps, TransferLog log, Leases leases, TransferPolicy policy) {
+        this.log = log;
+        this.policy = policy;
+        this.steps = steps;
+        this.leases = leases;
+    }
+
+    /**
+     * Applies a notification.
+     *
+     * @throws GatewayException 5000 "Transfer Not Completed Error" (500) for an aborted one, 3100 for a contradiction,
+     *                          3208 for an unknown transfer
+     */
+    public void notify(Tenant tenant, String transferId, NotificationBody body) {
+        TransferIds.check("transferId", transferId);
+        Transfer transfer = leases.settled(tenant, transferId, TransferState.RECEIVED);
+        checkConsistent(transfer, body);
+        while (true) {
+            if (transfer.state() == TransferState.RECEIVED) {
+                throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + transferId + " has not been reserved yet");
+            }
+            if (transfer.state() != TransferState.RESERVED) {
+                transfer.answer().replay(Object.class);
+                return;
+            }
+            if (log.lease(tenant.id(), Direction.INBOUND, transferId, TransferState.RESERVED, policy.lease())) {
+                Optional<Transfer> after = body.completed() ? steps.commit(tenant, transfer) : steps.release(tenant, transfer);
+                Transfer done = after.orElseGet(() -> log.find(tenant.id(), Direction.INBOUND, transferId).orElseThrow());
+                done.answer().replay(Object.class);
+                return;
+            }
+            // Another request holds the lease: wait until it has finished (a RESERVED transfer never goes back to RECEIVED).
+            transfer = leases.settled(tenant, transferId, TransferState.RESERVED);
+        }
+    }
+
+    private static void checkConsistent(Transfer transfer, NotificationBody body) {
+        for (NotificationBody.Claim claim : body.claims()) {
+            String stored = switch (claim.fact()) {
+                case CURRENCY -> transfer.currency();
+                case PAYEE_ID_TYPE -> transfer.payee().idType();
+            };
+            same(claim.field(), claim.value(), stored);
+        }
+    }
+
+    private static void same(String field, String sent, String stored) {
+        if (!sent.equals(stored)) {
+            throw new GatewayException(ErrorCode.VALIDATION, field + " '" + sent + "' contradicts the transfer's '" + stored + "'");
+        }
+    }
+}
