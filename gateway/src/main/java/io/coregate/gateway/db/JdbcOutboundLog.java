@@ -156,8 +156,8 @@ public final class JdbcOutboundLog implements OutboundLog {
     }
 
     private static Outbound outbound(ResultSet rows) throws SQLException {
-        String answer = rows.getString(25);
-        return new Outbound(TransferRows.transfer(rows), Optional.ofNullable(rows.getString(24)),
+        String answer = rows.getString("post_answer");
+        return new Outbound(TransferRows.transfer(rows), TransferRows.optional(rows, "mojaloop_transfer_id"),
             Optional.ofNullable(answer).map(JsonColumns::read));
     }
 }

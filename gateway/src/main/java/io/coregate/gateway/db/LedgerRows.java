@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class LedgerRows {
 
-    /** The balance columns, in the order {@link #balance} reads them. */
+    /** The balance columns {@link #balance} reads. */
     static final String BALANCE = "tenant_id, currency, liquidity_limit, position, reserved, alarm_percent, max_per_transfer";
 
     private LedgerRows() {
@@ -25,13 +25,14 @@ final class LedgerRows {
 
     /** Maps a row selected or returned with {@link #BALANCE}. */
     static Balance balance(ResultSet rows) throws SQLException {
-        return new Balance(new TenantId(rows.getString(1)), rows.getString(2), rows.getBigDecimal(3), rows.getBigDecimal(4),
-            rows.getBigDecimal(5), rows.getInt(6), Optional.ofNullable(rows.getBigDecimal(7)));
+        return new Balance(new TenantId(rows.getString("tenant_id")), rows.getString("currency"), rows.getBigDecimal("liquidity_limit"),
+            rows.getBigDecimal("position"), rows.getBigDecimal("reserved"), rows.getInt("alarm_percent"),
+            Optional.ofNullable(rows.getBigDecimal("max_per_transfer")));
     }
 
     /** A balance's figures summed over its stripes, in the order {@link #balance} reads them; with {@link #GROUP}. */
-    static final String TOTALS = "tenant_id, currency, sum(liquidity_limit), sum(position), sum(reserved), min(alarm_percent),"
-        + " min(max_per_transfer)";
+    static final String TOTALS = "tenant_id, currency, sum(liquidity_limit) AS liquidity_limit, sum(position) AS position,"
+        + " sum(reserved) AS reserved, min(alarm_percent) AS alarm_percent, min(max_per_transfer) AS max_per_transfer";
 
     /** Ends a query of {@link #TOTALS}. */
     static final String GROUP = " GROUP BY tenant_id, currency";
@@ -152,11 +153,13 @@ final class LedgerRows {
         }
     }
 
-    /** Maps a journal row: id, at, currency, operation, reference, amount, six figures, actor, stripe. */
+    /** Maps a journal row (id, at, currency, operation, reference, amount, the six figures, actor, stripe) by column name. */
     static JournalEntry entry(ResultSet rows) throws SQLException {
-        return new JournalEntry(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3), rows.getInt(14),
-            Operation.valueOf(rows.getString(4)), rows.getString(5), rows.getBigDecimal(6),
-            new JournalEntry.Figures(rows.getBigDecimal(7), rows.getBigDecimal(9), rows.getBigDecimal(11)),
-            new JournalEntry.Figures(rows.getBigDecimal(8), rows.getBigDecimal(10), rows.getBigDecimal(12)), rows.getString(13));
+        return new JournalEntry(rows.getLong("id"), rows.getTimestamp("at").toInstant(), rows.getString("currency"), rows.getInt("stripe"),
+            Operation.valueOf(rows.getString("operation")), rows.getString("reference"), rows.getBigDecimal("amount"),
+            new JournalEntry.Figures(rows.getBigDecimal("limit_before"), rows.getBigDecimal("position_before"),
+                rows.getBigDecimal("reserved_before")),
+            new JournalEntry.Figures(rows.getBigDecimal("limit_after"), rows.getBigDecimal("position_after"),
+                rows.getBigDecimal("reserved_after")), rows.getString("actor"));
     }
 }

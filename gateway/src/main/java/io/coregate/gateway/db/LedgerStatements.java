@@ -196,7 +196,7 @@ final class LedgerStatements {
             select.setInt(1, batchSize);
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
-                    due.add(new Due(reservation(rows), rows.getInt(8)));
+                    due.add(new Due(reservation(rows), rows.getInt("stripe")));
                 }
             }
         }
@@ -214,7 +214,8 @@ final class LedgerStatements {
     }
 
     private static Reservation reservation(ResultSet rows) throws SQLException {
-        return new Reservation(new TenantId(rows.getString(1)), rows.getString(2), rows.getString(3), rows.getBigDecimal(4),
-            ReservationState.valueOf(rows.getString(5)), rows.getBoolean(6), rows.getTimestamp(7).toInstant());
+        return new Reservation(new TenantId(rows.getString("tenant_id")), rows.getString("transfer_ref"), rows.getString("currency"),
+            rows.getBigDecimal("amount"), ReservationState.valueOf(rows.getString("state")), rows.getBoolean("uncertain"),
+            rows.getTimestamp("expires_at").toInstant());
     }
 }

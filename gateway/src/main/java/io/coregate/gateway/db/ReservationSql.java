@@ -24,7 +24,8 @@ final class ReservationSql {
 
     /** The balance of the stripe row {@code m} changed: its figures plus the other stripes' (as the statement began). */
     static final String TOTAL = """
-        SELECT m.tenant_id, m.currency, m.liquidity_limit + o.l, m.position + o.p, m.reserved + o.r, m.alarm_percent, m.max_per_transfer
+        SELECT m.tenant_id, m.currency, m.liquidity_limit + o.l AS liquidity_limit, m.position + o.p AS position,
+               m.reserved + o.r AS reserved, m.alarm_percent, m.max_per_transfer
           FROM moved m CROSS JOIN LATERAL (
             SELECT coalesce(sum(q.liquidity_limit), 0) AS l, coalesce(sum(q.position), 0) AS p, coalesce(sum(q.reserved), 0) AS r
               FROM liquidity_positions q WHERE q.tenant_id = m.tenant_id AND q.currency = m.currency AND q.stripe <> m.stripe) o""";

@@ -104,7 +104,7 @@ final class Stripes {
             var result = new ArrayList<Stripe>();
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
-                    result.add(new Stripe(rows.getInt(8), LedgerRows.balance(rows)));
+                    result.add(new Stripe(rows.getInt("stripe"), LedgerRows.balance(rows)));
                 }
             }
             return result;

@@ -29,23 +29,33 @@ final class TransferRows {
     private TransferRows() {
     }
 
+    /** Maps a row selected or returned with {@link #TRANSFER_COLUMNS}, by column name. */
     static Transfer transfer(ResultSet rows) throws SQLException {
-        Direction direction = Direction.valueOf(rows.getString(2));
-        return new Transfer(new TenantId(rows.getString(1)), direction, rows.getString(3),
-            rows.getString(4), TransferState.valueOf(rows.getString(5)), Optional.ofNullable(rows.getString(6)).map(TransferState::valueOf),
-            Optional.ofNullable(rows.getString(7)), rows.getString(8), rows.getString(9), rows.getString(10), rows.getBigDecimal(11),
-            rows.getBigDecimal(12), party(rows.getString(13)), party(rows.getString(14)), rows.getString(15),
-            AnswerColumns.read(direction, rows.getString(4), rows.getString(16)), Optional.ofNullable(rows.getString(17)),
-            Optional.ofNullable(rows.getString(18)), rows.getInt(19), instant(rows.getTimestamp(20)), instant(rows.getTimestamp(21)),
-            rows.getTimestamp(22).toInstant(), rows.getTimestamp(23).toInstant());
+        Direction direction = Direction.valueOf(rows.getString("direction"));
+        String homeTransactionId = rows.getString("home_transaction_id");
+        return new Transfer(new TenantId(rows.getString("tenant_id")), direction, rows.getString("transfer_id"), homeTransactionId,
+            TransferState.valueOf(rows.getString("state")), optional(rows, "target_state").map(TransferState::valueOf),
+            optional(rows, "quote_id"), rows.getString("amount_type"), rows.getString("transaction_type"), rows.getString("currency"),
+            rows.getBigDecimal("amount"), rows.getBigDecimal("payee_receive_amount"), party(rows.getString("payee")),
+            party(rows.getString("payer")), rows.getString("request_hash"),
+            AnswerColumns.read(direction, homeTransactionId, rows.getString("answer")), optional(rows, "cbs_reference"),
+            optional(rows, "last_error"), rows.getInt("attempts"), instant(rows.getTimestamp("next_retry_at")),
+            instant(rows.getTimestamp("expires_at")), rows.getTimestamp("created_at").toInstant(),
+            rows.getTimestamp("updated_at").toInstant());
     }
 
+    /** Maps a row selected or returned with {@link #QUOTE_COLUMNS}, by column name. */
     static StoredQuote quote(ResultSet rows) throws SQLException {
-        return new StoredQuote(new TenantId(rows.getString(1)), rows.getString(2), rows.getString(3), rows.getString(4),
-            JsonColumns.read(rows.getString(5), QuoteRequestBody.class), JsonColumns.read(rows.getString(6), QuoteResponseBody.class),
-            rows.getString(7), rows.getString(8), rows.getBigDecimal(9), rows.getBigDecimal(10), rows.getBigDecimal(11),
-            party(rows.getString(12)),
-            rows.getTimestamp(13).toInstant());
+        return new StoredQuote(new TenantId(rows.getString("tenant_id")), rows.getString("quote_id"), rows.getString("transaction_id"),
+            rows.getString("request_hash"), JsonColumns.read(rows.getString("request"), QuoteRequestBody.class),
+            JsonColumns.read(rows.getString("answer"), QuoteResponseBody.class), rows.getString("amount_type"),
+            rows.getString("currency"), rows.getBigDecimal("transfer_amount"), rows.getBigDecimal("payee_receive_amount"),
+            rows.getBigDecimal("payee_fee"), party(rows.getString("payee")), rows.getTimestamp("expires_at").toInstant());
+    }
+
+    /** A nullable text column. */
+    static Optional<String> optional(ResultSet rows, String column) throws SQLException {
+        return Optional.ofNullable(rows.getString(column));
     }
 
     private static TransferParty party(String json) {
@@ -53,8 +63,9 @@ final class TransferRows {
     }
 
     static TransferEvent event(ResultSet rows) throws SQLException {
-        return new TransferEvent(rows.getInt(1), rows.getTimestamp(2).toInstant(), Optional.ofNullable(rows.getString(3))
-            .map(TransferState::valueOf), TransferState.valueOf(rows.getString(4)), Optional.ofNullable(rows.getString(5)), rows.getString(6));
+        return new TransferEvent(rows.getInt("seq"), rows.getTimestamp("at").toInstant(),
+            optional(rows, "from_state").map(TransferState::valueOf), TransferState.valueOf(rows.getString("to_state")),
+            optional(rows, "cbs_reference"), rows.getString("detail"));
     }
 
     static Optional<Instant> instant(Timestamp timestamp) {
