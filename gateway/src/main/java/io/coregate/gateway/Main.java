@@ -58,12 +58,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The one composition root: reads the configuration, wires every component by hand, starts the listeners. */
 public final class Main {
@@ -78,25 +80,48 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the gateway until Ctrl-C; exits 2 on a configuration error, 1 on any other start-up failure. */
+    /**
+     * Runs the gateway until Ctrl-C; exits 2 on a configuration error, 1 on any other start-up failure. The shutdown hook is
+     * registered before the start (and so before the banner): a SIGTERM at any moment waits for the start to end, then stops
+     * the gateway cleanly.
+     */
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        Gateway gateway;
-        try {
-            gateway = start(defaultConfig());
-        } catch (ConfigException e) {
-            LOG.log(System.Logger.Level.ERROR, "configuration error: " + e.getMessage());
-            System.exit(2);
-            return;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "start-up failed: " + e.getMessage(), e);
-            System.exit(1);
-            return;
-        }
+        var running = new AtomicReference<Gateway>();
+        var startEnded = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
+            awaitStart(startEnded);
+            Gateway gateway = running.get();
+            if (gateway != null) {
+                gateway.close();
+            }
             ShutdownAwareLogManager.shutdownLogged();
         }, "coregate-shutdown"));
+        int exit = 0;
+        try {
+            running.set(start(defaultConfig()));
+        } catch (ConfigException e) {
+            LOG.log(System.Logger.Level.ERROR, "configuration error: " + e.getMessage());
+            exit = 2;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "start-up failed: " + e.getMessage(), e);
+            exit = 1;
+        } finally {
+            startEnded.countDown();
+        }
+        if (exit != 0) {
+            System.exit(exit);
+        }
+    }
+
+    private static void awaitStart(CountDownLatch startEnded) {
+        try {
+            if (!startEnded.await(2, TimeUnit.MINUTES)) {
+                LOG.log(System.Logger.Level.WARNING, "stopping while the start-up is still running");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Environment variables, system properties, {@code config/application.yaml}, then the defaults in the jar. */
