@@ -45,6 +45,7 @@ import io.coregate.gateway.plugins.PluginWatcher;
 import io.coregate.gateway.plugins.SecretResolver;
 import io.coregate.gateway.sdk.ConnectorClient;
 import io.coregate.gateway.sdk.MeteredConnector;
+import io.coregate.plugin.api.ApiVersion;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.logging.common.LogConfig;
@@ -82,11 +83,13 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the gateway until Ctrl-C; exits 2 on a configuration error, 1 on any other start-up failure. */
+    /**
+     * Runs the gateway until Ctrl-C; exits 2 on a configuration error, 1 on any other start-up failure. The shutdown hook is
+     * registered before the start (and so before the banner): a SIGTERM at any moment waits for the start to end, then stops
+     * the gateway cleanly.
+     */
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        // Registered before start-up, so a SIGTERM right after the banner still stops the gateway cleanly: the hook
-        // waits for the start to finish, then closes what it started.
         var running = new CompletableFuture<Gateway>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -108,6 +111,8 @@ public final class Main {
             running.completeExceptionally(e);
             LOG.log(System.Logger.Level.ERROR, "start-up failed: " + e.getMessage(), e);
             System.exit(1);
+        } finally {
+            running.completeExceptionally(new IllegalStateException("start-up did not finish")); // an Error: nothing to close
         }
     }
 
@@ -140,7 +145,7 @@ public final class Main {
         Thread.ofPlatform().daemon().name("coregate-metrics-init").start(metersReady);
         Database database = Database.start(config.db());
         GatewayConfig.Plugins pluginConfig = config.plugins();
-        PluginHost host = new PluginHost(gatewayVersion(), pluginConfig.dropInDir().resolve(".loaded"), pluginConfig.allowedSha256());
+        PluginHost host = new PluginHost(ApiVersion.current(), pluginConfig.dropInDir().resolve(".loaded"), pluginConfig.allowedSha256());
         ScheduledExecutorService jobs = Executors.newScheduledThreadPool(4, Thread.ofPlatform().daemon().name("coregate-job-", 0).factory());
         try {
             host.loadDirectory(pluginConfig.bundledDir(), LoadedPlugin.Source.BUNDLED);
@@ -242,14 +247,14 @@ public final class Main {
               admin (admin, health, metrics)     http://%s:%d/admin  /observe/health  /observe/metrics
               database: %s
               admin token: %s
-              plugins: bundled %s, drop-in %s
+              plugins: API %s, bundled %s, drop-in %s
               tenants: %s""",
             gatewayVersion(), millis, host, gateway.sdkPort(), host, gateway.dfspPort(), host, gateway.adminPort(),
-            database.description(), token.origin(), config.plugins().bundledDir().toAbsolutePath().normalize(),
+            database.description(), token.origin(), ApiVersion.current(), config.plugins().bundledDir().toAbsolutePath().normalize(),
             config.plugins().dropInDir().toAbsolutePath().normalize(), directory.all().keySet()));
     }
 
-    /** The gateway version plugins' {@code Plugin-Requires} is checked against. */
+    /** The gateway's own version (plugins' {@code Plugin-Requires} is checked against the plugin API's, {@link ApiVersion}). */
     static String gatewayVersion() {
         try (InputStream in = Main.class.getResourceAsStream("/coregate.properties")) {
             var properties = new Properties();

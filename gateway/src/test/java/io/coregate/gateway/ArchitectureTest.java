@@ -54,4 +54,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("io.coregate.gateway.http..")
             .check(classes);
     }
+
+    @Test
+    void theLauncherUsesTheJdkOnlyAndNothingUsesTheLauncher() {
+        noClasses().that().resideInAPackage("io.coregate.gateway.launcher..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "io.coregate.gateway.launcher..")
+            .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.coregate.gateway.launcher..")
+            .should().dependOnClassesThat().resideInAPackage("io.coregate.gateway.launcher..")
+            .check(classes);
+    }
 }

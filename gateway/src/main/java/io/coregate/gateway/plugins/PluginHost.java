@@ -37,12 +37,12 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
     private volatile Map<List<Object>, Optional<LoadedPlugin>> resolved = new ConcurrentHashMap<>();
 
     /**
-     * @param systemVersion the gateway version {@code Plugin-Requires} is checked against
+     * @param apiVersion    the plugin API version the host implements, which every plugin's {@code Plugin-Requires} must contain
      * @param privateCopies where dropped jars are copied before loading
      * @param allowedSha256 when not empty, the only checksums dropped or uploaded jars may have
      */
-    public PluginHost(String systemVersion, Path privateCopies, Set<String> allowedSha256) {
-        this.loader = new PluginLoader(systemVersion, privateCopies);
+    public PluginHost(String apiVersion, Path privateCopies, Set<String> allowedSha256) {
+        this.loader = new PluginLoader(apiVersion, privateCopies);
         this.allowedSha256 = Set.copyOf(allowedSha256);
     }
 
@@ -235,6 +235,13 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
         }
         List<String> versions = snapshot.stream().filter(p -> p.active() && p.id().equals(pluginId)).map(LoadedPlugin::version).toList();
         return Optional.of("no loaded version of '" + pluginId + "' matches '" + versionExpression.orElse("*") + "'; loaded: " + versions);
+    }
+
+    @Override
+    public Optional<String> refusals(String pluginId) {
+        List<String> refused = snapshot.stream().filter(p -> p.id().equals(pluginId) && !p.started())
+            .map(p -> p.version() + " " + p.state() + ": " + p.reason().orElse("")).toList();
+        return refused.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", refused));
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.coregate.gateway.plugins;
 import io.coregate.plugin.api.CoreBankingAdapterFactory;
 import org.pf4j.DefaultVersionManager;
 import org.pf4j.JarPluginManager;
+import org.pf4j.ManifestPluginDescriptorFinder;
+import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -32,20 +34,16 @@ final class PluginLoader {
     private static final System.Logger LOG = System.getLogger(PluginLoader.class.getName());
     static final DefaultVersionManager VERSIONS = new DefaultVersionManager();
 
-    private final String systemVersion;
+    private final ApiRequirement api;
     private final Path privateCopies;
 
     /**
-     * @param systemVersion the gateway version {@code Plugin-Requires} is checked against
+     * @param apiVersion    the plugin API version the host implements, which {@code Plugin-Requires} must contain
      * @param privateCopies where dropped jars are copied before loading
      */
-    PluginLoader(String systemVersion, Path privateCopies) {
-        this.systemVersion = systemVersion;
+    PluginLoader(String apiVersion, Path privateCopies) {
+        this.api = new ApiRequirement(apiVersion);
         this.privateCopies = privateCopies;
-    }
-
-    String systemVersion() {
-        return systemVersion;
     }
 
     /** Loads and starts a jar whose checksum is already known. */
@@ -60,8 +58,12 @@ final class PluginLoader {
         } catch (IOException e) {
             return refused(name, "?", sha256, source, jar, "cannot copy the jar: " + e.getMessage());
         }
+        Optional<LoadedPlugin> misfit = misfit(file, sha256, source, jar);
+        if (misfit.isPresent()) {
+            return misfit.get();
+        }
         var manager = new JarPluginManager(file.getParent());
-        manager.setSystemVersion(systemVersion);
+        manager.setSystemVersion(api.apiVersion());
         try {
             String id = manager.loadPlugin(file);
             PluginWrapper wrapper = manager.getPlugin(id);
@@ -79,6 +81,25 @@ final class PluginLoader {
         } catch (PluginRuntimeException | LinkageError | IllegalArgumentException | IllegalStateException e) {
             return failed(name, "?", sha256, source, jar, "cannot load: " + e.getMessage(), manager);
         }
+    }
+
+    /**
+     * A plugin whose manifest does not fit the implemented API, refused before PF4J loads any of its classes. A manifest
+     * without id or version is left to PF4J, which names the missing field.
+     */
+    private Optional<LoadedPlugin> misfit(Path file, String sha256, LoadedPlugin.Source source, Path jar) {
+        PluginDescriptor descriptor;
+        try {
+            descriptor = new ManifestPluginDescriptorFinder().find(file);
+        } catch (PluginRuntimeException e) {
+            return Optional.empty();
+        }
+        String id = descriptor.getPluginId();
+        String version = descriptor.getVersion();
+        if (id == null || id.isBlank() || version == null || version.isBlank()) {
+            return Optional.empty();
+        }
+        return api.problem(version, descriptor.getRequires()).map(reason -> refused(id, version, sha256, source, jar, reason));
     }
 
     private LoadedPlugin started(JarPluginManager manager, PluginWrapper wrapper, String sha256, LoadedPlugin.Source source, Path jar,
@@ -103,9 +124,8 @@ final class PluginLoader {
     }
 
     private String reasonNotStarted(PluginWrapper wrapper) {
-        String requires = wrapper.getDescriptor().getRequires();
-        if (wrapper.getPluginState() == PluginState.DISABLED || !VERSIONS.checkVersionConstraint(systemVersion, requires)) {
-            return "Plugin-Requires " + requires + " is not met: this gateway is " + systemVersion;
+        if (wrapper.getPluginState() == PluginState.DISABLED) {
+            return "disabled: " + api.problem(wrapper.getDescriptor().getVersion(), wrapper.getDescriptor().getRequires()).orElse("by PF4J");
         }
         return Optional.ofNullable(wrapper.getFailedException()).map(e -> "start failed: " + e).orElse("state " + wrapper.getPluginState());
     }

@@ -107,6 +107,18 @@ class PayeeQuoteIT {
     }
 
     @Test
+    void anUnlistedHouseDisbursementAccountCoversUpToItsCreditLineThenQuotesAre5001() {
+        var doc = Tenants.sandbox("linefsp", Map.of("accounts", Tenants.standardAccounts(), "houseCreditLine", "150"));
+        doc.put("accounts", Map.of("disbursement", "HOUSE-FLOAT"));
+        assertEquals(201, gateway.admin().put("/admin/tenants/house-line", doc).status());
+        var house = new Backend(gateway, "house-line");
+        assertEquals("150", quoted(house, "SEND", "150").get("transferAmount"));
+        var response = house.quote(Payee.quote(Payee.id(), Payee.ALICE, "SEND", "150.01"));
+        assertEquals(500, response.status(), response.body());
+        assertEquals("5001", response.field("statusCode"));
+    }
+
+    @Test
     void blockedOrDormantPayeeIs500With5400() {
         for (String msisdn : List.of("260971000003", "260971000004")) {
             var response = plain.quote(Payee.quote(Payee.id(), msisdn, "SEND", "10"));

@@ -42,10 +42,10 @@ public final class PluginJarBuilder {
     private PluginJarBuilder(String id, String version) {
         manifest.put("Plugin-Id", id);
         manifest.put("Plugin-Version", version);
-        manifest.put("Plugin-Requires", ">=1.0.0");
+        manifest.put("Plugin-Requires", ">=2.0.0 & <3.0.0");
     }
 
-    /** A plugin with the given id and version, requiring gateway 1.0.0 or newer. */
+    /** A plugin with the given id and version, built for plugin API 2 ({@code >=2.0.0 & <3.0.0}). */
     public static PluginJarBuilder plugin(String id, String version) {
         return new PluginJarBuilder(id, version);
     }

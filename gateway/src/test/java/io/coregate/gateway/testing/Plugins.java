@@ -1,5 +1,9 @@
 package io.coregate.gateway.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +14,15 @@ import java.util.function.Predicate;
 public final class Plugins {
 
     private Plugins() {
+    }
+
+    /** The running gateway's drop-in plugins directory ({@code plugins.dir}), created when missing. */
+    public static Path dropIn(TestGateway gateway) {
+        try {
+            return Files.createDirectories(gateway.workDir().resolve("plugins"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every entry of the listing. */

@@ -15,4 +15,7 @@ public interface PluginCatalog {
      * @return empty when fine, else a message naming the problem and the versions available
      */
     Optional<String> checkVersion(String pluginId, Optional<String> versionExpression);
+
+    /** Why the jars of {@code pluginId} were refused (each version with its reason), empty when none was. */
+    Optional<String> refusals(String pluginId);
 }

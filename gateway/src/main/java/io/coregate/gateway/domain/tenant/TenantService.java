@@ -61,7 +61,8 @@ public final class TenantService {
             var loaded = plugins.pluginIds();
             if (!loaded.contains(plugin.strip())) {
                 errors.add(new FieldError("cbs.plugin", "unknown plugin '" + plugin.strip() + "'; loaded plugins: "
-                    + (loaded.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(loaded)))));
+                    + (loaded.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(loaded)))
+                    + plugins.refusals(plugin.strip()).map(r -> "; refused: " + r).orElse("")));
             } else if (document != null) {
                 plugins.checkVersion(document.cbs().plugin(), document.cbs().pluginVersion())
                     .ifPresent(problem -> errors.add(new FieldError("cbs.pluginVersion", problem)));

@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * One tenant's in-memory bank: customer accounts, a double-entry {@link Ledger} and the bookings of both sides.
- * Accounts not listed in the settings (the disbursement and collection accounts by default) are the bank's own
- * unlimited accounts: money may leave them without cover and their balances may go negative. Opening balances are
+ * Accounts not listed in the settings (the disbursement and collection accounts by default) are the bank's own house
+ * accounts with a credit line ({@code houseCreditLine}): money may leave them until their balance reaches minus the
+ * line, and what they answer as available includes it, so a float check and a booking agree. Opening balances are
  * booked from the internal {@link #CAPITAL} account, so the sum of all balances per currency is always zero.
  *
  * <p>Thread-safe: every method synchronizes on the bank; {@link CreditDesk} and {@link DebitDesk} hold the same
@@ -33,6 +34,7 @@ final class Bank {
     private final Map<String, AccountSpec> accounts = new LinkedHashMap<>();
     private final Map<String, Booking> credits = new HashMap<>();
     private final Map<String, Booking> debits = new HashMap<>();
+    private BigDecimal houseCreditLine = SandboxAdapterFactory.DEFAULT_HOUSE_CREDIT_LINE;
     private long lastReference;
 
     Bank(String tenantId) {
@@ -55,6 +57,11 @@ final class Bank {
         }
     }
 
+    /** Sets the credit line of the bank's own (unlisted) accounts, per currency; the settings' latest value wins. */
+    synchronized void houseCreditLine(BigDecimal line) {
+        this.houseCreditLine = line;
+    }
+
     /** The customer account a Mojaloop identifier names. */
     synchronized Optional<AccountSpec> find(PartyId id) {
         return accounts.values().stream().filter(a -> a.isNamedBy(id)).findFirst();
@@ -66,8 +73,8 @@ final class Bank {
     }
 
     /**
-     * What can leave an account now. Listed accounts answer in their own currency only; the bank's own accounts
-     * ({@code houseAccounts}) in any.
+     * What can leave an account now: balance less holds, plus the credit line for the bank's own accounts. Listed
+     * accounts answer in their own currency only; the bank's own accounts ({@code houseAccounts}) in any.
      */
     synchronized Money available(String accountNo, String currency, List<String> houseAccounts) {
         AccountSpec listed = accounts.get(accountNo);
@@ -77,7 +84,13 @@ final class Bank {
         if (listed != null && !listed.currency().equals(currency)) {
             throw new CbsException(FailureKind.UNSUPPORTED_CURRENCY, "account " + accountNo + " holds " + listed.currency());
         }
-        return new Money(ledger.available(new Pocket(accountNo, currency)), currency);
+        return new Money(spendable(new Pocket(accountNo, currency)), currency);
+    }
+
+    /** Balance less holds, plus the credit line when the pocket is not a listed customer account. Caller holds the monitor. */
+    private BigDecimal spendable(Pocket pocket) {
+        BigDecimal available = ledger.available(pocket);
+        return accounts.containsKey(pocket.accountNo()) ? available : available.add(houseCreditLine);
     }
 
     /** The account a transfer may book against, or the failure that forbids it. */
@@ -95,10 +108,11 @@ final class Bank {
         return found;
     }
 
-    /** Fails with INSUFFICIENT_FUNDS unless {@code amount} may leave the pocket (always, for the bank's own accounts). */
+    /** Fails with INSUFFICIENT_FUNDS unless {@code amount} may leave the pocket (for the bank's own accounts: within the line). */
     synchronized void requireCover(Pocket pocket, BigDecimal amount) {
-        if (accounts.containsKey(pocket.accountNo()) && ledger.available(pocket).compareTo(amount) < 0) {
-            throw new CbsException(FailureKind.INSUFFICIENT_FUNDS, "account " + pocket.accountNo() + " cannot cover " + amount);
+        if (spendable(pocket).compareTo(amount) < 0) {
+            String line = accounts.containsKey(pocket.accountNo()) ? "" : " (house account, credit line " + houseCreditLine.toPlainString() + ")";
+            throw new CbsException(FailureKind.INSUFFICIENT_FUNDS, "account " + pocket.accountNo() + line + " cannot cover " + amount);
         }
     }
 

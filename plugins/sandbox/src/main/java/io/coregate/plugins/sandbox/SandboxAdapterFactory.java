@@ -24,6 +24,7 @@ import org.pf4j.Extension;
  *                 "firstName": "Alice", "lastName": "Banda", "currency": "ZMW", "balance": "5000.00",
  *                 "status": "ACTIVE"}],
  *   "quoteFee": "1.50",
+ *   "houseCreditLine": "1000000000",
  *   "latencyMillis": 0,
  *   "faults": [{"operation": "commitCredit", "kind": "UNAVAILABLE", "times": 2}]
  * }
@@ -45,7 +46,10 @@ import org.pf4j.Extension;
  *       fail (default: all); {@code idValue} / {@code accountNo} restrict it to one customer.</li>
  * </ul>
  * The tenant's disbursement and collection accounts ({@code DISBURSEMENT} and {@code COLLECTION} when not
- * mapped) are the bank's own unlimited accounts unless listed in {@code accounts}; their balances may go negative.
+ * mapped) are the bank's own house accounts unless listed in {@code accounts}: they have a credit line,
+ * {@code houseCreditLine} (a non-negative decimal per currency, default {@value #DEFAULT_HOUSE_CREDIT_LINE_TEXT}),
+ * so their balances may go down to minus the line, and {@code balance} answers balance less holds plus the line: the
+ * gateway's float check before a quote sees exactly what a credit may use.
  * Every booking is a double entry, so the sum of a bank's balances never changes.
  *
  * <p>Thread-safety: {@link #create} may be called concurrently; each tenant's bank synchronizes its operations.
@@ -60,6 +64,11 @@ public final class SandboxAdapterFactory implements CoreBankingAdapterFactory {
     /** The collection account when the tenant maps none. */
     public static final String DEFAULT_COLLECTION = "COLLECTION";
 
+    /** The credit line of the bank's own accounts when the settings give none. */
+    public static final String DEFAULT_HOUSE_CREDIT_LINE_TEXT = "1000000000";
+
+    static final BigDecimal DEFAULT_HOUSE_CREDIT_LINE = new BigDecimal(DEFAULT_HOUSE_CREDIT_LINE_TEXT);
+
     private final ConcurrentMap<String, Bank> banks = new ConcurrentHashMap<>();
 
     @Override
@@ -71,9 +80,15 @@ public final class SandboxAdapterFactory implements CoreBankingAdapterFactory {
         if (quoteFee.signum() < 0) {
             throw AccountSpec.invalid("cbs.settings.quoteFee must not be negative");
         }
+        BigDecimal houseCreditLine = AccountSpec.decimal(settings.string("houseCreditLine").orElse(DEFAULT_HOUSE_CREDIT_LINE_TEXT),
+            "cbs.settings.houseCreditLine");
+        if (houseCreditLine.signum() < 0) {
+            throw AccountSpec.invalid("cbs.settings.houseCreditLine must not be negative");
+        }
         FaultPlan faults = FaultPlan.parse(settings);
         Bank bank = banks.computeIfAbsent(context.tenantId(), Bank::new);
         bank.open(accounts);
+        bank.houseCreditLine(houseCreditLine);
         return new SandboxAdapter(bank, context.accounts().disbursement().orElse(DEFAULT_DISBURSEMENT),
                 context.accounts().collection().orElse(DEFAULT_COLLECTION), quoteFee, faults);
     }

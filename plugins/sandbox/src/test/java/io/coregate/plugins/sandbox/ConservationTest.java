@@ -90,6 +90,6 @@ class ConservationTest {
                 .count();
         assertEquals(100, booked);
         assertAmount("0", Fixtures.available(adapter, "SB-0002"));
-        assertAmount("100", Fixtures.available(adapter, SandboxAdapterFactory.DEFAULT_COLLECTION));
+        assertAmount("100", Fixtures.ownFunds(adapter, SandboxAdapterFactory.DEFAULT_COLLECTION));
     }
 }

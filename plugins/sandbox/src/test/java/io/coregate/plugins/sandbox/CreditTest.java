@@ -5,6 +5,7 @@ import static io.coregate.plugins.sandbox.Fixtures.NOBODY;
 import static io.coregate.plugins.sandbox.Fixtures.assertAmount;
 import static io.coregate.plugins.sandbox.Fixtures.assertFailed;
 import static io.coregate.plugins.sandbox.Fixtures.available;
+import static io.coregate.plugins.sandbox.Fixtures.ownFunds;
 import static io.coregate.plugins.sandbox.Fixtures.credit;
 import static io.coregate.plugins.sandbox.Fixtures.creditToAlice;
 import static io.coregate.plugins.sandbox.Fixtures.done;
@@ -32,14 +33,14 @@ class CreditTest {
         Receipt receipt = done(adapter.reserveCredit(creditToAlice("t1", "100")));
         assertTrue(receipt.cbsReference().startsWith("SB-" + Fixtures.TENANT + "-"));
         assertAmount("5000", available(adapter, "SB-0001"));
-        assertAmount("-100", available(adapter, DISBURSEMENT));
+        assertAmount("-100", ownFunds(adapter, DISBURSEMENT));
     }
 
     @Test
     void reserveRepeatedReturnsTheSameReceipt() {
         Receipt first = done(adapter.reserveCredit(creditToAlice("t1", "100")));
         assertEquals(first, done(adapter.reserveCredit(creditToAlice("t1", "100"))));
-        assertAmount("-100", available(adapter, DISBURSEMENT));
+        assertAmount("-100", ownFunds(adapter, DISBURSEMENT));
     }
 
     @Test
@@ -70,7 +71,7 @@ class CreditTest {
         Receipt reserved = done(adapter.reserveCredit(creditToAlice("t1", "100")));
         assertEquals(reserved, done(adapter.commitCredit(creditToAlice("t1", "100"))));
         assertAmount("5100", available(adapter, "SB-0001"));
-        assertAmount("-100", available(adapter, DISBURSEMENT));
+        assertAmount("-100", ownFunds(adapter, DISBURSEMENT));
     }
 
     @Test
@@ -104,7 +105,7 @@ class CreditTest {
         Receipt reserved = done(adapter.reserveCredit(creditToAlice("t1", "100")));
         assertEquals(reserved, done(adapter.releaseCredit(creditToAlice("t1", "100"))));
         assertEquals(reserved, done(adapter.releaseCredit(creditToAlice("t1", "100"))));
-        assertAmount("0", available(adapter, DISBURSEMENT));
+        assertAmount("0", ownFunds(adapter, DISBURSEMENT));
         assertAmount("5000", available(adapter, "SB-0001"));
     }
 
@@ -129,5 +130,20 @@ class CreditTest {
         assertAmount("50", available(limited, DISBURSEMENT));
         assertFailed(FailureKind.INSUFFICIENT_FUNDS, limited.reserveCredit(creditToAlice("t2", "100")));
         assertFailed(FailureKind.INSUFFICIENT_FUNDS, limited.commitCredit(creditToAlice("t3", "51")));
+    }
+
+    @Test
+    void anUnlistedDisbursementAccountLendsUpToItsCreditLineAndItsBalanceSaysSo() {
+        CoreBankingAdapter lending = Fixtures.adapter(Map.of("houseCreditLine", "150"));
+        assertAmount("150", available(lending, DISBURSEMENT));
+        done(lending.reserveCredit(creditToAlice("t1", "100")));
+        assertAmount("50", available(lending, DISBURSEMENT));
+        assertFailed(FailureKind.INSUFFICIENT_FUNDS, lending.reserveCredit(creditToAlice("t2", "50.01")));
+        assertFailed(FailureKind.INSUFFICIENT_FUNDS, lending.commitCredit(creditToAlice("t3", "51")));
+        done(lending.commitCredit(creditToAlice("t4", "50")));
+        assertAmount("0", available(lending, DISBURSEMENT));
+        done(lending.commitCredit(creditToAlice("t1", "100")));
+        assertAmount("0", available(lending, DISBURSEMENT));
+        assertAmount("5150", available(lending, "SB-0001"));
     }
 }

@@ -2,7 +2,6 @@ package io.coregate.plugins.sandbox;
 
 import static io.coregate.plugins.sandbox.Fixtures.ALICE;
 import static io.coregate.plugins.sandbox.Fixtures.assertAmount;
-import static io.coregate.plugins.sandbox.Fixtures.available;
 import static io.coregate.plugins.sandbox.Fixtures.creditToAlice;
 import static io.coregate.plugins.sandbox.Fixtures.debit;
 import static io.coregate.plugins.sandbox.Fixtures.done;
@@ -48,8 +47,8 @@ class FactoryTest {
         CoreBankingAdapter adapter = new SandboxAdapterFactory().create(mapped);
         done(adapter.commitCredit(creditToAlice("t1", "10")));
         done(adapter.debit(debit("t2", ALICE, "4")));
-        assertAmount("-10", available(adapter, "FLOAT-1"));
-        assertAmount("4", available(adapter, "COLL-1"));
+        assertAmount("-10", Fixtures.ownFunds(adapter, "FLOAT-1"));
+        assertAmount("4", Fixtures.ownFunds(adapter, "COLL-1"));
         Fixtures.assertFailed(FailureKind.NOT_FOUND, adapter.balance(SandboxAdapterFactory.DEFAULT_COLLECTION, "ZMW"));
     }
 
@@ -88,6 +87,12 @@ class FactoryTest {
     void negativeLatencyAndBadQuoteFeeAreRejected() {
         assertRejected("latencyMillis", () -> create(Map.of("latencyMillis", -1)));
         assertRejected("quoteFee", () -> create(Map.of("quoteFee", "free")));
+    }
+
+    @Test
+    void aNegativeOrUnreadableHouseCreditLineIsRejected() {
+        assertRejected("houseCreditLine", () -> create(Map.of("houseCreditLine", "-1")));
+        assertRejected("houseCreditLine", () -> create(Map.of("houseCreditLine", "lots")));
     }
 
     static void assertRejected(String key, Executable create) {

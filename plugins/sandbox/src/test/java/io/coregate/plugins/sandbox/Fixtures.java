@@ -105,6 +105,14 @@ final class Fixtures {
         return done(adapter.balance(accountNo, "ZMW")).available().amount();
     }
 
+    /**
+     * The bank's own money on one of its house accounts (unlisted disbursement or collection): what {@code balance}
+     * answers less the default credit line, so it goes negative as the bank lends.
+     */
+    static BigDecimal ownFunds(CoreBankingAdapter adapter, String houseAccountNo) {
+        return available(adapter, houseAccountNo).subtract(SandboxAdapterFactory.DEFAULT_HOUSE_CREDIT_LINE);
+    }
+
     static void assertAmount(String expected, BigDecimal actual) {
         assertEquals(0, new BigDecimal(expected).compareTo(actual), () -> "expected " + expected + " but was " + actual);
     }

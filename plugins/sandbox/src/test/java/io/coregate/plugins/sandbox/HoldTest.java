@@ -7,6 +7,7 @@ import static io.coregate.plugins.sandbox.Fixtures.NOBODY;
 import static io.coregate.plugins.sandbox.Fixtures.assertAmount;
 import static io.coregate.plugins.sandbox.Fixtures.assertFailed;
 import static io.coregate.plugins.sandbox.Fixtures.available;
+import static io.coregate.plugins.sandbox.Fixtures.ownFunds;
 import static io.coregate.plugins.sandbox.Fixtures.debit;
 import static io.coregate.plugins.sandbox.Fixtures.done;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +27,7 @@ class HoldTest {
     void holdReducesTheAvailableBalanceWithoutMovingMoney() {
         done(adapter.holdDebit(debit("t1", BOB, "60")));
         assertAmount("40", available(adapter, "SB-0002"));
-        assertAmount("0", available(adapter, COLLECTION));
+        assertAmount("0", ownFunds(adapter, COLLECTION));
     }
 
     @Test
@@ -56,7 +57,7 @@ class HoldTest {
         assertEquals(held, done(adapter.captureDebit(debit("t1", BOB, "60"))));
         assertEquals(held, done(adapter.captureDebit(debit("t1", BOB, "60"))));
         assertAmount("40", available(adapter, "SB-0002"));
-        assertAmount("60", available(adapter, COLLECTION));
+        assertAmount("60", ownFunds(adapter, COLLECTION));
     }
 
     @Test
@@ -106,7 +107,7 @@ class HoldTest {
         done(adapter.captureDebit(debit("t1", BOB, "60")));
         done(adapter.refund(debit("t1", BOB, "60")));
         assertAmount("100", available(adapter, "SB-0002"));
-        assertAmount("0", available(adapter, COLLECTION));
+        assertAmount("0", ownFunds(adapter, COLLECTION));
     }
 
     @Test

@@ -83,8 +83,12 @@ class LookupAndBalanceTest {
     }
 
     @Test
-    void balanceOfTheUnlistedDisbursementAccountStartsAtZero() {
-        assertAmount("0", available(adapter, SandboxAdapterFactory.DEFAULT_DISBURSEMENT));
+    void balanceOfAnUnlistedHouseAccountIsItsCreditLine() {
+        assertAmount("1000000000", available(adapter, SandboxAdapterFactory.DEFAULT_DISBURSEMENT));
+        assertAmount("0", Fixtures.ownFunds(adapter, SandboxAdapterFactory.DEFAULT_DISBURSEMENT));
+        CoreBankingAdapter small = Fixtures.adapter(Map.of("houseCreditLine", "250.00"));
+        assertAmount("250", available(small, SandboxAdapterFactory.DEFAULT_COLLECTION));
+        assertAmount("250", done(small.balance(SandboxAdapterFactory.DEFAULT_DISBURSEMENT, "USD")).available().amount());
     }
 
     @Test
