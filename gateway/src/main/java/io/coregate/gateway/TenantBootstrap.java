@@ -43,7 +43,7 @@ final class TenantBootstrap {
         for (Path file : files) {
             String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             try {
-                var document = Binding.bind(YAML.readTree(file.toFile()), TenantDocumentBody.class);
+                var document = Binding.bind(YAML.readTree(file.toFile()), TenantDocumentBody.class, tenants::checkPlugin);
                 boolean created = tenants.bootstrap(new TenantId(name), document);
                 LOG.log(System.Logger.Level.INFO, "tenant " + name + (created ? " created from " : " already exists; left as is: ") + file);
             } catch (IOException e) {

@@ -68,7 +68,7 @@ public final class AdminRoutes {
 
     private void putTenant(ServerRequest request, ServerResponse response, String actor) {
         TenantId id = new TenantId(request.path().pathParameters().get("tenant"));
-        var saved = tenants.put(id, Binding.bind(Json.tree(request), TenantDocumentBody.class), actor);
+        var saved = tenants.put(id, Binding.bind(Json.tree(request), TenantDocumentBody.class, tenants::checkPlugin), actor);
         Json.send(response, saved.created() ? 201 : 200, AdminViews.TenantView.of(saved.tenant()));
     }
 

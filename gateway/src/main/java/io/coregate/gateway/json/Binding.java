@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +53,17 @@ public final class Binding {
      * @throws GatewayException 3101 when the tree is not an object; 3100 (or the record's first code) listing every problem
      */
     public static <T extends Validated> T bind(JsonNode tree, Class<T> type) {
+        return bind(tree, type, (value, check) -> {
+        });
+    }
+
+    /**
+     * Binds and checks, with a check that needs the gateway's state (is the named plugin loaded?) reporting to the
+     * same list as the record's own.
+     *
+     * @param context the further check; it runs on the bound record, whose refused members are absent
+     */
+    public static <T extends Validated> T bind(JsonNode tree, Class<T> type, BiConsumer<? super T, Check> context) {
         if (!(tree instanceof ObjectNode)) {
             throw new GatewayException(ErrorCode.MALFORMED_SYNTAX, "request body must be a JSON object");
         }
@@ -67,6 +79,7 @@ public final class Binding {
         }
         Check check = Check.start();
         value.check(check);
+        context.accept(value, check);
         try {
             check.done();
         } catch (ValidationException e) {

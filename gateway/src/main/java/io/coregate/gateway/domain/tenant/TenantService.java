@@ -5,6 +5,7 @@ import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.error.ValidationException;
 import io.coregate.gateway.domain.ledger.LimitSettings;
 import io.coregate.gateway.domain.ledger.LiquiditySettings;
+import io.coregate.gateway.domain.validation.Check;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,16 +48,27 @@ public final class TenantService {
 
     /** Checks a document, including that its plugin and version are loaded. */
     public TenantDocument validate(TenantDocumentBody body) {
-        TenantDocument document = TenantDocuments.of(body);
-        var loaded = plugins.pluginIds();
-        if (!loaded.contains(document.cbs().plugin())) {
-            throw ValidationException.of("cbs.plugin", "unknown plugin '" + document.cbs().plugin() + "'; loaded plugins: "
-                + (loaded.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(loaded))));
+        Check check = Check.start();
+        body.check(check);
+        checkPlugin(body, check);
+        check.done();
+        return TenantDocuments.of(body);
+    }
+
+    /** Reports a named plugin that is not loaded, or a version expression no loaded version matches. */
+    public void checkPlugin(TenantDocumentBody body, Check check) {
+        if (body.cbs() == null || body.cbs().plugin() == null || body.cbs().plugin().isEmpty()) {
+            return;
         }
-        plugins.checkVersion(document.cbs().plugin(), document.cbs().pluginVersion()).ifPresent(problem -> {
-            throw ValidationException.of("cbs.pluginVersion", problem);
-        });
-        return document;
+        String plugin = body.cbs().plugin();
+        var loaded = plugins.pluginIds();
+        if (!loaded.contains(plugin)) {
+            check.invalid("cbs.plugin", "unknown plugin '" + plugin + "'; loaded plugins: "
+                + (loaded.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(loaded))));
+        } else {
+            plugins.checkVersion(plugin, Optional.ofNullable(body.cbs().pluginVersion()))
+                .ifPresent(problem -> check.invalid("cbs.pluginVersion", problem));
+        }
     }
 
     /** An enabled or disabled tenant; 3200 when unknown. */
