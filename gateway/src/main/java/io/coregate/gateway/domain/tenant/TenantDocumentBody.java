@@ -53,13 +53,13 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
             if (currencies.isEmpty()) {
                 check.invalid("currencies", "must name at least one currency");
             }
-            each(currencies, "currencies", (name, code) -> check.currency(name, code));
+            each(check, currencies, "currencies", (name, code) -> check.currency(name, code));
         }
         if (supportedIdTypes != null) {
             if (supportedIdTypes.isEmpty()) {
                 check.invalid("supportedIdTypes", "must name at least one id type");
             }
-            each(supportedIdTypes, "supportedIdTypes", (name, type) -> check.idType(name, type));
+            each(check, supportedIdTypes, "supportedIdTypes", (name, type) -> check.idType(name, type));
         }
         if (cbs == null) {
             check.invalid("cbs", "is required");
@@ -227,9 +227,11 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
         void check(String name, String value);
     }
 
-    private static void each(List<String> values, String name, Element element) {
+    private static void each(Check check, List<String> values, String name, Element element) {
         for (int i = 0; i < values.size(); i++) {
-            if (values.get(i) != null) {
+            if (values.get(i) == null) {
+                check.invalid(name + "[" + i + "]", "must be a string");
+            } else {
                 element.check(name + "[" + i + "]", values.get(i));
             }
         }
