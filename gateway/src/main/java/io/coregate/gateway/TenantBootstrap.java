@@ -1,18 +1,18 @@
 package io.coregate.gateway;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.coregate.gateway.domain.error.GatewayException;
+import io.coregate.gateway.domain.tenant.TenantDocumentBody;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.tenant.TenantService;
+import io.coregate.gateway.json.Binding;
+import io.coregate.gateway.json.Mappers;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 final class TenantBootstrap {
 
     private static final System.Logger LOG = System.getLogger(TenantBootstrap.class.getName());
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final ObjectMapper YAML = Mappers.configure(new YAMLMapper());
 
     private TenantBootstrap() {
     }
@@ -43,8 +43,7 @@ final class TenantBootstrap {
         for (Path file : files) {
             String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             try {
-                Map<String, Object> document = YAML.readValue(file.toFile(), new TypeReference<>() {
-                });
+                var document = Binding.bind(YAML.readTree(file.toFile()), TenantDocumentBody.class, tenants::checkPlugin);
                 boolean created = tenants.bootstrap(new TenantId(name), document);
                 LOG.log(System.Logger.Level.INFO, "tenant " + name + (created ? " created from " : " already exists; left as is: ") + file);
             } catch (IOException e) {

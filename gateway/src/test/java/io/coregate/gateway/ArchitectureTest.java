@@ -3,9 +3,12 @@ package io.coregate.gateway;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.coregate.gateway.domain.validation.Validated;
+import io.coregate.gateway.json.Binding;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The package rules of DESIGN.md, enforced. */
@@ -62,6 +65,26 @@ class ArchitectureTest {
             .check(classes);
         noClasses().that().resideOutsideOfPackage("io.coregate.gateway.launcher..")
             .should().dependOnClassesThat().resideInAPackage("io.coregate.gateway.launcher..")
+            .check(classes);
+    }
+
+    @Test
+    void jsonIsALowerLayerThatKnowsTheDomainOnly() {
+        noClasses().that().resideInAPackage("io.coregate.gateway.json..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.coregate.gateway.http..", "io.coregate.gateway.db..",
+                "io.coregate.gateway.plugins..", "io.coregate.gateway.sdk..", "io.helidon..", "java.sql..", "org.pf4j..")
+            .check(classes);
+    }
+
+    @Test
+    void wireShapesThatCheckThemselvesAreRecords() {
+        classes().that().implement(Validated.class).should().beRecords().check(classes);
+    }
+
+    @Test
+    void strictBindingHappensAtTheEdgeNeverInStorageOrAdapters() {
+        noClasses().that().resideInAnyPackage("io.coregate.gateway.db..", "io.coregate.gateway.plugins..", "io.coregate.gateway.sdk..")
+            .should().dependOnClassesThat().belongToAnyOf(Binding.class)
             .check(classes);
     }
 }

@@ -2,6 +2,7 @@ package io.coregate.gateway.db;
 
 import io.coregate.gateway.domain.tenant.AuditEntry;
 import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.gateway.domain.tenant.TenantDocumentBody;
 import io.coregate.gateway.domain.tenant.TenantDocuments;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.tenant.TenantRepository;
@@ -128,7 +129,7 @@ public final class JdbcTenantRepository implements TenantRepository {
     private static Tenant tenant(ResultSet rows) throws SQLException {
         return new Tenant(
             new TenantId(rows.getString(1)),
-            TenantDocuments.parse(JsonColumns.read(rows.getString(2))),
+            TenantDocuments.of(JsonColumns.read(rows.getString(2), TenantDocumentBody.class)),
             rows.getBoolean(3),
             rows.getLong(4),
             rows.getTimestamp(5).toInstant());

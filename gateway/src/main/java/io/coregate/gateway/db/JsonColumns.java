@@ -7,7 +7,7 @@ import io.coregate.gateway.json.Mappers;
 
 import java.util.Map;
 
-/** Converts jsonb columns to and from records and plain Java maps. Thread-safe. */
+/** Converts jsonb columns to and from plain Java maps or typed records. Thread-safe. */
 final class JsonColumns {
 
     private static final ObjectMapper MAPPER = Mappers.configure(new ObjectMapper());
@@ -25,19 +25,20 @@ final class JsonColumns {
         }
     }
 
-    static <T> T read(String json, Class<T> type) {
-        try {
-            return MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is unreadable as " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
-        }
-    }
-
     static Map<String, Object> read(String json) {
         try {
             return MAPPER.readValue(json, MAP);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A typed column: the stored JSON bound to {@code type} (members it does not name are ignored). */
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable as " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -1,18 +1,15 @@
 package io.coregate.gateway.http;
 
 import io.coregate.gateway.domain.plugin.PluginInventory;
-import io.coregate.gateway.domain.plugin.PluginView;
 import io.coregate.gateway.domain.tenant.AuditTrail;
-import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.gateway.domain.tenant.TenantDocumentBody;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.tenant.TenantService;
+import io.coregate.gateway.json.Binding;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** The operators' API on port 8080 under {@code /admin}, behind the bearer admin token. */
 public final class AdminRoutes {
@@ -71,60 +68,30 @@ public final class AdminRoutes {
 
     private void putTenant(ServerRequest request, ServerResponse response, String actor) {
         TenantId id = new TenantId(request.path().pathParameters().get("tenant"));
-        var saved = tenants.put(id, Json.readObject(request), actor);
-        Json.send(response, saved.created() ? 201 : 200, view(saved.tenant()));
+        var saved = tenants.put(id, Binding.bind(Json.tree(request), TenantDocumentBody.class, tenants::checkPlugin), actor);
+        Json.send(response, saved.created() ? 201 : 200, AdminViews.TenantView.of(saved.tenant()));
     }
 
     private void listTenants(ServerRequest request, ServerResponse response, String actor) {
-        Json.send(response, 200, Map.of("tenants", tenants.list().stream().map(AdminRoutes::view).toList()));
+        Json.send(response, 200, new AdminViews.Tenants(tenants.list().stream().map(AdminViews.TenantView::of).toList()));
     }
 
     private void getTenant(ServerRequest request, ServerResponse response, String actor) {
-        Json.send(response, 200, view(tenants.get(new TenantId(request.path().pathParameters().get("tenant")))));
+        Json.send(response, 200, AdminViews.TenantView.of(tenants.get(new TenantId(request.path().pathParameters().get("tenant")))));
     }
 
     private void deleteTenant(ServerRequest request, ServerResponse response, String actor) {
         TenantId id = new TenantId(request.path().pathParameters().get("tenant"));
         tenants.disable(id, actor);
-        Json.send(response, 200, view(tenants.get(id)));
+        Json.send(response, 200, AdminViews.TenantView.of(tenants.get(id)));
     }
 
     private void tenantAudit(ServerRequest request, ServerResponse response, String actor) {
         TenantId id = new TenantId(request.path().pathParameters().get("tenant"));
-        var entries = audit.recent(id.value(), 100).stream().map(r -> {
-            var entry = new LinkedHashMap<String, Object>();
-            entry.put("at", r.at().toString());
-            entry.put("actor", r.actor());
-            entry.put("action", r.action());
-            entry.put("detail", r.detail());
-            return entry;
-        }).toList();
-        Json.send(response, 200, Map.of("entries", entries));
+        Json.send(response, 200, new AdminViews.Audit(audit.recent(id.value(), 100).stream().map(AdminViews.AuditView::of).toList()));
     }
 
     private void listPlugins(ServerRequest request, ServerResponse response, String actor) {
-        Json.send(response, 200, Map.of("plugins", plugins.list().stream().map(AdminRoutes::view).toList()));
-    }
-
-    private static Map<String, Object> view(Tenant tenant) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("tenantId", tenant.id().value());
-        body.put("enabled", tenant.enabled());
-        body.put("revision", tenant.revision());
-        body.put("updatedAt", tenant.updatedAt().toString());
-        body.put("document", tenant.document().canonical());
-        return body;
-    }
-
-    static Map<String, Object> view(PluginView plugin) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("id", plugin.id());
-        body.put("version", plugin.version());
-        body.put("state", plugin.state());
-        body.put("sha256", plugin.sha256());
-        body.put("tenants", plugin.tenants());
-        body.put("source", plugin.source());
-        plugin.reason().ifPresent(r -> body.put("reason", r));
-        return body;
+        Json.send(response, 200, new AdminViews.Plugins(plugins.list()));
     }
 }

@@ -11,8 +11,8 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The admin routes for tenants' DFSP API keys, behind the admin token; registered by {@link AdminRoutes} before its
@@ -44,29 +44,40 @@ public final class ApiKeyRoutes {
     private void issue(ServerRequest request, ServerResponse response, String actor) {
         IssuedApiKey issued = keys.issue(tenant(request), actor);
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
-        Json.send(response, 201, Map.of("keyId", issued.keyId(), "apiKey", issued.apiKey()));
+        Json.send(response, 201, new Issued(issued.keyId(), issued.apiKey()));
     }
 
     private void list(ServerRequest request, ServerResponse response, String actor) {
-        Json.send(response, 200, Map.of("keys", keys.list(tenant(request)).stream().map(ApiKeyRoutes::view).toList()));
+        Json.send(response, 200, new Keys(keys.list(tenant(request)).stream().map(KeyView::of).toList()));
     }
 
     private void revoke(ServerRequest request, ServerResponse response, String actor) {
         String keyId = request.path().pathParameters().get("keyId");
         Instant revokedAt = keys.revoke(tenant(request), keyId, actor);
-        Json.send(response, 200, Map.of("keyId", keyId, "revokedAt", revokedAt.toString()));
+        Json.send(response, 200, new Revoked(keyId, revokedAt.toString()));
     }
 
     private static TenantId tenant(ServerRequest request) {
         return new TenantId(request.path().pathParameters().get("tenant"));
     }
 
-    private static Map<String, Object> view(StoredApiKey key) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("keyId", key.keyId());
-        body.put("createdAt", key.createdAt().toString());
-        body.put("active", key.active());
-        key.revokedAt().ifPresent(at -> body.put("revokedAt", at.toString()));
-        return body;
+    /** A newly issued key: the only answer that holds it. */
+    record Issued(String keyId, String apiKey) {
+    }
+
+    /** A key as listed: never the key itself. */
+    record KeyView(String keyId, String createdAt, boolean active, Optional<String> revokedAt) {
+
+        static KeyView of(StoredApiKey key) {
+            return new KeyView(key.keyId(), key.createdAt().toString(), key.active(), key.revokedAt().map(Instant::toString));
+        }
+    }
+
+    /** {@code GET /admin/tenants/{tenant}/api-keys}. */
+    record Keys(List<KeyView> keys) {
+    }
+
+    /** The answer to a revocation. */
+    record Revoked(String keyId, String revokedAt) {
     }
 }

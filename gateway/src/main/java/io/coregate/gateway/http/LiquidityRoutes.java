@@ -1,19 +1,18 @@
 package io.coregate.gateway.http;
 
 import io.coregate.gateway.domain.error.ValidationException;
-import io.coregate.gateway.domain.ledger.Balance;
-import io.coregate.gateway.domain.ledger.JournalEntry;
+import io.coregate.gateway.domain.ledger.AdjustmentRequest;
 import io.coregate.gateway.domain.ledger.LedgerResult;
+import io.coregate.gateway.domain.ledger.LimitRequest;
 import io.coregate.gateway.domain.ledger.LiquidityService;
 import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.gateway.json.Binding;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -42,49 +41,31 @@ public final class LiquidityRoutes {
 
     private void balances(ServerRequest request, ServerResponse response, String actor) {
         TenantId tenant = tenant(request);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("tenantId", tenant.value());
-        body.put("liquidity", liquidity.balances(tenant).stream().map(LiquidityRoutes::view).toList());
-        Json.send(response, 200, body);
+        Json.send(response, 200, new LiquidityViews.Balances(tenant.value(),
+            liquidity.balances(tenant).stream().map(LiquidityViews.BalanceView::of).toList()));
     }
 
     private void setLimit(ServerRequest request, ServerResponse response, String actor) {
-        LedgerResult result = liquidity.setLimit(tenant(request), currency(request), Json.readObject(request), actor);
-        Json.send(response, 200, view(result.balance()));
+        LimitRequest body = Binding.bind(Json.tree(request), LimitRequest.class);
+        LedgerResult result = liquidity.setLimit(tenant(request), currency(request), body, actor);
+        Json.send(response, 200, LiquidityViews.BalanceView.of(result.balance()));
     }
 
     private void adjust(ServerRequest request, ServerResponse response, String actor) {
-        LedgerResult result = liquidity.adjust(tenant(request), currency(request), Json.readObject(request), actor);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("type", result.operation().name());
-        body.put("reference", result.reference());
-        body.put("applied", result.applied());
-        body.put("message", result.message());
-        body.put("balance", view(result.balance()));
-        Json.send(response, result.applied() ? 201 : 200, body);
+        AdjustmentRequest body = Binding.bind(Json.tree(request), AdjustmentRequest.class);
+        LedgerResult result = liquidity.adjust(tenant(request), currency(request), body, actor);
+        Json.send(response, result.applied() ? 201 : 200, LiquidityViews.Adjusted.of(result));
     }
 
     private void journal(ServerRequest request, ServerResponse response, String actor) {
         int limit = request.query().first("limit").map(LiquidityRoutes::limit).orElse(100);
-        var entries = liquidity.journal(tenant(request), currency(request), limit).stream().map(LiquidityRoutes::view).toList();
-        Json.send(response, 200, Map.of("entries", entries));
+        var entries = liquidity.journal(tenant(request), currency(request), limit).stream().map(LiquidityViews.EntryView::of).toList();
+        Json.send(response, 200, new LiquidityViews.Journal(entries));
     }
 
     private void check(ServerRequest request, ServerResponse response, String actor) {
-        var differences = liquidity.check().stream().map(d -> {
-            var body = new LinkedHashMap<String, Object>();
-            body.put("tenantId", d.tenant().value());
-            body.put("currency", d.currency());
-            body.put("figure", d.figure());
-            body.put("stored", d.stored().toPlainString());
-            body.put("recomputed", d.recomputed().toPlainString());
-            return body;
-        }).toList();
-        var body = new LinkedHashMap<String, Object>();
-        body.put("consistent", differences.isEmpty());
-        body.put("checkedAt", Instant.now().toString());
-        body.put("differences", differences);
-        Json.send(response, 200, body);
+        var differences = liquidity.check().stream().map(LiquidityViews.DifferenceView::of).toList();
+        Json.send(response, 200, new LiquidityViews.LedgerCheck(differences.isEmpty(), Instant.now().toString(), differences));
     }
 
     private static TenantId tenant(ServerRequest request) {
@@ -101,41 +82,5 @@ public final class LiquidityRoutes {
         } catch (NumberFormatException e) {
             throw ValidationException.of("limit", "must be a whole number from 1 to 1000");
         }
-    }
-
-    private static Map<String, Object> view(Balance balance) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("currency", balance.currency());
-        body.put("limit", balance.limit().toPlainString());
-        body.put("reserved", balance.reserved().toPlainString());
-        body.put("position", balance.position().toPlainString());
-        body.put("available", balance.available().toPlainString());
-        body.put("alarmPercent", balance.alarmPercent());
-        body.put("alarm", balance.alarm());
-        balance.maxPerTransfer().ifPresent(max -> body.put("maxPerTransfer", max.toPlainString()));
-        return body;
-    }
-
-    private static Map<String, Object> view(JournalEntry entry) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("id", entry.id());
-        body.put("at", entry.at().toString());
-        body.put("operation", entry.operation().name());
-        body.put("stripe", entry.stripe());
-        body.put("reference", entry.reference());
-        body.put("amount", entry.amount().toPlainString());
-        body.put("before", figures(entry.before()));
-        body.put("after", figures(entry.after()));
-        body.put("actor", entry.actor());
-        return body;
-    }
-
-    private static Map<String, Object> figures(JournalEntry.Figures figures) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("limit", figures.limit().toPlainString());
-        body.put("position", figures.position().toPlainString());
-        body.put("reserved", figures.reserved().toPlainString());
-        body.put("available", figures.limit().subtract(figures.position()).subtract(figures.reserved()).toPlainString());
-        return body;
     }
 }

@@ -33,13 +33,11 @@ final class PluginUpload {
             throw new GatewayException(ErrorCode.MISSING_ELEMENT, "request body is missing: send the plugin jar");
         }
         var upload = plugins.upload(request.content().as(byte[].class), actor);
-        var body = AdminRoutes.view(upload.plugin());
         if (!"STARTED".equals(upload.plugin().state())) {
-            body.put("statusCode", ErrorCode.VALIDATION.code());
-            body.put("message", "plugin jar not loaded: " + upload.plugin().reason().orElse(upload.plugin().state()));
-            Json.send(response, 400, body);
+            Json.send(response, 400, new AdminViews.RefusedPlugin(upload.plugin(), ErrorCode.VALIDATION.code(),
+                "plugin jar not loaded: " + upload.plugin().reason().orElse(upload.plugin().state())));
             return;
         }
-        Json.send(response, upload.created() ? 201 : 200, body);
+        Json.send(response, upload.created() ? 201 : 200, upload.plugin());
     }
 }

@@ -7,6 +7,7 @@ import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantDocument;
 import io.coregate.gateway.domain.transfer.TransferParty;
+import io.coregate.gateway.domain.validation.Rules;
 import io.coregate.plugin.api.Party;
 import io.coregate.plugin.api.PartyId;
 import io.helidon.http.HeaderNames;
@@ -62,7 +63,7 @@ public final class SdkRoutes {
     private static PartyId partyId(ServerRequest request) {
         var params = request.path().pathParameters();
         String idType = params.get("idType");
-        if (!TenantDocument.ID_TYPES.contains(idType)) {
+        if (!Rules.ID_TYPE_SET.contains(idType)) {
             throw new GatewayException(ErrorCode.VALIDATION, "idType '" + Routes.shorten(idType) + "' is not an FSPIOP party id type");
         }
         String idValue = checkedId("idValue", params.get("idValue"));

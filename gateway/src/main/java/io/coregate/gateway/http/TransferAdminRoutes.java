@@ -4,10 +4,12 @@ import io.coregate.gateway.domain.error.ValidationException;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
 import io.coregate.gateway.domain.transfer.MojaloopTime;
+import io.coregate.gateway.domain.transfer.Resolution;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferAdmin;
 import io.coregate.gateway.domain.transfer.TransferQuery;
 import io.coregate.gateway.domain.transfer.TransferState;
+import io.coregate.gateway.json.Binding;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -74,7 +76,7 @@ public final class TransferAdminRoutes {
     }
 
     private void resolve(ServerRequest request, ServerResponse response, String actor) {
-        var body = Json.readObject(request);
+        var body = Binding.bind(Json.tree(request), Resolution.class);
         Json.send(response, 200, detail(transfers.resolve(tenant(request), direction(request), transferId(request), body, actor)));
     }
 

@@ -83,6 +83,19 @@ class AdminTenantsIT {
     }
 
     @Test
+    void anUnknownPluginIsListedWithTheDocumentsOtherProblems() {
+        var doc = Tenants.standard("bankC2");
+        doc.put("cbs", Map.of("plugin", "t99", "maxConcurrency", "many"));
+        doc.put("currencies", List.of("ZMW", 7));
+        var response = gateway.admin().put("/admin/tenants/bank-c2", doc);
+        assertEquals(400, response.status(), response.body());
+        @SuppressWarnings("unchecked")
+        var fields = ((List<Map<String, String>>) response.json().get("errors")).stream().map(e -> e.get("field")).toList();
+        assertEquals(List.of("currencies[1]", "cbs.maxConcurrency", "cbs.plugin"), fields);
+        assertTrue(response.body().contains("unknown plugin 't99'"), response.body());
+    }
+
+    @Test
     void malformedBodyAndBadTenantIdAreClearErrors() {
         var malformed = gateway.admin().send("PUT", "/admin/tenants/bank-d", "application/json", "{\"dfspId\": ".getBytes());
         assertEquals(400, malformed.status());

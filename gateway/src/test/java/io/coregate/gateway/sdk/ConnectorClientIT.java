@@ -6,7 +6,6 @@ import io.coregate.gateway.domain.payer.ConnectorOutcome;
 import io.coregate.gateway.domain.payer.ConnectorTransfer;
 import io.coregate.gateway.domain.payer.OutboundTransfer;
 import io.coregate.gateway.domain.tenant.Tenant;
-import io.coregate.gateway.domain.tenant.TenantDocuments;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.testing.OutboundSimulator;
 import io.coregate.gateway.testing.SimulatorPlan;
@@ -55,7 +54,7 @@ class ConnectorClientIT {
     private static Tenant tenant(URI outboundUrl) {
         var doc = Tenants.standard("bankA");
         doc.put("sdk", Map.of("outboundUrl", outboundUrl.toString()));
-        return new Tenant(new TenantId("bank-a"), TenantDocuments.parse(doc), true, 1, Instant.now());
+        return new Tenant(new TenantId("bank-a"), Tenants.document(doc), true, 1, Instant.now());
     }
 
     /** A payee id no other test uses, with its plan. */
@@ -210,7 +209,7 @@ class ConnectorClientIT {
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE, failed.code());
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE,
             assertInstanceOf(ConnectorOutcome.Failed.class, client.acceptQuote(closed, "abc", true)).code(), "nothing sent: a clear failure");
-        var noUrl = new Tenant(new TenantId("bank-z"), TenantDocuments.parse(Tenants.standard("bankZ")), true, 1, Instant.now());
+        var noUrl = new Tenant(new TenantId("bank-z"), Tenants.document(Tenants.standard("bankZ")), true, 1, Instant.now());
         assertEquals(ErrorCode.SERVICE_UNAVAILABLE,
             assertInstanceOf(ConnectorOutcome.Failed.class, client.getTransfer(noUrl, "abc")).code());
         int before = simulator.calls().size();

@@ -1,5 +1,11 @@
 package io.coregate.gateway.testing;
 
+import io.coregate.gateway.domain.tenant.TenantDocument;
+import io.coregate.gateway.domain.tenant.TenantDocumentBody;
+import io.coregate.gateway.domain.tenant.TenantDocuments;
+import io.coregate.gateway.domain.validation.Validated;
+import io.coregate.gateway.json.Binding;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,5 +59,15 @@ public final class Tenants {
     /** A sandbox tenant with the standard accounts. */
     public static Map<String, Object> standard(String dfspId) {
         return sandbox(dfspId, Map.of("accounts", standardAccounts()));
+    }
+
+    /** A document built by hand, bound and checked as the admin API would. */
+    public static TenantDocument document(Map<String, Object> raw) {
+        return TenantDocuments.of(bind(raw, TenantDocumentBody.class));
+    }
+
+    /** A request body built by hand, bound strictly to its wire record as the admin API would. */
+    public static <T extends Validated> T bind(Map<String, Object> raw, Class<T> type) {
+        return Binding.bind(Binding.tree(raw), type);
     }
 }

@@ -3,7 +3,7 @@ package io.coregate.gateway.domain.ledger;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.error.ValidationException;
-import io.coregate.gateway.domain.tenant.TenantDocuments;
+import io.coregate.gateway.domain.money.Currencies;
 
 import java.math.BigDecimal;
 
@@ -42,7 +42,7 @@ public final class LedgerRules {
 
     /** An ISO 4217 code; 3100 otherwise. */
     public static String currency(String currency) {
-        if (!TenantDocuments.isCurrency(currency)) {
+        if (!Currencies.isCode(currency)) {
             throw ValidationException.of("currency", "'" + shorten(currency) + "' is not an ISO 4217 currency code");
         }
         return currency;

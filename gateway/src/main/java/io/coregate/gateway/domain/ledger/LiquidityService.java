@@ -7,7 +7,6 @@ import io.coregate.gateway.domain.tenant.TenantService;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -40,17 +39,17 @@ public final class LiquidityService {
     }
 
     /** Sets limit, alarm and maximum from {@code {limit, alarmPercent, maxPerTransfer}}. */
-    public LedgerResult setLimit(TenantId id, String currency, Map<String, Object> body, String actor) {
+    public LedgerResult setLimit(TenantId id, String currency, LimitRequest body, String actor) {
         checkCurrency(id, currency);
-        LedgerResult result = book.setLimit(id, currency, LiquidityRequests.limit(body), actor);
+        LedgerResult result = book.setLimit(id, currency, body.settings(), actor);
         observer.observe(result.balance());
         return result;
     }
 
     /** Applies {@code {type, amount, reference}} once; a repeat answers {@code applied=false}. */
-    public LedgerResult adjust(TenantId id, String currency, Map<String, Object> body, String actor) {
+    public LedgerResult adjust(TenantId id, String currency, AdjustmentRequest body, String actor) {
         checkCurrency(id, currency);
-        LedgerResult result = book.adjust(id, currency, LiquidityRequests.adjustment(body), actor);
+        LedgerResult result = book.adjust(id, currency, body.adjustment(), actor);
         observer.observe(result.balance());
         return result;
     }

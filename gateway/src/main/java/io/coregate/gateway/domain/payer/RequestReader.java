@@ -3,6 +3,7 @@ package io.coregate.gateway.domain.payer;
 import io.coregate.gateway.domain.error.FieldError;
 import io.coregate.gateway.domain.error.ValidationException;
 import io.coregate.gateway.domain.tenant.TenantDocument;
+import io.coregate.gateway.domain.validation.Rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -81,8 +82,8 @@ final class RequestReader {
     Optional<String> idType(Map<String, Object> body, String key, String field, Optional<String> fallback) {
         Optional<String> value = text(body, key, field, fallback.isEmpty()).or(() -> fallback);
         return value.filter(type -> {
-            if (!TenantDocument.ID_TYPES.contains(type)) {
-                error(field, "must be an FSPIOP party id type (" + String.join(", ", new java.util.TreeSet<>(TenantDocument.ID_TYPES)) + ")");
+            if (!Rules.ID_TYPE_SET.contains(type)) {
+                error(field, "must be an FSPIOP party id type (" + String.join(", ", new java.util.TreeSet<>(Rules.ID_TYPE_SET)) + ")");
                 return false;
             }
             return true;

@@ -1,7 +1,6 @@
 package io.coregate.gateway.domain.tenant;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** Removes secret references from documents before they are audited. */
 public final class Redaction {
@@ -13,14 +12,13 @@ public final class Redaction {
     }
 
     /** The canonical document with every {@code cbs.secrets} value replaced. */
-    @SuppressWarnings("unchecked")
-    public static Map<String, Object> document(TenantDocument document) {
-        var copy = new LinkedHashMap<>(document.canonical());
-        var cbs = new LinkedHashMap<>((Map<String, Object>) copy.get("cbs"));
+    public static TenantDocumentBody document(TenantDocument document) {
+        TenantDocumentBody body = document.canonical();
+        TenantDocumentBody.Cbs cbs = body.cbs();
         var secrets = new LinkedHashMap<String, Object>();
-        document.cbs().secrets().keySet().forEach(name -> secrets.put(name, REDACTED));
-        cbs.put("secrets", secrets);
-        copy.put("cbs", cbs);
-        return copy;
+        cbs.secrets().keySet().forEach(name -> secrets.put(name, REDACTED));
+        return new TenantDocumentBody(body.dfspId(), body.currencies(), body.supportedIdTypes(),
+            new TenantDocumentBody.Cbs(cbs.plugin(), cbs.pluginVersion(), cbs.timeoutMillis(), cbs.maxConcurrency(), cbs.settings(), secrets),
+            body.sdk(), body.accounts(), body.fees(), body.liquidity());
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
  * @param accounts         its disbursement and collection accounts
  * @param fees             its fee policy
  * @param liquidity        per-currency liquidity limit and alarm
- * @param canonical        the normalized document as plain Java values
+ * @param canonical        the normalized document, defaults applied, as stored and answered
  */
 public record TenantDocument(
         String dfspId,
@@ -30,11 +30,7 @@ public record TenantDocument(
         Accounts accounts,
         Fees fees,
         Map<String, Liquidity> liquidity,
-        Map<String, Object> canonical) {
-
-    /** The FSPIOP party id types. */
-    public static final Set<String> ID_TYPES =
-        Set.of("MSISDN", "ACCOUNT_ID", "IBAN", "EMAIL", "PERSONAL_ID", "BUSINESS", "DEVICE", "ALIAS");
+        TenantDocumentBody canonical) {
 
     /**
      * The CBS plugin serving the tenant.

@@ -1,13 +1,12 @@
 package io.coregate.gateway.domain.tenant;
 
 import io.coregate.gateway.domain.error.ErrorCode;
-import io.coregate.gateway.domain.error.FieldError;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.error.ValidationException;
 import io.coregate.gateway.domain.ledger.LimitSettings;
 import io.coregate.gateway.domain.ledger.LiquiditySettings;
+import io.coregate.gateway.domain.validation.Check;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +32,13 @@ public final class TenantService {
      * Creates or replaces a tenant.
      *
      * @param id    the tenant id
-     * @param raw   the document as plain Java values
+     * @param body  the document as bound
      * @param actor who asks
      * @return the stored tenant and whether it was created
      * @throws ValidationException listing every invalid field, including an unknown plugin
      */
-    public TenantRepository.Saved put(TenantId id, Map<String, Object> raw, String actor) {
-        TenantDocument document = validate(raw);
+    public TenantRepository.Saved put(TenantId id, TenantDocumentBody body, String actor) {
+        TenantDocument document = validate(body);
         Optional<TenantDocument> previous = repository.find(id).map(Tenant::document);
         var saved = repository.save(id, document, new AuditEntry(id.value(), actor, "tenant.put", Redaction.document(document)));
         liquidity.apply(id, document.currencies(), changedLiquidity(previous, document), actor);
@@ -47,31 +46,30 @@ public final class TenantService {
         return saved;
     }
 
-    /** Validates a document, including that its plugin and version are loaded. */
-    public TenantDocument validate(Map<String, Object> raw) {
-        TenantDocument document;
-        List<FieldError> errors = new ArrayList<>();
-        try {
-            document = TenantDocuments.parse(raw);
-        } catch (ValidationException e) {
-            errors.addAll(e.errors());
-            document = null;
+    /** Checks a document, including that its plugin and version are loaded. */
+    public TenantDocument validate(TenantDocumentBody body) {
+        Check check = Check.start();
+        body.check(check);
+        checkPlugin(body, check);
+        check.done();
+        return TenantDocuments.of(body);
+    }
+
+    /** Reports a named plugin that is not loaded, or a version expression no loaded version matches. */
+    public void checkPlugin(TenantDocumentBody body, Check check) {
+        if (body.cbs() == null || body.cbs().plugin() == null || body.cbs().plugin().isEmpty()) {
+            return;
         }
-        if (raw.get("cbs") instanceof Map<?, ?> cbs && cbs.get("plugin") instanceof String plugin && !plugin.isBlank()) {
-            var loaded = plugins.pluginIds();
-            if (!loaded.contains(plugin.strip())) {
-                errors.add(new FieldError("cbs.plugin", "unknown plugin '" + plugin.strip() + "'; loaded plugins: "
-                    + (loaded.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(loaded)))
-                    + plugins.refusals(plugin.strip()).map(r -> "; refused: " + r).orElse("")));
-            } else if (document != null) {
-                plugins.checkVersion(document.cbs().plugin(), document.cbs().pluginVersion())
-                    .ifPresent(problem -> errors.add(new FieldError("cbs.pluginVersion", problem)));
-            }
+        String plugin = body.cbs().plugin();
+        var loaded = plugins.pluginIds();
+        if (!loaded.contains(plugin)) {
+            check.invalid("cbs.plugin", "unknown plugin '" + plugin + "'; loaded plugins: "
+                + (loaded.isEmpty() ? "(none)" : String.join(", ", new TreeSet<>(loaded)))
+                + plugins.refusals(plugin).map(r -> "; refused: " + r).orElse(""));
+        } else {
+            plugins.checkVersion(plugin, Optional.ofNullable(body.cbs().pluginVersion()))
+                .ifPresent(problem -> check.invalid("cbs.pluginVersion", problem));
         }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return document;
     }
 
     /** An enabled or disabled tenant; 3200 when unknown. */
@@ -99,8 +97,8 @@ public final class TenantService {
      *
      * @return true when it was created
      */
-    public boolean bootstrap(TenantId id, Map<String, Object> raw) {
-        TenantDocument document = validate(raw);
+    public boolean bootstrap(TenantId id, TenantDocumentBody body) {
+        TenantDocument document = validate(body);
         boolean created = repository.createIfMissing(id, document,
             new AuditEntry(id.value(), "bootstrap", "tenant.bootstrap", Redaction.document(document)));
         if (created) {

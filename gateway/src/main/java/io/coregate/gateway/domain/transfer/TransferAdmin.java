@@ -2,8 +2,8 @@ package io.coregate.gateway.domain.transfer;
 
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
-import io.coregate.gateway.domain.error.ValidationException;
 import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.gateway.domain.validation.Check;
 
 import java.util.List;
 import java.util.Map;
@@ -64,17 +64,14 @@ public final class TransferAdmin {
      * Settles a RECONCILE case as the operator found it in the CBS, or an UNCERTAIN outbound transfer as the operator
      * found it at the hub, audited with the operator's reason.
      *
-     * @param body {@code {"outcome": "COMMITTED"|"ABORTED", "reason": "..."}}
+     * @param body the operator's outcome and reason
      * @throws GatewayException 3100 for a bad body or a transfer not in RECONCILE (or UNCERTAIN outbound), 2003 when its CBS
      *                          step failed, 3208 when unknown, 2005 while a retry
      *                          holds the transfer
      */
-    public Detail resolve(TenantId tenant, Direction direction, String transferId, Map<String, Object> body, String actor) {
-        String outcome = Fields.text(body, "", "outcome", 16);
-        if (!outcome.equals("COMMITTED") && !outcome.equals("ABORTED")) {
-            throw ValidationException.of("outcome", "must be COMMITTED or ABORTED");
-        }
-        String reason = Fields.text(body, "", "reason", 500);
+    public Detail resolve(TenantId tenant, Direction direction, String transferId, Resolution body, String actor) {
+        Check.valid(body);
+        String reason = body.reason();
         Transfer transfer = locate(tenant, direction, transferId);
         String id = transfer.transferId();
         boolean uncertain = transfer.state() == TransferState.UNCERTAIN && direction == Direction.OUTBOUND;
@@ -82,7 +79,7 @@ public final class TransferAdmin {
             throw new GatewayException(ErrorCode.VALIDATION, "transfer " + transferId + " is " + transfer.state()
                 + ", not RECONCILE (or UNCERTAIN, outbound)");
         }
-        TransferState to = TransferState.valueOf(outcome);
+        TransferState to = body.state();
         if (uncertain) {
             outbound.apply(transfer, to).ifPresent(failure -> {
                 throw new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, "transfer " + transferId + " stays UNCERTAIN: " + failure);

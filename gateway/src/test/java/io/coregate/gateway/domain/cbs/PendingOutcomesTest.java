@@ -1,7 +1,6 @@
 package io.coregate.gateway.domain.cbs;
 
 import io.coregate.gateway.domain.tenant.Tenant;
-import io.coregate.gateway.domain.tenant.TenantDocuments;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.testing.Tenants;
 import io.coregate.plugin.api.CoreBankingAdapter;
@@ -27,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** How the host settles a pending CBS answer by polling status, within bounds. */
 class PendingOutcomesTest {
 
-    private static final Tenant TENANT = new Tenant(new TenantId("wallet"), TenantDocuments.parse(Tenants.standard("walletdfsp")), true, 1,
+    private static final Tenant TENANT = new Tenant(new TenantId("wallet"), Tenants.document(Tenants.standard("walletdfsp")), true, 1,
         Instant.now());
     private static final PendingOutcomes FAST = new PendingOutcomes(Duration.ofSeconds(2), 5, Duration.ofMillis(40));
 

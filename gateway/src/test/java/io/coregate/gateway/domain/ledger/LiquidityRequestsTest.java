@@ -4,6 +4,7 @@ import io.coregate.gateway.domain.error.FieldError;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.error.ValidationException;
 import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.gateway.testing.Tenants;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -21,30 +22,38 @@ class LiquidityRequestsTest {
         return assertThrows(ValidationException.class, call::run).errors().stream().map(FieldError::field).toList();
     }
 
+    private static LimitSettings limit(Map<String, Object> body) {
+        return Tenants.bind(body, LimitRequest.class).settings();
+    }
+
+    private static Adjustment adjustment(Map<String, Object> body) {
+        return Tenants.bind(body, AdjustmentRequest.class).adjustment();
+    }
+
     @Test
     void limitDefaultsTheAlarmToTenPercentAndHasNoMaximum() {
-        var settings = LiquidityRequests.limit(Map.of("limit", "1000000.00"));
+        var settings = limit(Map.of("limit", "1000000.00"));
         assertEquals(new LimitSettings(new BigDecimal("1000000.00"), 10, Optional.empty()), settings);
     }
 
     @Test
     void limitRefusesNumbersBadDecimalsAndAlarmsOutOfRange() {
-        assertEquals(List.of("limit"), fields(() -> LiquidityRequests.limit(Map.of("limit", 1000))));
-        assertEquals(List.of("limit"), fields(() -> LiquidityRequests.limit(Map.of("limit", "-1"))));
-        assertEquals(List.of("limit"), fields(() -> LiquidityRequests.limit(Map.of("limit", "1.23456"))));
-        assertEquals(List.of("limit", "alarmPercent"), fields(() -> LiquidityRequests.limit(Map.of("alarmPercent", 101))));
-        assertEquals(List.of("maxPerTransfer"), fields(() -> LiquidityRequests.limit(Map.of("limit", "1", "maxPerTransfer", "0"))));
+        assertEquals(List.of("limit"), fields(() -> limit(Map.of("limit", 1000))));
+        assertEquals(List.of("limit"), fields(() -> limit(Map.of("limit", "-1"))));
+        assertEquals(List.of("limit"), fields(() -> limit(Map.of("limit", "1.23456"))));
+        assertEquals(List.of("limit", "alarmPercent"), fields(() -> limit(Map.of("alarmPercent", 101))));
+        assertEquals(List.of("maxPerTransfer"), fields(() -> limit(Map.of("limit", "1", "maxPerTransfer", "0"))));
     }
 
     @Test
     void adjustmentNeedsTypeAmountAndReference() {
-        var ok = LiquidityRequests.adjustment(Map.of("type", "SETTLEMENT", "amount", "12.5", "reference", " s-1 "));
+        var ok = adjustment(Map.of("type", "SETTLEMENT", "amount", "12.5", "reference", " s-1 "));
         assertEquals(new Adjustment(Adjustment.Type.SETTLEMENT, new BigDecimal("12.5"), "s-1"), ok);
         var bad = new LinkedHashMap<String, Object>();
         bad.put("type", "funds_in");
         bad.put("amount", "0");
         bad.put("extra", true);
-        assertEquals(List.of("extra", "type", "amount", "reference"), fields(() -> LiquidityRequests.adjustment(bad)));
+        assertEquals(List.of("extra", "type", "amount", "reference"), fields(() -> adjustment(bad)));
     }
 
     @Test

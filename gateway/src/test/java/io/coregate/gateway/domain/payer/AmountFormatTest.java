@@ -1,6 +1,5 @@
 package io.coregate.gateway.domain.payer;
 
-import io.coregate.gateway.domain.tenant.TenantDocuments;
 import io.coregate.gateway.testing.Tenants;
 import io.coregate.plugin.api.Money;
 import io.coregate.gateway.testing.Seeds;
@@ -38,7 +37,7 @@ class AmountFormatTest {
     private static void acceptedAndSentAsWritten(BigDecimal value) {
         String written = new Money(value, "ZMW").plain();
         assertTrue(RequestReader.AMOUNT.matcher(written).matches(), written);
-        SendMoneyRequest request = PayerRequests.sendMoney(body(written), TenantDocuments.parse(Tenants.standard("bankA")));
+        SendMoneyRequest request = PayerRequests.sendMoney(body(written), Tenants.document(Tenants.standard("bankA")));
         assertEquals(written, request.outbound().amount().plain());
         assertEquals(0, value.compareTo(request.sendAmount().amount()));
     }

@@ -3,7 +3,6 @@ package io.coregate.gateway.domain.payer;
 import io.coregate.gateway.domain.error.FieldError;
 import io.coregate.gateway.domain.error.ValidationException;
 import io.coregate.gateway.domain.tenant.TenantDocument;
-import io.coregate.gateway.domain.tenant.TenantDocuments;
 import io.coregate.gateway.testing.Tenants;
 import io.coregate.plugin.api.AmountType;
 import io.coregate.plugin.api.Money;
@@ -28,7 +27,7 @@ class PayerRequestsTest {
     private static TenantDocument tenant() {
         var doc = Tenants.standard("bankA");
         doc.put("currencies", List.of("ZMW", "USD"));
-        return TenantDocuments.parse(doc);
+        return Tenants.document(doc);
     }
 
     private static Map<String, Object> sendMoney() {

@@ -1,6 +1,7 @@
 package io.coregate.gateway.domain.tenant;
 
 import io.coregate.gateway.domain.ledger.LimitSettings;
+import io.coregate.gateway.testing.Tenants;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -20,7 +21,7 @@ class TenantLiquidityTest {
         raw.put("currencies", List.of("ZMW", "USD"));
         raw.put("cbs", Map.of("plugin", "sandbox"));
         raw.put("liquidity", liquidity);
-        return TenantDocuments.parse(raw);
+        return Tenants.document(raw);
     }
 
     @Test

@@ -1,0 +1,269 @@
+package io.coregate.gateway.domain.tenant;
+
+import io.coregate.gateway.domain.validation.Check;
+import io.coregate.gateway.domain.validation.NumberAsText;
+import io.coregate.gateway.domain.validation.PlainDecimal;
+import io.coregate.gateway.domain.validation.Validated;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A tenant document as the admin API, the bootstrap files and the {@code tenants} table carry it (DESIGN.md "Tenant
+ * document"): the wire shape, bound at the edge and checked field by field. Absent members are {@code null} here;
+ * {@link TenantDocuments#of} applies the defaults and gives the typed {@link TenantDocument}, whose {@code canonical}
+ * is this record again, normalized. Strings are read stripped.
+ *
+ * @param dfspId           the tenant's Mojaloop participant id
+ * @param currencies       ISO 4217 codes
+ * @param supportedIdTypes party id types; absent means {@link TenantDocuments#DEFAULT_ID_TYPES}
+ * @param cbs              the CBS plugin serving the tenant
+ * @param sdk              its Mojaloop Connector
+ * @param accounts         its own accounts in the CBS
+ * @param fees             its fee policy
+ * @param liquidity        per-currency liquidity limit and alarm
+ */
+public record TenantDocumentBody(String dfspId, List<String> currencies, List<String> supportedIdTypes, Cbs cbs, Sdk sdk,
+                                 Accounts accounts, Fees fees, Map<String, Liquidity> liquidity) implements Validated {
+
+    private static final Pattern FSP_ID = Pattern.compile("^[A-Za-z0-9_.-]{1,32}$");
+    private static final Pattern PLUGIN_ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
+    private static final Pattern SECRET_REF = Pattern.compile("^(env:[A-Za-z_][A-Za-z0-9_]*|file:/.+)$");
+    private static final Pattern SECRET_LIKE = Pattern.compile("(?i).*(password|passwd|secret|token|api[-_]?key|private[-_]?key).*");
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    public TenantDocumentBody {
+        dfspId = strip(dfspId);
+        currencies = strip(currencies);
+        supportedIdTypes = strip(supportedIdTypes);
+    }
+
+    @Override
+    public void check(Check check) {
+        if (required(check, "dfspId", dfspId) && !FSP_ID.matcher(dfspId).matches()) {
+            check.invalid("dfspId", "must be 1 to 32 letters, digits, '.', '_' or '-'");
+        }
+        if (currencies == null) {
+            check.invalid("currencies", "is required");
+        } else {
+            if (currencies.isEmpty()) {
+                check.invalid("currencies", "must name at least one currency");
+            }
+            each(check, currencies, "currencies", (name, code) -> check.currency(name, code));
+        }
+        if (supportedIdTypes != null) {
+            if (supportedIdTypes.isEmpty()) {
+                check.invalid("supportedIdTypes", "must name at least one id type");
+            }
+            each(check, supportedIdTypes, "supportedIdTypes", (name, type) -> check.idType(name, type));
+        }
+        if (cbs == null) {
+            check.invalid("cbs", "is required");
+        } else {
+            cbs.check(check.at("cbs"));
+        }
+        check.optionalNested("sdk", sdk);
+        check.optionalNested("fees", fees);
+        if (liquidity != null) {
+            liquidity.forEach((currency, entry) -> {
+                if (currencies == null || !currencies.contains(currency)) {
+                    check.invalid("liquidity." + currency, "currency is not among the tenant's currencies " + currencies);
+                } else {
+                    entry.check(check.at("liquidity." + currency));
+                }
+            });
+        }
+    }
+
+    /**
+     * The CBS plugin serving the tenant.
+     *
+     * @param plugin         plugin id
+     * @param pluginVersion  PF4J SemVer expression; absent means the newest loaded
+     * @param timeoutMillis  host-enforced time per adapter call, 50 to 120000
+     * @param maxConcurrency bulkhead size, 1 to 1024
+     * @param settings       the plugin's settings object; no secrets
+     * @param secrets        secret name to {@code env:}/{@code file:} reference
+     */
+    public record Cbs(String plugin, String pluginVersion, Integer timeoutMillis, Integer maxConcurrency, Map<String, Object> settings,
+                      Map<String, Object> secrets) implements Validated {
+
+        public Cbs {
+            plugin = strip(plugin);
+            pluginVersion = blankless(pluginVersion);
+        }
+
+        @Override
+        public void check(Check check) {
+            if (required(check, "plugin", plugin) && !PLUGIN_ID.matcher(plugin).matches()) {
+                check.invalid("plugin", "must be a plugin id such as 'sandbox' or 't24'");
+            }
+            range(check, "timeoutMillis", timeoutMillis, 50, 120_000);
+            range(check, "maxConcurrency", maxConcurrency, 1, 1_024);
+            if (settings != null) {
+                settings.forEach((key, value) -> {
+                    if (SECRET_LIKE.matcher(key).matches() && value instanceof String text && !text.isBlank()) {
+                        check.invalid("settings." + key, "looks like a secret: put it in cbs.secrets as an env: or file: reference");
+                    }
+                });
+            }
+            if (secrets != null) {
+                secrets.forEach((name, ref) -> {
+                    if (!(ref instanceof String text) || !SECRET_REF.matcher(text).matches()) {
+                        check.invalid("secrets." + name, "must be a reference 'env:NAME' or 'file:/path', never the secret itself");
+                    }
+                });
+            }
+        }
+    }
+
+    /**
+     * The tenant's Mojaloop Connector.
+     *
+     * @param outboundUrl base URL of its outbound API, needed for sending
+     */
+    public record Sdk(String outboundUrl) implements Validated {
+
+        public Sdk {
+            outboundUrl = blankless(outboundUrl);
+        }
+
+        @Override
+        public void check(Check check) {
+            if (outboundUrl != null && url(outboundUrl) == null) {
+                check.invalid("outboundUrl", "must be an http(s) URL such as http://dfspa-sdk:4001");
+            }
+        }
+
+        /** The URL, or null when it is not an http(s) URL with a host. */
+        static URI url(String text) {
+            try {
+                URI uri = new URI(text);
+                return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null ? uri : null;
+            } catch (URISyntaxException e) {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The tenant's own accounts in the CBS.
+     *
+     * @param disbursement payee float account
+     * @param collection   payer collection account
+     */
+    public record Accounts(String disbursement, String collection) {
+
+        public Accounts {
+            disbursement = blankless(disbursement);
+            collection = blankless(collection);
+        }
+    }
+
+    /**
+     * The tenant's fees.
+     *
+     * @param send    what the payer side charges its customer
+     * @param receive the payee-side fee
+     */
+    public record Fees(Fee send, Fee receive) implements Validated {
+
+        @Override
+        public void check(Check check) {
+            check.optionalNested("send", send);
+            check.optionalNested("receive", receive);
+        }
+    }
+
+    /**
+     * A percentage fee with optional bounds; decimals as strings (numbers accepted).
+     *
+     * @param percent the rate in percent, 0 to 100 (default 0)
+     * @param min     the lowest fee (default 0)
+     * @param max     the highest fee, not below {@code min}; absent means unbounded
+     */
+    public record Fee(@NumberAsText String percent, @NumberAsText String min, @NumberAsText String max) implements Validated {
+
+        public Fee {
+            percent = strip(percent);
+            min = strip(min);
+            max = strip(max);
+        }
+
+        @Override
+        public void check(Check check) {
+            PlainDecimal.optional(check, "percent", percent).filter(p -> p.compareTo(HUNDRED) > 0)
+                .ifPresent(p -> check.invalid("percent", "must be at most 100"));
+            BigDecimal low = PlainDecimal.optional(check, "min", min).orElse(BigDecimal.ZERO);
+            PlainDecimal.optional(check, "max", max).filter(high -> high.compareTo(low) < 0)
+                .ifPresent(high -> check.invalid("max", "must not be below " + check.path("min")));
+        }
+    }
+
+    /**
+     * Liquidity settings for one currency.
+     *
+     * @param limit        prefunded liquidity or exposure cap (default 0)
+     * @param alarmPercent alarm when available falls below this share of the limit, 0 to 100 (default 10)
+     */
+    public record Liquidity(@NumberAsText String limit, Integer alarmPercent) implements Validated {
+
+        public Liquidity {
+            limit = strip(limit);
+        }
+
+        @Override
+        public void check(Check check) {
+            PlainDecimal.optional(check, "limit", limit);
+            range(check, "alarmPercent", alarmPercent, 0, 100);
+        }
+    }
+
+    private interface Element {
+        void check(String name, String value);
+    }
+
+    private static void each(Check check, List<String> values, String name, Element element) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                check.invalid(name + "[" + i + "]", "must be a string");
+            } else {
+                element.check(name + "[" + i + "]", values.get(i));
+            }
+        }
+    }
+
+    private static boolean required(Check check, String name, String value) {
+        if (value == null) {
+            check.invalid(name, "is required");
+            return false;
+        }
+        if (value.isEmpty()) {
+            check.invalid(name, "must not be empty");
+            return false;
+        }
+        return true;
+    }
+
+    private static void range(Check check, String name, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            check.invalid(name, "must be between " + min + " and " + max + ", was " + value);
+        }
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
+    private static String blankless(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static List<String> strip(List<String> values) {
+        return values == null ? null : values.stream().map(TenantDocumentBody::strip).toList();
+    }
+}

@@ -1,0 +1,50 @@
+package io.coregate.gateway.http;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.coregate.gateway.domain.plugin.PluginView;
+import io.coregate.gateway.domain.tenant.AuditTrail;
+import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.gateway.domain.tenant.TenantDocumentBody;
+
+import java.util.List;
+import java.util.Map;
+
+/** The admin API's answers about tenants, their audit and the plugins, as Jackson writes them. */
+final class AdminViews {
+
+    private AdminViews() {
+    }
+
+    /** A tenant with its canonical document. */
+    record TenantView(String tenantId, boolean enabled, long revision, String updatedAt, TenantDocumentBody document) {
+
+        static TenantView of(Tenant tenant) {
+            return new TenantView(tenant.id().value(), tenant.enabled(), tenant.revision(), tenant.updatedAt().toString(),
+                tenant.document().canonical());
+        }
+    }
+
+    /** {@code GET /admin/tenants}. */
+    record Tenants(List<TenantView> tenants) {
+    }
+
+    /** One audit entry. */
+    record AuditView(String at, String actor, String action, Map<String, Object> detail) {
+
+        static AuditView of(AuditTrail.Record entry) {
+            return new AuditView(entry.at().toString(), entry.actor(), entry.action(), entry.detail());
+        }
+    }
+
+    /** {@code GET /admin/tenants/{tenant}/audit}. */
+    record Audit(List<AuditView> entries) {
+    }
+
+    /** {@code GET /admin/plugins}. */
+    record Plugins(List<PluginView> plugins) {
+    }
+
+    /** An uploaded jar that did not start: the plugin as listed, with the error's code and message beside it. */
+    record RefusedPlugin(@JsonUnwrapped PluginView plugin, String statusCode, String message) {
+    }
+}
