@@ -36,8 +36,10 @@ public final class ErrorHandler {
     }
 
     private void gateway(ServerRequest request, ServerResponse response, GatewayException e) {
-        if (e.code() == ErrorCode.INTERNAL) {
-            internal(request, response, e.getMessage(), e);
+        boolean foreignCause = e.getCause() != null && (e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.SERVICE_UNAVAILABLE);
+        if (foreignCause || e.code() == ErrorCode.INTERNAL) {
+            // A cause (database, I/O, a library) may speak of tables, rows or hosts: its text stays in the log.
+            internal(request, response, e.code(), e.getMessage(), e.getCause(), !foreignCause);
             return;
         }
         send(request, response, e.code(), e.getMessage(), e);
@@ -49,19 +51,21 @@ public final class ErrorHandler {
     }
 
     private void unexpected(ServerRequest request, ServerResponse response, RuntimeException e) {
-        internal(request, response, "failed", e);
+        internal(request, response, ErrorCode.INTERNAL, "failed", e, false);
     }
 
     /**
-     * An internal error: the detail (database text, stack trace) goes to the log under a fresh correlation id, the
-     * answer carries only that id.
+     * An internal error: the detail (database text, stack trace) goes to the log under a fresh correlation id; the
+     * answer carries that id, and the gateway's own words only when they come from no foreign cause.
      */
-    private void internal(ServerRequest request, ServerResponse response, String detail, Throwable e) {
+    private void internal(ServerRequest request, ServerResponse response, ErrorCode code, String detail, Throwable cause,
+                          boolean ownWords) {
         String correlationId = UUID.randomUUID().toString();
         LOG.log(System.Logger.Level.ERROR, "correlation id " + correlationId + ": " + request.prologue().method().text() + " "
-            + request.path().path() + ": " + detail, e);
-        send(request, response, ErrorCode.INTERNAL, "internal error, correlation id " + correlationId + "; the gateway log has the details",
-            null);
+            + request.path().path() + ": " + detail, cause);
+        String reference = "correlation id " + correlationId + "; the gateway log has the details";
+        send(request, response, code, ownWords && detail != null && !detail.isBlank() ? detail + " (" + reference + ")"
+            : (code == ErrorCode.INTERNAL ? "internal error, " : "service unavailable, ") + reference, null);
     }
 
     private void send(ServerRequest request, ServerResponse response, ErrorCode code, String message, GatewayException e) {
