@@ -28,7 +28,8 @@ public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin a
      * @param discardBytes         how much of a refused (oversized) body is read and thrown away before the connection is
      *                             closed, so a client that writes its whole body before reading still gets the 3104 answer
      *                             ({@code limits.discard-bytes})
-     * @param readTimeout          how long a listener waits for the next bytes of a request ({@code limits.read-timeout-millis})
+     * @param readTimeout          how long a connection may stay silent before or between requests before it is dropped
+     *                             ({@code limits.read-timeout-millis})
      */
     public record Listeners(String host, int adminPort, int sdkPort, int dfspPort, long maxPayloadBytes, long maxAdminPayloadBytes,
                             long discardBytes, Duration readTimeout) {
