@@ -27,7 +27,9 @@ public final class ConfigLoader {
                 port(config, "sdk.port", 3003),
                 port(config, "dfsp.port", 3004),
                 number(config, "limits.max-payload-bytes", 65_536, 1_024, 100_000_000),
-                number(config, "limits.max-admin-payload-bytes", 52_428_800, 1_024, 1_000_000_000));
+                number(config, "limits.max-admin-payload-bytes", 52_428_800, 1_024, 1_000_000_000),
+                number(config, "limits.discard-bytes", 8L << 20, 0, 1_000_000_000),
+                Duration.ofMillis(number(config, "limits.read-timeout-millis", 30_000, 100, 3_600_000)));
         var db = new GatewayConfig.Db(
                 optional(config, "db.url").map(url -> {
                     if (!url.startsWith("jdbc:postgresql:")) {
@@ -40,7 +42,14 @@ public final class ConfigLoader {
                 identifier(config, "db.schema", "public"),
                 (int) number(config, "db.pool-size", 16, 1, 500),
                 path(config, "db.embedded.data-dir", "data/postgres"),
-                (int) number(config, "db.embedded.port", 0, 0, 65_535));
+                (int) number(config, "db.embedded.port", 0, 0, 65_535),
+                new DbTimeouts(
+                        Duration.ofSeconds(number(config, "db.connect-timeout-seconds", 5, 1, 300)),
+                        Duration.ofSeconds(number(config, "db.socket-timeout-seconds", 30, 1, 3_600)),
+                        Duration.ofMillis(number(config, "db.statement-timeout-millis", 15_000, 100, 3_600_000)),
+                        Duration.ofMillis(number(config, "db.lock-timeout-millis", 5_000, 100, 3_600_000)),
+                        Duration.ofMillis(number(config, "db.pool-wait-millis", 5_000, 250, 300_000)),
+                        Duration.ofMillis(number(config, "db.ready-timeout-millis", 2_000, 250, 60_000))));
         var plugins = new GatewayConfig.Plugins(
                 path(config, "plugins.dir", "data/plugins"),
                 optional(config, "plugins.bundled-dir").map(Path::of).orElse(defaultBundledDir),

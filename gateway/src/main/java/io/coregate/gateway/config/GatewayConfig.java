@@ -25,8 +25,14 @@ public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin a
      * @param dfspPort             the DFSP channels' API ({@code dfsp.port})
      * @param maxPayloadBytes      request body limit on the sdk and dfsp listeners
      * @param maxAdminPayloadBytes request body limit on the admin listener (plugin uploads)
+     * @param discardBytes         how much of a refused (oversized) body is read and thrown away before the connection is
+     *                             closed, so a client that writes its whole body before reading still gets the 3104 answer
+     *                             ({@code limits.discard-bytes})
+     * @param readTimeout          how long a connection may stay silent before or between requests before it is dropped
+     *                             ({@code limits.read-timeout-millis})
      */
-    public record Listeners(String host, int adminPort, int sdkPort, int dfspPort, long maxPayloadBytes, long maxAdminPayloadBytes) {
+    public record Listeners(String host, int adminPort, int sdkPort, int dfspPort, long maxPayloadBytes, long maxAdminPayloadBytes,
+                            long discardBytes, Duration readTimeout) {
     }
 
     /**
@@ -39,9 +45,10 @@ public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin a
      * @param poolSize        connection pool size
      * @param embeddedDataDir where the embedded PostgreSQL keeps its data
      * @param embeddedPort    the embedded PostgreSQL's port, 0 for any
+     * @param timeouts        the bound on every database call
      */
     public record Db(Optional<String> url, String user, String password, String schema, int poolSize,
-                     Path embeddedDataDir, int embeddedPort) {
+                     Path embeddedDataDir, int embeddedPort, DbTimeouts timeouts) {
 
         /** True when no external database is configured. */
         public boolean embedded() {

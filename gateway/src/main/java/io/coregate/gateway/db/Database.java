@@ -2,6 +2,7 @@ package io.coregate.gateway.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.coregate.gateway.config.DbTimeouts;
 import io.coregate.gateway.config.GatewayConfig;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
@@ -10,9 +11,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The gateway's database: a HikariCP pool over an external PostgreSQL ({@code db.url}) or an embedded one whose data
@@ -25,11 +29,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Optional<EmbeddedPostgres> embedded;
     private final String description;
+    private final Duration readyTimeout;
 
-    private Database(HikariDataSource pool, Optional<EmbeddedPostgres> embedded, String description) {
+    private Database(HikariDataSource pool, Optional<EmbeddedPostgres> embedded, String description, Duration readyTimeout) {
         this.pool = pool;
         this.embedded = embedded;
         this.description = description;
+        this.readyTimeout = readyTimeout;
     }
 
     /**
@@ -50,9 +56,9 @@ public final class Database implements AutoCloseable {
         hikari.setUsername(embedded.isPresent() ? "postgres" : config.user());
         hikari.setPassword(embedded.isPresent() ? "" : config.password());
         hikari.setMaximumPoolSize(config.poolSize());
-        hikari.setConnectionTimeout(5_000);
         hikari.setSchema(config.schema());
         hikari.setInitializationFailTimeout(10_000);
+        bound(hikari, config.timeouts());
         HikariDataSource pool;
         try {
             migrate(url, hikari.getUsername(), hikari.getPassword(), config.schema());
@@ -61,7 +67,22 @@ public final class Database implements AutoCloseable {
             embedded.ifPresent(Database::closeQuietly);
             throw e;
         }
-        return new Database(pool, embedded, description);
+        return new Database(pool, embedded, description, config.timeouts().ready());
+    }
+
+    /**
+     * Bounds every call: PgJDBC's connect, login and socket timeouts (a frozen connection is broken, not waited on), the
+     * server's statement and lock timeouts for every session, and the pool's wait for a free connection.
+     */
+    static void bound(HikariConfig hikari, DbTimeouts timeouts) {
+        hikari.addDataSourceProperty("connectTimeout", String.valueOf(timeouts.connect().toSeconds()));
+        hikari.addDataSourceProperty("loginTimeout", String.valueOf(timeouts.connect().toSeconds()));
+        hikari.addDataSourceProperty("socketTimeout", String.valueOf(timeouts.socket().toSeconds()));
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        hikari.addDataSourceProperty("options", "-c statement_timeout=" + timeouts.statement().toMillis() + " -c lock_timeout="
+            + timeouts.lock().toMillis());
+        hikari.setConnectionTimeout(timeouts.poolWait().toMillis());
+        hikari.setValidationTimeout(Math.max(250, Math.min(timeouts.ready().toMillis(), timeouts.poolWait().toMillis() - 1)));
     }
 
     private static void migrate(String url, String user, String password, String schema) {
@@ -109,11 +130,24 @@ public final class Database implements AutoCloseable {
         return description;
     }
 
-    /** True when a connection can be had and answers (readiness). */
+    /**
+     * True when a connection can be had from the pool and answers, all within the ready timeout (readiness): a pool that
+     * cannot get a connection, or a database that stopped answering, is not ready.
+     */
     public boolean isHealthy() {
-        try (var connection = pool.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException e) {
+        var check = new FutureTask<>(() -> {
+            try (var connection = pool.getConnection()) {
+                return connection.isValid((int) Math.max(1, readyTimeout.toSeconds()));
+            }
+        });
+        Thread.ofVirtual().name("db-readiness").start(check);
+        try {
+            return check.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            check.cancel(true);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

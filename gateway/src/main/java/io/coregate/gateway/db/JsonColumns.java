@@ -10,7 +10,7 @@ import java.util.Map;
 /** Converts jsonb columns to and from plain Java maps or typed records. Thread-safe. */
 final class JsonColumns {
 
-    private static final ObjectMapper MAPPER = Mappers.configure(new ObjectMapper());
+    private static final ObjectMapper MAPPER = Mappers.stored();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 

@@ -9,12 +9,13 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The one place where errors become HTTP answers: {@code {"statusCode": "<FSPIOP code>", "message": "..."}} (plus
  * {@code errors} for validation failures on the admin API). On the sdk listener the HTTP status is narrowed to the
- * backend spec's 400, 404 and 500. Unexpected exceptions are logged with their stack trace and answered 2001 with no
- * detail.
+ * backend spec's 400, 404 and 500. Internal errors (2001, and any unexpected exception) are logged with their detail
+ * under a correlation id and answered with that id only: no database or stack text ever reaches a response.
  */
 public final class ErrorHandler {
 
@@ -35,9 +36,11 @@ public final class ErrorHandler {
     }
 
     private void gateway(ServerRequest request, ServerResponse response, GatewayException e) {
-        if (e.code() == ErrorCode.INTERNAL && e.getCause() != null) {
-            LOG.log(System.Logger.Level.ERROR, request.prologue().method().text() + " " + request.path().path() + ": " + e.getMessage(),
-                e.getCause());
+        boolean foreignCause = e.getCause() != null && (e.code() == ErrorCode.INTERNAL || e.code() == ErrorCode.SERVICE_UNAVAILABLE);
+        if (foreignCause || e.code() == ErrorCode.INTERNAL) {
+            // A cause (database, I/O, a library) may speak of tables, rows or hosts: its text stays in the log.
+            internal(request, response, e.code(), e.getMessage(), e.getCause(), !foreignCause);
+            return;
         }
         send(request, response, e.code(), e.getMessage(), e);
     }
@@ -48,8 +51,21 @@ public final class ErrorHandler {
     }
 
     private void unexpected(ServerRequest request, ServerResponse response, RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, request.prologue().method().text() + " " + request.path().path() + " failed", e);
-        send(request, response, ErrorCode.INTERNAL, "internal error; the gateway log has the details", null);
+        internal(request, response, ErrorCode.INTERNAL, "failed", e, false);
+    }
+
+    /**
+     * An internal error: the detail (database text, stack trace) goes to the log under a fresh correlation id; the
+     * answer carries that id, and the gateway's own words only when they come from no foreign cause.
+     */
+    private void internal(ServerRequest request, ServerResponse response, ErrorCode code, String detail, Throwable cause,
+                          boolean ownWords) {
+        String correlationId = UUID.randomUUID().toString();
+        LOG.log(System.Logger.Level.ERROR, "correlation id " + correlationId + ": " + request.prologue().method().text() + " "
+            + request.path().path() + ": " + detail, cause);
+        String reference = "correlation id " + correlationId + "; the gateway log has the details";
+        send(request, response, code, ownWords && detail != null && !detail.isBlank() ? detail + " (" + reference + ")"
+            : (code == ErrorCode.INTERNAL ? "internal error, " : "service unavailable, ") + reference, null);
     }
 
     private void send(ServerRequest request, ServerResponse response, ErrorCode code, String message, GatewayException e) {

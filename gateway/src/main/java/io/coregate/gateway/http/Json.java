@@ -1,6 +1,7 @@
 package io.coregate.gateway.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,9 +29,9 @@ public final class Json {
      * The one configured mapper of the gateway: exact decimals, duplicate keys and trailing garbage refused, unknown
      * properties ignored (the Connector sends more than the spec names), no coercion of numbers or booleans into
      * strings (an amount sent as a JSON number is refused, not read), {@code Optional} and {@code java.time} supported,
-     * absent values left out of answers.
+     * absent values left out of answers; numbers, nesting and strings bounded at parse time (see {@link Mappers}).
      */
-    public static final ObjectMapper MAPPER = Mappers.configure(new ObjectMapper());
+    public static final ObjectMapper MAPPER = Mappers.json();
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
@@ -89,14 +90,24 @@ public final class Json {
 
     /** Parses bytes as a JSON object tree; 3101 naming the problem otherwise. */
     public static ObjectNode parseTree(byte[] body) {
-        try {
-            JsonNode value = MAPPER.readTree(body);
-            if (!(value instanceof ObjectNode object)) {
-                throw new GatewayException(ErrorCode.MALFORMED_SYNTAX, "request body must be a JSON object");
+        if (!(parse(body, JsonNode.class) instanceof ObjectNode object)) {
+            throw new GatewayException(ErrorCode.MALFORMED_SYNTAX, "request body must be a JSON object");
+        }
+        return object;
+    }
+
+    /**
+     * Parses bytes with the bounded mapper; 3101 naming the JSON pointer where the body was refused (a number with too
+     * many digits or too large an exponent, too deep a nesting, too long a string, bad syntax).
+     */
+    private static <T> T parse(byte[] body, Class<T> type) {
+        try (JsonParser parser = MAPPER.createParser(body)) {
+            try {
+                return MAPPER.readValue(parser, type);
+            } catch (JacksonException e) {
+                throw new GatewayException(ErrorCode.MALFORMED_SYNTAX,
+                    "request body is not valid JSON at " + Mappers.pointer(parser) + ": " + e.getOriginalMessage());
             }
-            return object;
-        } catch (JacksonException e) {
-            throw new GatewayException(ErrorCode.MALFORMED_SYNTAX, "request body is not valid JSON: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             throw new GatewayException(ErrorCode.MALFORMED_SYNTAX, "request body cannot be read");
         }
@@ -115,17 +126,10 @@ public final class Json {
 
     /** Parses bytes as a JSON object; 3101 naming the problem otherwise. */
     public static Map<String, Object> parseObject(byte[] body) {
-        try {
-            Object value = MAPPER.readValue(body, Object.class);
-            if (!(value instanceof Map)) {
-                throw new GatewayException(ErrorCode.MALFORMED_SYNTAX, "request body must be a JSON object");
-            }
-            return MAPPER.convertValue(value, OBJECT);
-        } catch (JacksonException e) {
-            throw new GatewayException(ErrorCode.MALFORMED_SYNTAX, "request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw new GatewayException(ErrorCode.MALFORMED_SYNTAX, "request body cannot be read");
+        if (!(parse(body, Object.class) instanceof Map<?, ?> value)) {
+            throw new GatewayException(ErrorCode.MALFORMED_SYNTAX, "request body must be a JSON object");
         }
+        return MAPPER.convertValue(value, OBJECT);
     }
 
     /** Sends a JSON answer. */

@@ -66,23 +66,38 @@ public final class Listeners {
             .shutdownHook(false)
             .host(config.host())
             .port(config.adminPort())
-            .maxPayloadSize(config.maxAdminPayloadBytes())
+            // Helidon's own bound sits above the listener's limit by the discard allowance: up to it, BodyLimit reads a
+            // refused body away so the 3104 answer reaches a client that writes before it reads; past it, Helidon closes.
+            .maxPayloadSize(config.maxAdminPayloadBytes() + config.discardBytes())
+            .idleConnectionTimeout(config.readTimeout())
+                .idleConnectionPeriod(idleCheck(config))
             .directHandlers(JsonDirectHandler.forListener(Listener.ADMIN))
             .addFeature(observe)
-            .routing(routing(admin::routing))
+            .routing(routing(admin::routing, new BodyLimit(Listener.ADMIN, config.maxAdminPayloadBytes(), config.discardBytes())))
             .putSocket(Listener.SDK.socket(), socket -> socket.host(config.host()).port(config.sdkPort())
-                .maxPayloadSize(config.maxPayloadBytes())
+                .maxPayloadSize(config.maxPayloadBytes() + config.discardBytes())
+                .idleConnectionTimeout(config.readTimeout())
+                .idleConnectionPeriod(idleCheck(config))
                 .directHandlers(JsonDirectHandler.forListener(Listener.SDK)))
-            .routing(Listener.SDK.socket(), routing(sdk::routing))
+            .routing(Listener.SDK.socket(), routing(sdk::routing, new BodyLimit(Listener.SDK, config.maxPayloadBytes(), config.discardBytes())))
             .putSocket(Listener.DFSP.socket(), socket -> socket.host(config.host()).port(config.dfspPort())
-                .maxPayloadSize(config.maxPayloadBytes())
+                .maxPayloadSize(config.maxPayloadBytes() + config.discardBytes())
+                .idleConnectionTimeout(config.readTimeout())
+                .idleConnectionPeriod(idleCheck(config))
                 .directHandlers(JsonDirectHandler.forListener(Listener.DFSP)))
-            .routing(Listener.DFSP.socket(), routing(dfsp::routing))
+            .routing(Listener.DFSP.socket(), routing(dfsp::routing, new BodyLimit(Listener.DFSP, config.maxPayloadBytes(),
+                config.discardBytes())))
             .build();
     }
 
-    private static HttpRouting.Builder routing(java.util.function.Consumer<HttpRouting.Builder> routes) {
-        var builder = HttpRouting.builder();
+    /** How often connections are checked for having been silent longer than the read timeout. */
+    private static java.time.Duration idleCheck(GatewayConfig.Listeners config) {
+        return config.readTimeout().dividedBy(4).compareTo(java.time.Duration.ofMillis(100)) < 0 ? java.time.Duration.ofMillis(100)
+            : config.readTimeout().dividedBy(4);
+    }
+
+    private static HttpRouting.Builder routing(java.util.function.Consumer<HttpRouting.Builder> routes, BodyLimit limit) {
+        var builder = HttpRouting.builder().addFilter(limit);
         routes.accept(builder);
         return builder;
     }

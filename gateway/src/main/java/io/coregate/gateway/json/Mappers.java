@@ -21,7 +21,50 @@ import java.util.Map;
 /** How every {@code ObjectMapper} of the gateway is configured, and how its binding errors are named. Stateless. */
 public final class Mappers {
 
+    /** The most characters a JSON number may have (sign, digits, point and exponent). */
+    public static final int MAX_NUMBER_LENGTH = 64;
+    /** The largest absolute exponent of a JSON number ({@code 1e100} is read, {@code 1e101} refused). */
+    public static final int MAX_EXPONENT = 100;
+    /** The deepest nesting of objects and arrays. */
+    public static final int MAX_DEPTH = 64;
+    /** The longest string value, in characters. */
+    public static final int MAX_STRING_LENGTH = 1 << 20;
+    /** The longest property name, in characters. */
+    public static final int MAX_NAME_LENGTH = 1024;
+
     private Mappers() {
+    }
+
+    /**
+     * The gateway's JSON mapper: {@link #configure configured} the one way, over a factory whose parsers refuse numbers
+     * with an exponent beyond &plusmn;{@value #MAX_EXPONENT}. Every JSON the gateway reads from outside goes through one.
+     */
+    public static ObjectMapper json() {
+        return configure(new ObjectMapper(new BoundedJsonFactory()));
+    }
+
+    /**
+     * The mapper for JSON the gateway stored itself (jsonb columns): as {@link #json()}, but PostgreSQL prints a number
+     * in plain notation ({@code 1e100} comes back as 101 digits), so a number read back may be as long as the longest
+     * mantissa plus the largest exponent.
+     */
+    public static ObjectMapper stored() {
+        ObjectMapper mapper = json();
+        mapper.getFactory().setStreamReadConstraints(mapper.getFactory().streamReadConstraints().rebuild()
+            .maxNumberLength(MAX_NUMBER_LENGTH + MAX_EXPONENT + 8).build());
+        return mapper;
+    }
+
+    /**
+     * Where a parser stood when it failed, as a JSON pointer ({@code /to/idValue}, {@code /extensionList/extension/0});
+     * {@code /} for the document itself.
+     */
+    public static String pointer(JsonParser parser) {
+        String pointer = parser.getParsingContext().pathAsPointer().toString();
+        if (pointer.isEmpty()) {
+            return "/";
+        }
+        return pointer.length() > 200 ? pointer.substring(0, 200) + "..." : pointer;
     }
 
     /**
@@ -50,7 +93,8 @@ public final class Mappers {
                 .setCoercion(CoercionInputShape.Boolean, type == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, type == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(64).build());
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH).maxStringLength(MAX_STRING_LENGTH).maxNameLength(MAX_NAME_LENGTH).build());
         return mapper;
     }
 

@@ -13,9 +13,16 @@ import java.util.function.Function;
 
 /**
  * Resolves {@code env:NAME} and {@code file:/path} secret references, on every lookup, so a rotated mounted
- * Kubernetes Secret takes effect without a restart. Errors name the reference, never a value. Thread-safe.
+ * Kubernetes Secret takes effect without a restart. Errors name the reference, never a value. A file reference reads
+ * at most {@value #MAX_SECRET_BYTES} bytes and only a regular file outside {@code /proc}, {@code /dev} and {@code /sys}
+ * (after symbolic links are followed): {@code file:/dev/zero} or {@code file:/proc/self/environ} are refused, never
+ * read. Thread-safe.
  */
 public final class SecretResolver {
+
+    /** The largest secret file read. */
+    static final int MAX_SECRET_BYTES = 64 * 1024;
+    private static final java.util.List<Path> SPECIAL = java.util.List.of(Path.of("/proc"), Path.of("/dev"), Path.of("/sys"));
 
     private final Function<String, String> environment;
 
@@ -37,12 +44,30 @@ public final class SecretResolver {
                 .orElseThrow(() -> new CbsException(FailureKind.UNAVAILABLE, "secret reference " + reference + ": variable is not set"));
         }
         if (reference.startsWith("file:")) {
-            try {
-                return Files.readString(Path.of(reference.substring(5))).strip();
-            } catch (IOException e) {
-                throw new CbsException(FailureKind.UNAVAILABLE, "secret reference " + reference + ": file cannot be read");
-            }
+            return readFile(reference, Path.of(reference.substring(5)));
         }
         throw new CbsException(FailureKind.REJECTED, "secret reference must start with env: or file:");
+    }
+
+    private static String readFile(String reference, Path file) {
+        Path real;
+        try {
+            real = file.toRealPath();
+        } catch (IOException e) {
+            throw new CbsException(FailureKind.UNAVAILABLE, "secret reference " + reference + ": file cannot be read");
+        }
+        if (SPECIAL.stream().anyMatch(real::startsWith) || !Files.isRegularFile(real)) {
+            throw new CbsException(FailureKind.REJECTED, "secret reference " + reference + ": not a regular file outside /proc, /dev and /sys");
+        }
+        try (var in = Files.newInputStream(real)) {
+            byte[] bytes = in.readNBytes(MAX_SECRET_BYTES + 1);
+            if (bytes.length > MAX_SECRET_BYTES) {
+                throw new CbsException(FailureKind.REJECTED, "secret reference " + reference + ": file is larger than " + MAX_SECRET_BYTES
+                    + " bytes");
+            }
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new CbsException(FailureKind.UNAVAILABLE, "secret reference " + reference + ": file cannot be read");
+        }
     }
 }

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class TransferJson {
 
-    static final ObjectMapper MAPPER = Mappers.configure(new ObjectMapper());
+    static final ObjectMapper MAPPER = Mappers.json();
 
     /** The outbound API's {@code Name} pattern ({@code \w} is ASCII there, as in Java). */
     private static final Pattern DISPLAY_NAME = Pattern.compile("^(?!\\s*$)[\\w .,'-]{1,128}$");

@@ -23,6 +23,14 @@ class ConfigLoaderTest {
         assertTrue(config.db().embedded());
         assertEquals(Path.of("data/plugins"), config.plugins().dropInDir());
         assertEquals(Path.of("bundled"), config.plugins().bundledDir());
+        var timeouts = config.db().timeouts();
+        assertEquals(java.time.Duration.ofSeconds(5), timeouts.connect());
+        assertEquals(java.time.Duration.ofSeconds(30), timeouts.socket());
+        assertEquals(java.time.Duration.ofMillis(15_000), timeouts.statement());
+        assertEquals(java.time.Duration.ofMillis(5_000), timeouts.lock());
+        assertEquals(java.time.Duration.ofMillis(5_000), timeouts.poolWait());
+        assertEquals(java.time.Duration.ofMillis(2_000), timeouts.ready());
+        assertEquals(8L << 20, config.listeners().discardBytes());
     }
 
     @ParameterizedTest
@@ -34,7 +42,15 @@ class ConfigLoaderTest {
         "db.schema, Robert'); DROP TABLE, db.schema",
         "admin.token, short, admin.token",
         "tenants.refresh-seconds, -1, tenants.refresh-seconds",
-        "limits.max-payload-bytes, 12, limits.max-payload-bytes"
+        "limits.max-payload-bytes, 12, limits.max-payload-bytes",
+        "limits.discard-bytes, -1, limits.discard-bytes",
+        "limits.read-timeout-millis, 0, limits.read-timeout-millis",
+        "db.connect-timeout-seconds, 0, db.connect-timeout-seconds",
+        "db.socket-timeout-seconds, 10, db.socket-timeout-seconds",
+        "db.statement-timeout-millis, 99, db.statement-timeout-millis",
+        "db.lock-timeout-millis, x, db.lock-timeout-millis",
+        "db.pool-wait-millis, 10, db.pool-wait-millis",
+        "db.ready-timeout-millis, 100000, db.ready-timeout-millis"
     })
     void invalidValueStopsStartUpNamingTheKey(String key, String value, String named) {
         var error = assertThrows(ConfigException.class, () -> ConfigLoader.load(TestGateway.config(Map.of(key, value)), Path.of("b")));

@@ -84,9 +84,8 @@ public final class Http {
     }
 
     /**
-     * Declares a JSON body of {@code declaredLength} bytes but sends only the headers, then reads the answer. The
-     * server must refuse an oversized body from its Content-Length alone; not racing a large upload against the
-     * server closing the connection keeps the test deterministic.
+     * Declares a JSON body of {@code declaredLength} bytes with {@code Expect: 100-continue} but sends only the
+     * headers, then reads the answer. The server must refuse an oversized body from its Content-Length alone.
      */
     public Response declaredOversized(String method, String path, int declaredLength) {
         URI uri = URI.create(base + path);
@@ -94,17 +93,35 @@ public final class Http {
             socket.setSoTimeout(10_000);
             var head = new StringBuilder(method).append(' ').append(uri.getRawPath()).append(" HTTP/1.1\r\nHost: ")
                 .append(uri.getHost()).append("\r\nContent-Type: application/json\r\nContent-Length: ").append(declaredLength)
-                .append("\r\n");
+                .append("\r\nExpect: 100-continue\r\n");
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             socket.getOutputStream().write(head.append("\r\n").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            int status = Integer.parseInt(answer.substring(9, 12));
-            int bodyStart = answer.indexOf("\r\n\r\n");
-            return new Response(status, bodyStart < 0 ? "" : answer.substring(bodyStart + 4), Map.of());
+            return readAnswer(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads one HTTP/1.1 answer from a raw socket: the status line, the headers, then as many bytes as it declares. */
+    public static Response readAnswer(java.io.InputStream in) throws IOException {
+        var head = new java.io.ByteArrayOutputStream();
+        while (!head.toString(java.nio.charset.StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed before an answer: " + head.toString(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            head.write(b);
+        }
+        String text = head.toString(java.nio.charset.StandardCharsets.US_ASCII);
+        int length = 0;
+        for (String line : text.split("\r\n")) {
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring("content-length:".length()).strip());
+            }
+        }
+        String body = new String(in.readNBytes(length), java.nio.charset.StandardCharsets.UTF_8);
+        return new Response(Integer.parseInt(text.substring(9, 12)), body, Map.of());
     }
 
     private HttpRequest.Builder request(String path) {
