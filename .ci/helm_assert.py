@@ -115,11 +115,15 @@ def assert_render(release, values, docs, name):
             check(s not in text and base64.b64encode(s.encode()).decode() not in text,
                   f"{where} a secret value shows in {d['kind']} {d['metadata']['name']}")
     secret_name = values["existingSecret"] or f"{gw['metadata']['name']}-secret"
-    check(volumes["secret"]["secret"]["secretName"] == secret_name, f"{where} the pod mounts Secret {secret_name}")
+    sources = {src["secret"]["items"][0]["path"]: src["secret"] for src in volumes["secret"]["projected"]["sources"]}
+    db_secret = values["database"].get("existingSecret") or secret_name
+    check(sources["admin-token"]["name"] == secret_name, f"{where} the admin token comes from Secret {secret_name}")
+    check(sources["db-password"]["name"] == db_secret, f"{where} the database password comes from Secret {db_secret}")
+    if values["database"].get("existingSecret"):
+        check(sources["db-password"]["items"][0]["key"] == values["database"]["existingSecretPasswordKey"], f"{where} database password key")
     if values["existingSecret"]:
         check(not by_kind.get("Secret"), f"{where} no Secret rendered with existingSecret")
-        keys = sorted(i["key"] for i in volumes["secret"]["secret"]["items"])
-        check(keys == sorted(values["existingSecretKeys"].values()), f"{where} existingSecretKeys mapped, found {keys}")
+        check(sources["admin-token"]["items"][0]["key"] == values["existingSecretKeys"]["adminToken"], f"{where} admin token key mapped")
     else:
         secret = find("Secret", secret_name)
         if check(secret is not None, f"{where} the chart's Secret"):

@@ -116,3 +116,14 @@ annotations:
 {{- printf "jdbc:postgresql://%s:%d/%s" .Values.database.host (int .Values.database.port) .Values.database.name -}}
 {{- end -}}
 {{- end -}}
+
+{{/* The key holding the database password in the Secret it comes from. */}}
+{{- define "coregate.dbPasswordKey" -}}
+{{- if .Values.database.existingSecret -}}
+{{- .Values.database.existingSecretPasswordKey -}}
+{{- else if .Values.existingSecret -}}
+{{- .Values.existingSecretKeys.dbPassword -}}
+{{- else -}}
+db-password
+{{- end -}}
+{{- end -}}
