@@ -224,6 +224,10 @@ def assert_render(release, values, docs, name):
             vols = {v["name"]: v for v in dep["spec"]["template"]["spec"]["volumes"]}
             check(vols.get("mtls", {}).get("secret", {}).get("secretName") == tenant_connector["mtls"]["secretName"],
                   f"{where} {name} mounts its mTLS Secret")
+        sc = container.get("securityContext", {})
+        check(dep["spec"]["template"]["spec"].get("securityContext", {}).get("runAsNonRoot") is True
+              and sc.get("allowPrivilegeEscalation") is False and "ALL" in sc.get("capabilities", {}).get("drop", []),
+              f"{where} {name} runs non-root without privileges")
         pod_labels = dep["spec"]["template"]["metadata"]["labels"]
         check(pod_labels.get("app.kubernetes.io/component") == "connector" and pod_labels.get("app.kubernetes.io/instance") == release,
               f"{where} {name} pods carry the labels the NetworkPolicy admits to 3003")
