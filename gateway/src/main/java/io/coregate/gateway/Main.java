@@ -64,6 +64,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ExecutionException;
@@ -84,25 +85,37 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the gateway until Ctrl-C; exits 2 on a configuration error, 1 on any other start-up failure. */
+    /**
+     * Runs the gateway until Ctrl-C or SIGTERM; exits 2 on a configuration error, 1 on any other start-up failure. The
+     * shutdown hook is in place before start-up: a SIGTERM that arrives while the gateway starts (a pod deleted early)
+     * waits for the start to end, then stops what started cleanly.
+     */
     public static void main(String[] args) {
         LogConfig.configureRuntime();
-        Gateway gateway;
-        try {
-            gateway = start(defaultConfig());
-        } catch (ConfigException e) {
-            LOG.log(System.Logger.Level.ERROR, "configuration error: " + e.getMessage());
-            System.exit(2);
-            return;
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "start-up failed: " + e.getMessage(), e);
-            System.exit(1);
-            return;
-        }
+        var started = new CompletableFuture<Gateway>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
+            started.handle((gateway, failure) -> {
+                if (gateway != null) {
+                    gateway.close();
+                }
+                return null;
+            }).join();
             ShutdownAwareLogManager.shutdownLogged();
         }, "coregate-shutdown"));
+        try {
+            started.complete(start(defaultConfig()));
+        } catch (ConfigException e) {
+            started.completeExceptionally(e);
+            LOG.log(System.Logger.Level.ERROR, "configuration error: " + e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            started.completeExceptionally(e);
+            LOG.log(System.Logger.Level.ERROR, "start-up failed: " + e.getMessage(), e);
+            System.exit(1);
+        } finally {
+            // An Error (a library refusing to add its own shutdown hook while the JVM stops) must not leave ours waiting.
+            started.completeExceptionally(new IllegalStateException("start-up did not finish"));
+        }
     }
 
     /** Environment variables, system properties, {@code config/application.yaml}, then the defaults in the jar. */
