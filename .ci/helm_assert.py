@@ -172,7 +172,8 @@ def assert_render(release, values, docs, name):
     for p in values["plugins"]["images"]:
         init = next((c for c in pod.get("initContainers", []) if c["name"] == f"plugin-{p['name']}"), None)
         if check(init is not None, f"{where} init container for plugin image {p['name']}"):
-            check({"name": "data", "mountPath": "/app/data"} in init["volumeMounts"], f"{where} plugin {p['name']} copies into /app/data")
+            check({"name": "data", "mountPath": "/app/data/plugins", "subPath": "plugins"} in init["volumeMounts"],
+                  f"{where} plugin {p['name']} copies into the drop-in directory the gateway watches")
     names = {c["name"] for c in pod["containers"]}
     check(all(s["name"] in names for s in values["sidecars"]), f"{where} sidecars rendered")
     check(all(e in main.get("env", []) for e in values["extraEnv"]), f"{where} extraEnv rendered")
