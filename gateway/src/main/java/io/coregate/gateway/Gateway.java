@@ -22,10 +22,12 @@ public final class Gateway implements AutoCloseable {
     private final AdapterRegistry adapters;
     private final ScheduledExecutorService jobs;
     private final Components components;
+    private final Runnable leave;
     private boolean closed;
 
     Gateway(WebServer server, Database database, PluginHost plugins, AdapterRegistry adapters, ScheduledExecutorService jobs,
-            Components components) {
+            Components components, Runnable leave) {
+        this.leave = leave;
         this.server = server;
         this.database = database;
         this.plugins = plugins;
@@ -71,12 +73,24 @@ public final class Gateway implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (!closed) {
+            leaveReplicas();
+        }
         adapters.close();
         plugins.close();
         database.close();
         if (!closed) {
             closed = true;
             LOG.log(System.Logger.Level.INFO, "CoreGate stopped");
+        }
+    }
+
+    /** Removes this replica from the registry; the database may already be unreachable, then the row ages out. */
+    private void leaveReplicas() {
+        try {
+            leave.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not leave the replica registry: " + e.getMessage());
         }
     }
 }

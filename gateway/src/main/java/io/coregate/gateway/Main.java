@@ -4,6 +4,8 @@ import io.coregate.gateway.config.AdminToken;
 import io.coregate.gateway.config.ConfigException;
 import io.coregate.gateway.config.ConfigLoader;
 import io.coregate.gateway.config.GatewayConfig;
+import io.coregate.gateway.config.ReplicaConfig;
+import io.coregate.gateway.config.ServingConfig;
 import io.coregate.gateway.config.SdkClientConfig;
 import io.coregate.gateway.db.Database;
 import io.coregate.gateway.db.FirstStatistics;
@@ -14,12 +16,14 @@ import io.coregate.gateway.db.InboundPositionHook;
 import io.coregate.gateway.db.JdbcLedger;
 import io.coregate.gateway.db.JdbcLiquidityBook;
 import io.coregate.gateway.db.JdbcPluginStore;
+import io.coregate.gateway.db.JdbcReplicaRegistry;
 import io.coregate.gateway.db.JdbcTenantRepository;
 import io.coregate.gateway.db.OutboundLedgerHook;
 import io.coregate.gateway.domain.access.ApiKeys;
 import io.coregate.gateway.domain.ledger.LiquidityService;
 import io.coregate.gateway.domain.ledger.ReservationSweeper;
 import io.coregate.gateway.domain.party.PartyService;
+import io.coregate.gateway.domain.replica.Replicas;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantService;
 import io.coregate.gateway.http.AdminAuth;
@@ -31,6 +35,7 @@ import io.coregate.gateway.http.DfspAuth;
 import io.coregate.gateway.http.DfspRoutes;
 import io.coregate.gateway.http.LiquidityRoutes;
 import io.coregate.gateway.http.Listeners;
+import io.coregate.gateway.http.ReplicaRoutes;
 import io.coregate.gateway.http.RequestMetrics;
 import io.coregate.gateway.http.SdkRoutes;
 import io.coregate.gateway.observe.LiquidityAlarms;
@@ -58,6 +63,7 @@ import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -139,6 +145,8 @@ public final class Main {
         long started = System.nanoTime();
         GatewayConfig config = ConfigLoader.load(source, bundledPluginsDir());
         SdkClientConfig sdkClient = SdkClientConfig.load(source);
+        ServingConfig serving = ServingConfig.load(source);
+        ReplicaConfig replicaConfig = ReplicaConfig.load(source);
         AdminToken token = AdminToken.resolve(config.admin());
         // Helidon's meter registry takes about 0.6 s to set up: done while the database starts.
         var metersReady = new FutureTask<>(Metrics::globalRegistry);
@@ -176,11 +184,14 @@ public final class Main {
             var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics, payee.routes());
             var adminAuth = new AdminAuth(token.token());
             var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);
-            var admin = new AdminRoutes(adminAuth, tenants, new HostInventory(host, directory, pluginSync),
+            var inventory = new HostInventory(host, directory, pluginSync);
+            var replicas = new Replicas(new JdbcReplicaRegistry(jdbc), inventory, replicaConfig.id(), gatewayVersion(), Instant.now(),
+                replicaConfig.heartbeat());
+            var admin = new AdminRoutes(adminAuth, tenants, inventory,
                 new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics), payee.adminRoutes(adminAuth),
-                new LiquidityRoutes(new LiquidityService(liquidityBook, tenants, alarms)));
+                new LiquidityRoutes(new LiquidityService(liquidityBook, tenants, alarms)), new ReplicaRoutes(replicas));
             var ready = new AtomicBoolean();
-            WebServer server = Listeners.build(config.listeners(), sdk, admin, new DfspRoutes(new DfspAuth(apiKeys), payer.routes()),
+            WebServer server = Listeners.build(config.listeners(), serving, sdk, admin, new DfspRoutes(new DfspAuth(apiKeys), payer.routes()),
                 new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get,
                 alarms::detail)).start();
             if (!server.isRunning()) {
@@ -196,11 +207,12 @@ public final class Main {
             every(jobs, "transfer reconciliation", payee.policy().retryInterval(), false, payee.reconciler()::runOnce);
             every(jobs, "uncertain transfer resolution", payer.interval(), false, payer.resolver()::runOnce);
             every(jobs, "ledger sweep", config.ledger().sweep(), true, sweeper::run);
+            every(jobs, "replica heartbeat", replicaConfig.heartbeat(), true, replicas::heartbeat);
             every(jobs, "first statistics", Duration.ofSeconds(5), false, new FirstStatistics(jdbc)::run);
             ready.set(true);
             var components = new Components(config, database, host, adapters, tenants, directory, token.token(), cbsHealth,
                 connector);
-            var gateway = new Gateway(server, database, host, adapters, jobs, components);
+            var gateway = new Gateway(server, database, host, adapters, jobs, components, replicas::leave);
             banner(config, database, token, gateway, directory, (System.nanoTime() - started) / 1_000_000);
             return gateway;
         } catch (RuntimeException e) {

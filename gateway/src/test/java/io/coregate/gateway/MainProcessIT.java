@@ -24,6 +24,21 @@ class MainProcessIT {
 
     @Test
     void sigtermStopsTheGatewayAndTheLogKeepsItsLastLines(@TempDir Path work) throws IOException, InterruptedException {
+        String output = stopWhenLogged(work, "CoreGate " + Main.gatewayVersion() + " started");
+        assertTrue(output.contains("CoreGate stopping"), output);
+        assertTrue(output.contains("CoreGate stopped"), output);
+    }
+
+    @Test
+    void sigtermDuringStartUpEndsTheProcessAndStopsWhatStarted(@TempDir Path work) throws IOException, InterruptedException {
+        String output = stopWhenLogged(work, "plugin sandbox");
+        if (output.contains("CoreGate " + Main.gatewayVersion() + " started")) {
+            assertTrue(output.contains("CoreGate stopped"), output);
+        }
+    }
+
+    /** Starts the real process, sends SIGTERM when a log line contains {@code trigger}, answers the whole log. */
+    private static String stopWhenLogged(Path work, String trigger) throws IOException, InterruptedException {
         TestDatabase.Schema schema = TestDatabase.freshSchema();
         var builder = new ProcessBuilder(List.of(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName()))
             .redirectErrorStream(true);
@@ -42,18 +57,20 @@ class MainProcessIT {
         var output = new StringBuilder();
         try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = lines.readLine()) != null && !line.contains("CoreGate " + Main.gatewayVersion() + " started")) {
+            while ((line = lines.readLine()) != null) {
                 output.append(line).append('\n');
+                if (line.contains(trigger)) {
+                    break;
+                }
             }
-            assertTrue(line != null, "the gateway did not start:\n" + output);
+            assertTrue(line != null, "the gateway never logged '" + trigger + "':\n" + output);
             process.toHandle().destroy(); // SIGTERM; Process.destroy would also close our end of its output
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the gateway did not stop on SIGTERM");
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the gateway did not stop on SIGTERM (logged so far:\n" + output + ")");
             lines.lines().forEach(l -> output.append(l).append('\n'));
         } finally {
             process.destroyForcibly();
         }
-        assertTrue(output.toString().contains("CoreGate stopping"), output::toString);
-        assertTrue(output.toString().contains("CoreGate stopped"), output::toString);
+        return output.toString();
     }
 
     @Test

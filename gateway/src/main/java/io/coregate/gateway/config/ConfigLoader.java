@@ -38,7 +38,7 @@ public final class ConfigLoader {
                     return url;
                 }),
                 text(config, "db.user", "postgres"),
-                config.get("db.password").asString().orElse(""),
+                password(config),
                 identifier(config, "db.schema", "public"),
                 (int) number(config, "db.pool-size", 16, 1, 500),
                 path(config, "db.embedded.data-dir", "data/postgres"),
@@ -69,6 +69,19 @@ public final class ConfigLoader {
                 Duration.ofSeconds(number(config, "tenants.refresh-seconds", 5, 1, 3_600)));
         var ledger = new GatewayConfig.Ledger(Duration.ofSeconds(number(config, "ledger.sweep-seconds", 5, 1, 3_600)));
         return new GatewayConfig(listeners, db, plugins, admin, tenants, ledger);
+    }
+
+    /** {@code db.password}, or the content of {@code db.password-file} (a mounted Secret) without its trailing newline. */
+    private static String password(Config config) {
+        Optional<Path> file = ServingConfig.file(config, "db.password-file");
+        if (file.isEmpty()) {
+            return config.get("db.password").asString().orElse("");
+        }
+        try {
+            return java.nio.file.Files.readString(file.get()).stripTrailing();
+        } catch (java.io.IOException e) {
+            throw new ConfigException("db.password-file could not be read: " + file.get());
+        }
     }
 
     private static Optional<String> optional(Config config, String key) {

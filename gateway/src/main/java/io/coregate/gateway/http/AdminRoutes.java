@@ -22,9 +22,11 @@ public final class AdminRoutes {
     private final ApiKeyRoutes apiKeys;
     private final TransferAdminRoutes transfers;
     private final LiquidityRoutes liquidity;
+    private final ReplicaRoutes replicas;
 
     public AdminRoutes(AdminAuth auth, TenantService tenants, PluginInventory plugins, AuditTrail audit, RequestMetrics metrics,
-                       ApiKeyRoutes apiKeys, TransferAdminRoutes transfers, LiquidityRoutes liquidity) {
+                       ApiKeyRoutes apiKeys, TransferAdminRoutes transfers, LiquidityRoutes liquidity, ReplicaRoutes replicas) {
+        this.replicas = replicas;
         this.transfers = transfers;
         this.auth = auth;
         this.tenants = tenants;
@@ -55,6 +57,7 @@ public final class AdminRoutes {
             .get("/admin/plugins", admin("plugin.list", this::listPlugins))
             .post("/admin/plugins", admin("plugin.upload", (req, res, actor) -> PluginUpload.handle(req, res, actor, plugins)));
         liquidity.routing(routing, this::admin);
+        replicas.routing(routing, this::admin);
         routing.any("/admin", (req, res) -> auth.authenticate(req))
             .any("/admin/*", (req, res) -> {
                 auth.authenticate(req);

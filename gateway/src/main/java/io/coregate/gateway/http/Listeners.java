@@ -1,6 +1,11 @@
 package io.coregate.gateway.http;
 
+import io.coregate.gateway.config.ConfigException;
 import io.coregate.gateway.config.GatewayConfig;
+import io.coregate.gateway.config.ServingConfig;
+import io.helidon.common.configurable.Resource;
+import io.helidon.common.pki.Keys;
+import io.helidon.common.tls.Tls;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -9,7 +14,9 @@ import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -32,8 +39,18 @@ public final class Listeners {
                          Supplier<Map<String, String>> liquidity) {
     }
 
-    /** The unstarted server. */
+    /** The unstarted server, plain HTTP, with the default shutdown grace. */
     public static WebServer build(GatewayConfig.Listeners config, SdkRoutes sdk, AdminRoutes admin, DfspRoutes dfsp, Health health) {
+        return build(config, new ServingConfig(Optional.empty(), Duration.ofSeconds(20)), sdk, admin, dfsp, health);
+    }
+
+    /**
+     * The unstarted server: TLS, when configured, on the admin and dfsp listeners (the Mojaloop Connector calls the
+     * sdk listener over plain HTTP); each listener lets in-flight requests finish for the shutdown grace when stopped.
+     */
+    public static WebServer build(GatewayConfig.Listeners config, ServingConfig serving, SdkRoutes sdk, AdminRoutes admin, DfspRoutes dfsp,
+                                  Health health) {
+        Optional<Tls> tls = serving.tls().map(Listeners::tls);
         var healthObserver = HealthObserver.builder()
             .details(true)
             .useSystemServices(false)
@@ -61,16 +78,17 @@ public final class Listeners {
             .addObserver(MetricsObserver.create())
             .sockets(java.util.List.of("@default"))
             .build();
-        return WebServer.builder()
+        var server = WebServer.builder()
             .featuresDiscoverServices(false)
             .shutdownHook(false)
+            .shutdownGracePeriod(serving.shutdownGrace())
             .host(config.host())
             .port(config.adminPort())
             // Helidon's own bound sits above the listener's limit by the discard allowance: up to it, BodyLimit reads a
             // refused body away so the 3104 answer reaches a client that writes before it reads; past it, Helidon closes.
             .maxPayloadSize(config.maxAdminPayloadBytes() + config.discardBytes())
             .idleConnectionTimeout(config.readTimeout())
-                .idleConnectionPeriod(idleCheck(config))
+            .idleConnectionPeriod(idleCheck(config))
             .directHandlers(JsonDirectHandler.forListener(Listener.ADMIN))
             .addFeature(observe)
             .routing(routing(admin::routing, new BodyLimit(Listener.ADMIN, config.maxAdminPayloadBytes(), config.discardBytes())))
@@ -78,16 +96,38 @@ public final class Listeners {
                 .maxPayloadSize(config.maxPayloadBytes() + config.discardBytes())
                 .idleConnectionTimeout(config.readTimeout())
                 .idleConnectionPeriod(idleCheck(config))
+                .shutdownGracePeriod(serving.shutdownGrace())
                 .directHandlers(JsonDirectHandler.forListener(Listener.SDK)))
             .routing(Listener.SDK.socket(), routing(sdk::routing, new BodyLimit(Listener.SDK, config.maxPayloadBytes(), config.discardBytes())))
-            .putSocket(Listener.DFSP.socket(), socket -> socket.host(config.host()).port(config.dfspPort())
-                .maxPayloadSize(config.maxPayloadBytes() + config.discardBytes())
-                .idleConnectionTimeout(config.readTimeout())
-                .idleConnectionPeriod(idleCheck(config))
-                .directHandlers(JsonDirectHandler.forListener(Listener.DFSP)))
+            .putSocket(Listener.DFSP.socket(), socket -> {
+                socket.host(config.host()).port(config.dfspPort())
+                    .maxPayloadSize(config.maxPayloadBytes() + config.discardBytes())
+                    .idleConnectionTimeout(config.readTimeout())
+                    .idleConnectionPeriod(idleCheck(config))
+                    .shutdownGracePeriod(serving.shutdownGrace())
+                    .directHandlers(JsonDirectHandler.forListener(Listener.DFSP));
+                tls.ifPresent(socket::tls);
+            })
             .routing(Listener.DFSP.socket(), routing(dfsp::routing, new BodyLimit(Listener.DFSP, config.maxPayloadBytes(),
-                config.discardBytes())))
-            .build();
+                config.discardBytes())));
+        tls.ifPresent(server::tls);
+        return server.build();
+    }
+
+    /** A server TLS context from the PEM files; a bad file stops start-up naming the key. */
+    private static Tls tls(ServingConfig.Tls files) {
+        Keys keys;
+        try {
+            keys = Keys.builder()
+                .pem(pem -> pem.key(Resource.create(files.keyFile())).certChain(Resource.create(files.certFile())))
+                .build();
+        } catch (RuntimeException e) {
+            throw new ConfigException("tls.key-file or tls.cert-file is not a readable PEM key and certificate: " + e.getMessage());
+        }
+        if (keys.privateKey().isEmpty() || keys.certChain().isEmpty()) {
+            throw new ConfigException("tls.key-file and tls.cert-file must hold a PEM private key and certificate chain");
+        }
+        return Tls.builder().privateKey(keys).privateKeyCertChain(keys).build();
     }
 
     /** How often connections are checked for having been silent longer than the read timeout. */

@@ -63,4 +63,21 @@ class ConfigLoaderTest {
             "admin.token", "very-secret-admin-token")), Path.of("b"));
         assertTrue(!config.toString().contains("s3cret-pw") && !config.toString().contains("very-secret-admin-token"), config.toString());
     }
+
+    @Test
+    void passwordFileIsReadWithoutItsTrailingNewlineAndWinsOverThePassword() throws java.io.IOException {
+        Path file = java.nio.file.Files.createTempFile(java.nio.file.Files.createDirectories(Path.of("target")), "db-password", "");
+        java.nio.file.Files.writeString(file, "from-the-secret\n");
+        GatewayConfig config = ConfigLoader.load(TestGateway.config(Map.of("db.url", "jdbc:postgresql://h/db", "db.password", "inline",
+            "db.password-file", file.toString())), Path.of("b"));
+        assertEquals("from-the-secret", config.db().password());
+        assertTrue(!config.toString().contains("from-the-secret"), config.toString());
+    }
+
+    @Test
+    void missingPasswordFileStopsStartUpNamingTheKey() {
+        var error = assertThrows(ConfigException.class, () -> ConfigLoader.load(TestGateway.config(Map.of(
+            "db.password-file", "target/no-such-password-file")), Path.of("b")));
+        assertTrue(error.getMessage().startsWith("db.password-file"), error.getMessage());
+    }
 }

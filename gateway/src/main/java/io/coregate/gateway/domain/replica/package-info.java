@@ -1,0 +1,2 @@
+/** The gateway replicas sharing one database: their heartbeats, versions and loaded plugins, and whether they agree. */
+package io.coregate.gateway.domain.replica;

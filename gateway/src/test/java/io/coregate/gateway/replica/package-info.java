@@ -1,0 +1,2 @@
+/** Tests of replicas on one database: migrations run once, heartbeats, {@code GET /admin/replicas}. */
+package io.coregate.gateway.replica;
