@@ -6,7 +6,6 @@ import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.validation.Check;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
