@@ -87,4 +87,28 @@ class ArchitectureTest {
             .should().dependOnClassesThat().belongToAnyOf(Binding.class)
             .check(classes);
     }
+
+    @Test
+    void theSharedTransferPackageKnowsNeitherFlow() {
+        noClasses().that().resideInAPackage("io.coregate.gateway.domain.transfer..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.coregate.gateway.domain.payee..", "io.coregate.gateway.domain.payer..")
+            .check(classes);
+    }
+
+    @Test
+    void thePayeeAndPayerFlowsAreIndependent() {
+        noClasses().that().resideInAPackage("io.coregate.gateway.domain.payee..")
+            .should().dependOnClassesThat().resideInAPackage("io.coregate.gateway.domain.payer..")
+            .check(classes);
+        noClasses().that().resideInAPackage("io.coregate.gateway.domain.payer..")
+            .should().dependOnClassesThat().resideInAPackage("io.coregate.gateway.domain.payee..")
+            .check(classes);
+    }
+
+    @Test
+    void thePayeeFlowSpeaksRecordsNotWireMaps() {
+        noClasses().that().resideInAPackage("io.coregate.gateway.domain.payee..")
+            .should().dependOnClassesThat().belongToAnyOf(java.util.Map.class, com.fasterxml.jackson.databind.JsonNode.class)
+            .check(classes);
+    }
 }
