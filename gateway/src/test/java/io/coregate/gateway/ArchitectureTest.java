@@ -1,14 +1,25 @@
 package io.coregate.gateway;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.coregate.gateway.domain.validation.Validated;
 import io.coregate.gateway.json.Binding;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+import java.util.stream.Stream;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The package rules of DESIGN.md, enforced. */
@@ -110,5 +121,32 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.coregate.gateway.domain.payee..")
             .should().dependOnClassesThat().belongToAnyOf(java.util.Map.class, com.fasterxml.jackson.databind.JsonNode.class)
             .check(classes);
+    }
+
+    @Test
+    void payerDomainNeverTouchesHttpOrDb() {
+        noClasses().that().resideInAPackage("io.coregate.gateway.domain.payer..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.coregate.gateway.http..", "io.coregate.gateway.db..", "java.sql..")
+            .check(classes);
+    }
+
+    /** The payer domain speaks records: no wire map crosses from http into it, nor comes back out. */
+    @Test
+    void payerDomainTakesAndReturnsNoMaps() {
+        methods().that().areDeclaredInClassesThat().resideInAPackage("io.coregate.gateway.domain.payer..")
+            .and().haveModifier(JavaModifier.PUBLIC)
+            .should(new ArchCondition<JavaMethod>("take and return no java.util.Map") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    boolean map = Stream.concat(Stream.of(method.getRawReturnType()), method.getRawParameterTypes().stream())
+                        .anyMatch(isMap());
+                    events.add(new SimpleConditionEvent(method, !map, method.getFullName() + " takes or returns a Map"));
+                }
+            })
+            .check(classes);
+    }
+
+    private static DescribedPredicate<JavaClass> isMap() {
+        return DescribedPredicate.describe("a Map", type -> type.isAssignableTo(Map.class));
     }
 }

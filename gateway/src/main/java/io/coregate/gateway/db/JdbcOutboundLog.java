@@ -72,8 +72,8 @@ public final class JdbcOutboundLog implements OutboundLog {
                 statement.setString(++i, quote.payee().idType());
                 statement.setString(++i, quote.payee().idValue());
                 statement.setTimestamp(++i, TransferRows.timestamp(quote.expiresAt()));
-                statement.setString(++i, JsonColumns.write(quote.answer()));
-                statement.setString(++i, JsonColumns.write(quote.answer()));
+                statement.setString(++i, AnswerColumns.write(quote.answer()));
+                statement.setString(++i, AnswerColumns.write(quote.answer()));
                 JdbcTransferLog.setKey(statement, ++i, tenant, Direction.OUTBOUND, ref);
                 statement.executeUpdate();
             }
@@ -157,7 +157,8 @@ public final class JdbcOutboundLog implements OutboundLog {
 
     private static Outbound outbound(ResultSet rows) throws SQLException {
         String answer = rows.getString("post_answer");
-        return new Outbound(TransferRows.transfer(rows), TransferRows.optional(rows, "mojaloop_transfer_id"),
-            Optional.ofNullable(answer).map(JsonColumns::read));
+        Transfer transfer = TransferRows.transfer(rows);
+        return new Outbound(transfer, TransferRows.optional(rows, "mojaloop_transfer_id"),
+            Optional.ofNullable(answer).map(json -> AnswerColumns.read(Direction.OUTBOUND, transfer.homeTransactionId(), json)));
     }
 }

@@ -1,9 +1,6 @@
 package io.coregate.gateway.db;
 
-import io.coregate.gateway.domain.error.ErrorCode;
-import io.coregate.gateway.domain.error.GatewayException;
-import io.coregate.gateway.domain.ledger.ReservationState;
-import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.payer.LedgerPolicy;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferState;
 
@@ -11,13 +8,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Moves an outbound transfer's liquidity reservation with its state, in the state change's own transaction, so the
- * transfer log and the ledger never disagree: COMMITTED posts it ({@code position += amount}), ABORTED voids it,
- * DEBITED (the accept is about to be sent) and UNCERTAIN mark it uncertain so the sweeper never expires it while the
- * hub may still commit; RECONCILE follows its target (the hub's known decision), or marks it uncertain without one.
- * A transfer that never held a reservation (a merchant payment refused before its quote) is left alone. Moving to
- * DEBITED when the reservation is no longer pending (the sweeper voided it after the quote waited too long) fails
- * with 3302, rolling the change back. Thread-safe.
+ * Executes the payer's ledger policy ({@link LedgerPolicy}): moves an outbound transfer's liquidity reservation with its
+ * state, in the state change's own transaction, so the transfer log and the ledger never disagree. A transfer that
+ * never held a reservation (a merchant payment refused before its quote) is left alone. A refusal of the policy (3302)
+ * rolls the change back. Thread-safe.
  */
 public final class OutboundLedgerHook implements StateChangeHook {
 
@@ -29,36 +23,19 @@ public final class OutboundLedgerHook implements StateChangeHook {
 
     @Override
     public void apply(Connection connection, TransferState from, Transfer after) throws SQLException {
-        if (after.direction() != Direction.OUTBOUND || from == after.state()) {
+        if (!LedgerPolicy.concerns(from, after)) {
             return;
         }
         var reservation = LedgerStatements.reservation(connection, after.tenant(), after.transferId());
         if (reservation.isEmpty()) {
             return;
         }
-        switch (after.state()) {
-            case COMMITTED -> ledger.post(connection, after.tenant(), after.transferId());
-            case ABORTED -> ledger.voidReservation(connection, after.tenant(), after.transferId());
-            case DEBITED -> {
-                if (reservation.get().state() != ReservationState.PENDING) {
-                    throw new GatewayException(ErrorCode.QUOTE_EXPIRED,
-                        "the liquidity held for transfer " + after.transferId() + " was released: the quote waited too long");
-                }
-                ledger.markUncertain(connection, after.tenant(), after.transferId(), true);
+        switch (LedgerPolicy.move(from, after, reservation.get().state())) {
+            case POST -> ledger.post(connection, after.tenant(), after.transferId());
+            case VOID -> ledger.voidReservation(connection, after.tenant(), after.transferId());
+            case MARK_UNCERTAIN -> ledger.markUncertain(connection, after.tenant(), after.transferId(), true);
+            case NONE -> {
             }
-            case RECONCILE -> reconcile(connection, after);
-            case UNCERTAIN -> ledger.markUncertain(connection, after.tenant(), after.transferId(), true);
-            default -> {
-            }
-        }
-    }
-
-    /** The ledger follows the hub's decision when it is known (the target); else the reservation waits for an operator. */
-    private void reconcile(Connection connection, Transfer after) throws SQLException {
-        switch (after.targetState().orElse(TransferState.RECONCILE)) {
-            case COMMITTED -> ledger.post(connection, after.tenant(), after.transferId());
-            case ABORTED -> ledger.voidReservation(connection, after.tenant(), after.transferId());
-            default -> ledger.markUncertain(connection, after.tenant(), after.transferId(), true);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.coregate.gateway.http;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coregate.gateway.domain.payer.AcceptService;
 import io.coregate.gateway.domain.payer.PayerService;
 import io.coregate.gateway.domain.tenant.Tenant;
@@ -8,12 +10,17 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.util.Map;
+
 /**
  * The payer routes of the DFSP channels' API (port 3004, under {@code /{tenant}}), each behind {@link DfspAuth}:
  * send-money and merchant-payment (start, then accept or reject the quote) and the status of the tenant's own
- * outbound transfers. Thin: parse, call the domain, send.
+ * outbound transfers. Thin: read the body into its record ({@link PayerRequests}), call the domain, send its answer record.
  */
 public final class PayerRoutes {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
 
     private final PayerService payer;
     private final AcceptService accept;
@@ -39,16 +46,23 @@ public final class PayerRoutes {
     }
 
     private void sendMoney(ServerRequest request, ServerResponse response, Tenant tenant) {
-        Json.send(response, 200, payer.sendMoney(tenant, Json.readObject(request)));
+        ObjectNode body = Json.tree(request);
+        Json.send(response, 200, payer.sendMoney(tenant, PayerRequests.sendMoney(map(body), tenant.document()), CanonicalJson.hash(body)));
     }
 
     private void merchantPayment(ServerRequest request, ServerResponse response, Tenant tenant) {
-        Json.send(response, 200, payer.merchantPayment(tenant, Json.readObject(request)));
+        ObjectNode body = Json.tree(request);
+        Json.send(response, 200, payer.merchantPayment(tenant, PayerRequests.merchantPayment(map(body), tenant.document()),
+            CanonicalJson.hash(body)));
     }
 
     private void accept(ServerRequest request, ServerResponse response, Tenant tenant, boolean send) {
         String transferId = request.path().pathParameters().get("transferId");
-        Json.send(response, 200, accept.accept(tenant, transferId, Json.readObject(request), send));
+        Json.send(response, 200, accept.accept(tenant, PayerRequests.accept(transferId, Json.readObject(request)), send));
+    }
+
+    private static Map<String, Object> map(ObjectNode body) {
+        return Json.MAPPER.convertValue(body, OBJECT);
     }
 
     private void details(ServerRequest request, ServerResponse response, Tenant tenant) {

@@ -15,13 +15,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The JSON the connector client writes ({@code transferRequest}, the accept) and reads ({@code transferResponse},
+ * The JSON the connector client writes ({@code transferRequest}, the accept: records) and reads ({@code transferResponse},
  * {@code transferStatusResponse}). Reading is tolerant: unknown fields are ignored, missing ones become empty, and
  * {@code quoteResponse.body} / {@code fulfil.body} are accepted as JSON strings too (as older connectors send them).
  * Thread-safe.
@@ -36,34 +34,58 @@ final class TransferJson {
     private TransferJson() {
     }
 
+    /**
+     * The outbound API's {@code transferRequest}, as the client sends it.
+     *
+     * @param homeTransactionId the channel's reference
+     * @param from              the payer
+     * @param to                the payee
+     * @param amountType        SEND or RECEIVE
+     * @param currency          the currency
+     * @param amount            the amount, a Mojaloop amount string
+     * @param transactionType   the transaction type
+     * @param note              a note, if any
+     */
+    record TransferRequest(String homeTransactionId, Party from, Party to, String amountType, String currency, String amount,
+                           String transactionType, Optional<String> note) {
+    }
+
+    /**
+     * A {@code transferRequest} party.
+     *
+     * @param type        CONSUMER, ..., if known
+     * @param idType      its id type
+     * @param idValue     its id
+     * @param idSubValue  its sub-id, if any
+     * @param displayName its name, only when it fits the spec's {@code Name} pattern
+     */
+    record Party(Optional<String> type, String idType, String idValue, Optional<String> idSubValue, Optional<String> displayName) {
+    }
+
+    /**
+     * The accept's body.
+     *
+     * @param acceptQuote true to pay, false to reject
+     */
+    record Accept(boolean acceptQuote) {
+    }
+
     /** The {@code POST /transfers} body. */
     static byte[] transferRequest(OutboundTransfer transfer) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("homeTransactionId", transfer.homeTransactionId());
-        body.put("from", party(transfer.from()));
-        body.put("to", party(transfer.to()));
-        body.put("amountType", transfer.amountType().name());
-        body.put("currency", transfer.amount().currency());
-        body.put("amount", transfer.amount().plain());
-        body.put("transactionType", transfer.transactionType());
-        transfer.note().ifPresent(note -> body.put("note", note));
-        return write(body);
+        return write(new TransferRequest(transfer.homeTransactionId(), party(transfer.from()), party(transfer.to()),
+            transfer.amountType().name(), transfer.amount().currency(), transfer.amount().plain(), transfer.transactionType(),
+            transfer.note()));
     }
 
     /** The {@code PUT /transfers/{id}} body. */
     static byte[] acceptQuote(boolean accept) {
-        return write(Map.of("acceptQuote", accept));
+        return write(new Accept(accept));
     }
 
-    private static Map<String, Object> party(OutboundTransfer.Party party) {
-        var body = new LinkedHashMap<String, Object>();
-        party.type().ifPresent(type -> body.put("type", type));
-        body.put("idType", party.id().idType());
-        body.put("idValue", party.id().idValue());
-        party.id().idSubValue().ifPresent(v -> body.put("idSubValue", v));
+    private static Party party(OutboundTransfer.Party party) {
         // A name outside the spec's Name pattern would get the whole request refused: it is left out instead.
-        party.displayName().filter(name -> DISPLAY_NAME.matcher(name).matches()).ifPresent(name -> body.put("displayName", name));
-        return body;
+        return new Party(party.type(), party.id().idType(), party.id().idValue(), party.id().idSubValue(),
+            party.displayName().filter(name -> DISPLAY_NAME.matcher(name).matches()));
     }
 
     /** Parses an answer body; a missing node when it is not JSON. */

@@ -3,8 +3,8 @@ package io.coregate.gateway.domain.payer;
 import java.util.Objects;
 
 /**
- * A validated {@code PUT /{tenant}/send-money/{transferId}} or {@code .../merchant-payment/{transferId}}. Built by
- * {@link PayerRequests#accept}.
+ * A validated {@code PUT /{tenant}/send-money/{transferId}} or {@code .../merchant-payment/{transferId}}. Read from
+ * the channel's JSON at the http edge.
  *
  * @param transferId        the transfer whose quote is answered
  * @param acceptQuote       true to pay, false to reject the quote

@@ -20,7 +20,6 @@ import io.coregate.plugin.api.Receipt;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,13 +56,14 @@ public final class AcceptService {
     /**
      * Answers a quote.
      *
-     * @param send true for {@code send-money}, false for {@code merchant-payment}
+     * @param request the validated accept (the path's transfer id and the body)
+     * @param send    true for {@code send-money}, false for {@code merchant-payment}
      * @return the completed transfer
      * @throws GatewayException 3100 bad input, 3208 unknown transfer, 500 4101 when the payer rejected, the customer's
      *                          refusal (4100, 4200, ...), the hub's or payee's error, 2004 when the outcome is not known yet
      */
-    public Map<String, Object> accept(Tenant tenant, String transferId, Map<String, Object> body, boolean send) {
-        AcceptRequest request = PayerRequests.accept(transferId, body);
+    public CompletedBody accept(Tenant tenant, AcceptRequest request, boolean send) {
+        String transferId = request.transferId();
         long deadline = System.nanoTime() + lease.plusSeconds(1).toNanos();
         while (true) {
             Outbound found = outbound.byMojaloopId(tenant.id(), transferId)
@@ -77,7 +77,7 @@ public final class AcceptService {
                 return request.acceptQuote() ? pay(tenant, found) : reject(tenant, found);
             }
             if (found.transfer().state() != TransferState.QUOTED && found.transfer().state() != TransferState.DEBITED) {
-                return PayerAnswers.replay(found.transfer().answer());
+                return found.transfer().answer().replay(CompletedBody.class);
             }
             if (System.nanoTime() > deadline) {
                 throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + transferId + " is still being processed; try again");
@@ -86,14 +86,14 @@ public final class AcceptService {
         }
     }
 
-    private Map<String, Object> reject(Tenant tenant, Outbound found) {
+    private CompletedBody reject(Tenant tenant, Outbound found) {
         connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
         String message = ErrorCode.PAYER_REJECTED_REQUEST.title();
         abort(tenant, found, TransferState.QUOTED, ErrorCode.PAYER_REJECTED_REQUEST, message, "the payer rejected the quote");
         throw new GatewayException(ErrorCode.PAYER_REJECTED_REQUEST, message);
     }
 
-    private Map<String, Object> pay(Tenant tenant, Outbound found) {
+    private CompletedBody pay(Tenant tenant, Outbound found) {
         if (found.transfer().expiresAt().filter(at -> at.isBefore(clock.instant())).isPresent()) {
             connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
             String message = "the quote of transfer " + found.mojaloopTransferId().orElseThrow() + " expired; nothing was debited";
@@ -124,7 +124,7 @@ public final class AcceptService {
         return settlement.settle(tenant, after, accepted, DebitSteps.request(after, Optional.of(reference)), hold);
     }
 
-    private Map<String, Object> refused(Tenant tenant, Outbound found, DebitRequest request, boolean hold, Outcome<Receipt> taken) {
+    private CompletedBody refused(Tenant tenant, Outbound found, DebitRequest request, boolean hold, Outcome<Receipt> taken) {
         FailureKind kind = taken instanceof Outcome.Failed<Receipt> failed ? failed.kind() : FailureKind.TIMEOUT;
         String why = taken instanceof Outcome.Failed<Receipt> failed ? failed.message() : "the CBS did not confirm the debit";
         ErrorCode code = FailureCodes.of(kind, Side.PAYER);

@@ -2,8 +2,8 @@ package io.coregate.gateway.domain.payer;
 
 import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.error.GatewayException;
-import io.coregate.gateway.domain.money.MojaloopAmount;
 import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.plugin.api.Capability;
 import io.coregate.plugin.api.CoreBankingAdapter;
@@ -35,10 +35,13 @@ final class DebitSteps {
     /** The debit for an outbound transfer: its payer, and what the channel was told the customer pays. */
     static DebitRequest request(Outbound outbound, Optional<String> reference) {
         Transfer t = outbound.transfer();
-        BigDecimal total = outbound.postAnswer().map(a -> a.get("totalDebit")).filter(String.class::isInstance)
-            .map(v -> MojaloopAmount.parse("totalDebit", v)).orElse(t.amount());
+        BigDecimal total = outbound.postAnswer().flatMap(DebitSteps::quoted).map(QuotedBody::totalDebitAmount).orElse(t.amount());
         PartyId payer = PartyId.of(t.payer().idType(), t.payer().idValue());
         return new DebitRequest(outbound.mojaloopTransferId().orElse(t.transferId()), payer, new Money(total, t.currency()), reference);
+    }
+
+    private static Optional<QuotedBody> quoted(StoredAnswer answer) {
+        return answer instanceof StoredAnswer.Answered(QuotedBody quoted) ? Optional.of(quoted) : Optional.empty();
     }
 
     /** True when the tenant's adapter holds before it debits. */

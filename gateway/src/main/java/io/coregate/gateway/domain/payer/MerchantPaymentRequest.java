@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A validated {@code POST /{tenant}/merchant-payment} (P2B: the merchant receives exactly {@code receiveAmount}; the
- * quote says what the payer sends). Built by {@link PayerRequests#merchantPayment}.
+ * quote says what the payer sends). Read from the channel's JSON at the http edge.
  *
  * @param homeTransactionId the channel's reference; unique per tenant (the idempotency key)
  * @param payee             the merchant

@@ -1,8 +1,8 @@
 package io.coregate.gateway.domain.payer;
 
+import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.transfer.Transfer;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,14 +12,14 @@ import java.util.Optional;
  *
  * @param transfer           the logged transfer; {@code transfer.transferId()} is the gateway's reference
  * @param mojaloopTransferId the Mojaloop Connector's transfer id, once it answered the {@code POST /transfers}
- * @param postAnswer         the answer to the channel's {@code POST}, once quoted (replayed to repeats)
+ * @param postAnswer         the answer to the channel's {@code POST}, once quoted (replayed to repeats): the {@link QuotedBody} or the refusal
  */
-public record Outbound(Transfer transfer, Optional<String> mojaloopTransferId, Optional<Map<String, Object>> postAnswer) {
+public record Outbound(Transfer transfer, Optional<String> mojaloopTransferId, Optional<StoredAnswer> postAnswer) {
 
     public Outbound {
         Objects.requireNonNull(transfer, "transfer");
         Objects.requireNonNull(mojaloopTransferId, "mojaloopTransferId");
-        postAnswer = postAnswer.map(Map::copyOf);
+        Objects.requireNonNull(postAnswer, "postAnswer");
     }
 
     /** The gateway's reference (the transfer log's key and the ledger reference). */

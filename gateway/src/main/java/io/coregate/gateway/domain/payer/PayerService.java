@@ -2,24 +2,22 @@ package io.coregate.gateway.domain.payer;
 
 import io.coregate.gateway.domain.transfer.TransferParty;
 import io.coregate.gateway.domain.transfer.StoredAnswer;
-import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
-import io.coregate.gateway.domain.transfer.CanonicalHash;
 import io.coregate.gateway.domain.transfer.Direction;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferLog;
 import io.coregate.gateway.domain.transfer.TransferMetrics;
 import io.coregate.gateway.domain.transfer.TransferState;
+import io.coregate.gateway.domain.validation.Rules;
 import io.coregate.plugin.api.Money;
 import io.coregate.plugin.api.PartyId;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,24 +53,22 @@ public final class PayerService {
     /**
      * {@code POST /{tenant}/send-money}.
      *
+     * @param request the validated request
+     * @param hash    the SHA-256 of the body's canonical form (a repeat must match it)
      * @return the quote: {@code transferId}, payee, amounts, fees
      * @throws GatewayException 3100 for bad input, 3106 for a modified repeat, 4001 when liquidity does not allow it, the
      *                          connector's refusal (3204 unknown payee, ...), 2004 when the connector did not answer
      */
-    public Map<String, Object> sendMoney(Tenant tenant, Map<String, Object> body) {
-        SendMoneyRequest request = PayerRequests.sendMoney(body, tenant.document());
-        return start(tenant, body, request.outbound(), request.payer(), request.sendAmount(), true);
+    public QuotedBody sendMoney(Tenant tenant, SendMoneyRequest request, String hash) {
+        return start(tenant, hash, request.outbound(), request.payer(), request.sendAmount(), true);
     }
 
     /** {@code POST /{tenant}/merchant-payment}: as {@link #sendMoney}, for the amount the merchant receives. */
-    public Map<String, Object> merchantPayment(Tenant tenant, Map<String, Object> body) {
-        MerchantPaymentRequest request = PayerRequests.merchantPayment(body, tenant.document());
-        return start(tenant, body, request.outbound(), request.payer(), request.receiveAmount(), false);
+    public QuotedBody merchantPayment(Tenant tenant, MerchantPaymentRequest request, String hash) {
+        return start(tenant, hash, request.outbound(), request.payer(), request.receiveAmount(), false);
     }
 
-    private Map<String, Object> start(Tenant tenant, Map<String, Object> body, OutboundTransfer request, Payer payer, Money amount,
-                                      boolean send) {
-        String hash = CanonicalHash.of(body);
+    private QuotedBody start(Tenant tenant, String hash, OutboundTransfer request, Payer payer, Money amount, boolean send) {
         String home = request.homeTransactionId();
         if (outbound.byHome(tenant.id(), home).isEmpty()) {
             Transfer transfer = transfer(tenant, request, payer, amount, hash, send ? TransferState.RESERVED : TransferState.RECEIVED);
@@ -102,8 +98,8 @@ public final class PayerService {
         PartyId to = request.to().id();
         return new Transfer(tenant.id(), Direction.OUTBOUND, UUID.randomUUID().toString(), request.homeTransactionId(), state,
             Optional.empty(), Optional.empty(), request.amountType().name(), request.transactionType(), amount.currency(), amount.amount(),
-            amount.amount(), TransferParty.of(to.idType(), to.idValue()), from, hash, StoredAnswer.of(Map.of()), Optional.empty(),
-            Optional.empty(), 0, Optional.empty(), Optional.of(now.plus(HOLD)), now, now);
+            amount.amount(), TransferParty.of(to.idType(), to.idValue()), from, hash, PayerAnswer.pending(request.homeTransactionId()),
+            Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.of(now.plus(HOLD)), now, now);
     }
 
     /** Records ABORTED (voiding any reservation in the same transaction) and throws the error the channel gets. */
@@ -114,7 +110,7 @@ public final class PayerService {
         throw new GatewayException(code, message);
     }
 
-    private Map<String, Object> replay(Tenant tenant, String home, String hash) {
+    private QuotedBody replay(Tenant tenant, String home, String hash) {
         long deadline = System.nanoTime() + lease.plusSeconds(1).toNanos();
         while (true) {
             Outbound existing = outbound.byHome(tenant.id(), home).orElseThrow(() -> new GatewayException(ErrorCode.MODIFIED_REQUEST,
@@ -124,10 +120,10 @@ public final class PayerService {
                 throw new GatewayException(ErrorCode.MODIFIED_REQUEST, "homeTransactionId " + home + " was already used with a different request");
             }
             if (existing.postAnswer().isPresent()) {
-                return StoredAnswers.replay(existing.postAnswer().get());
+                return existing.postAnswer().get().replay(QuotedBody.class);
             }
             if (transfer.state() != TransferState.RECEIVED && transfer.state() != TransferState.RESERVED) {
-                return PayerAnswers.replay(transfer.answer());
+                return transfer.answer().replay(QuotedBody.class);
             }
             if (System.nanoTime() > deadline) {
                 throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + home + " is still being processed; try again");
@@ -141,11 +137,16 @@ public final class PayerService {
      *
      * @throws GatewayException 3100 for a malformed id, 3208 when the tenant has no such transfer
      */
-    public Map<String, Object> details(Tenant tenant, String transferId) {
-        if (!PayerRequests.isTransferId(transferId)) {
+    public OutboundDetailsBody details(Tenant tenant, String transferId) {
+        if (!isTransferId(transferId)) {
             throw new GatewayException(ErrorCode.VALIDATION, "transferId must be a Mojaloop transfer id (a UUID or a ULID)");
         }
-        return PayerAnswers.details(outbound.byMojaloopId(tenant.id(), transferId).orElseThrow(() -> unknown(transferId)));
+        return OutboundDetailsBody.of(outbound.byMojaloopId(tenant.id(), transferId).orElseThrow(() -> unknown(transferId)));
+    }
+
+    /** True when the text is a Mojaloop transfer id (a UUID or a ULID). */
+    private static boolean isTransferId(String text) {
+        return Rules.CORRELATION_ID.matcher(text).matches();
     }
 
     static GatewayException unknown(String transferId) {

@@ -1,9 +1,10 @@
 package io.coregate.gateway.domain.payer;
 
+import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.transfer.TransferParty;
+
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,10 +17,10 @@ import java.util.Objects;
  * @param payeeFee           the payee FSP's fee
  * @param payee              the payee as resolved ({@code idType}, {@code idValue}, {@code name}, {@code fspId})
  * @param expiresAt          when the quote expires
- * @param answer             the answer to the channel's {@code POST}
+ * @param answer             the answer to the channel's {@code POST}: the {@link QuotedBody}, or the refusal
  */
 public record QuoteFacts(String mojaloopTransferId, BigDecimal amount, BigDecimal receiveAmount, BigDecimal payeeFee,
-                         TransferParty payee, Instant expiresAt, Map<String, Object> answer) {
+                         TransferParty payee, Instant expiresAt, StoredAnswer answer) {
 
     public QuoteFacts {
         Objects.requireNonNull(mojaloopTransferId, "mojaloopTransferId");
@@ -28,6 +29,6 @@ public record QuoteFacts(String mojaloopTransferId, BigDecimal amount, BigDecima
         Objects.requireNonNull(payeeFee, "payeeFee");
         Objects.requireNonNull(payee, "payee");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        answer = Map.copyOf(answer);
+        Objects.requireNonNull(answer, "answer");
     }
 }

@@ -1,7 +1,7 @@
 package io.coregate.gateway.domain.payer;
 
+import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.transfer.TransferParty;
-import io.coregate.gateway.domain.error.StoredAnswers;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.money.Fees;
@@ -18,7 +18,6 @@ import io.coregate.plugin.api.Money;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,7 +51,7 @@ final class Quoting {
         this.clock = clock;
     }
 
-    Map<String, Object> quote(Tenant tenant, Transfer transfer, OutboundTransfer request, boolean send) {
+    QuotedBody quote(Tenant tenant, Transfer transfer, OutboundTransfer request, boolean send) {
         return switch (connector.postTransfer(tenant, request)) {
             case ConnectorOutcome.Quoted quoted -> quoted(tenant, transfer, quoted.transfer(), send);
             case ConnectorOutcome.Completed completed -> autoAccepted(tenant, transfer, completed.transfer(), send);
@@ -66,7 +65,7 @@ final class Quoting {
         };
     }
 
-    private Map<String, Object> quoted(Tenant tenant, Transfer transfer, ConnectorTransfer quote, boolean send) {
+    private QuotedBody quoted(Tenant tenant, Transfer transfer, ConnectorTransfer quote, boolean send) {
         QuoteFacts facts = facts(tenant, transfer, quote, send);
         if (send && facts.amount().compareTo(transfer.amount()) != 0) {
             connector.acceptQuote(tenant, quote.transferId(), false);
@@ -88,15 +87,15 @@ final class Quoting {
             throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + transfer.homeTransactionId() + " changed meanwhile; try again");
         }
         metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.QUOTED);
-        return facts.answer();
+        return facts.answer().replay(QuotedBody.class);
     }
 
-    private Map<String, Object> autoAccepted(Tenant tenant, Transfer transfer, ConnectorTransfer completed, boolean send) {
+    private QuotedBody autoAccepted(Tenant tenant, Transfer transfer, ConnectorTransfer completed, boolean send) {
         String message = "the Mojaloop Connector accepted the quote by itself (it must run with AUTO_ACCEPT_QUOTES=false): transfer "
             + completed.transferId() + " completed at the hub before the customer was debited; it is held in RECONCILE for an operator";
         QuoteFacts facts = facts(tenant, transfer, completed, send);
         var held = new QuoteFacts(facts.mojaloopTransferId(), facts.amount(), facts.receiveAmount(), facts.payeeFee(), facts.payee(),
-            facts.expiresAt(), StoredAnswers.error(ErrorCode.INTERNAL, message));
+            facts.expiresAt(), StoredAnswer.refused(ErrorCode.INTERNAL, message));
         Instant holdUntil = clock.instant().plus(PayerService.HOLD);
         String detail = "connector answered COMPLETED to the transfer request";
         try {
@@ -106,7 +105,7 @@ final class Quoting {
                 detail + "; no liquidity could be reserved (" + e.getMessage() + "): the position needs an adjustment");
         }
         var change = new StateChange(TransferState.QUOTED, TransferState.RECONCILE, Optional.empty(), Optional.empty(), message,
-            Optional.of(PayerAnswers.stored(held.answer())), Optional.of("connector auto-accepted the quote"), 0, Optional.empty());
+            Optional.of(held.answer()), Optional.of("connector auto-accepted the quote"), 0, Optional.empty());
         log.change(tenant.id(), Direction.OUTBOUND, transfer.transferId(), change)
             .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.RECONCILE));
         throw new GatewayException(ErrorCode.INTERNAL, message);
@@ -122,8 +121,8 @@ final class Quoting {
         TransferParty payee = quote.payee().map(p -> TransferParty.of(p.idType(), p.idValue())
             .named(p.name().or(before::name), p.fspId().or(before::fspId))).orElse(before);
         Instant expires = quote.quoteExpiration().orElse(clock.instant().plus(PayerService.HOLD));
-        Map<String, Object> answer = PayerAnswers.quoted(transfer.homeTransactionId(), quote, payee, new Money(amount, currency), receive,
+        QuotedBody answer = QuotedBody.of(transfer.homeTransactionId(), quote, payee, new Money(amount, currency), receive,
             payeeFee, sendFee);
-        return new QuoteFacts(quote.transferId(), amount, receive, payeeFee, payee, expires, answer);
+        return new QuoteFacts(quote.transferId(), amount, receive, payeeFee, payee, expires, StoredAnswer.of(answer));
     }
 }

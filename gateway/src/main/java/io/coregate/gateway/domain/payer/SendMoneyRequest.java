@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * A validated {@code POST /{tenant}/send-money} (P2P: the payer sends {@code sendAmount}; the payee gets it less the
- * payee FSP's fees). Built by {@link PayerRequests#sendMoney}.
+ * payee FSP's fees). Read from the channel's JSON at the http edge.
  *
  * @param homeTransactionId the channel's reference; unique per tenant (the idempotency key)
  * @param payee             who is paid

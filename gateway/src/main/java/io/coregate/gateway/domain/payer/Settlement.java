@@ -13,7 +13,6 @@ import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.plugin.api.DebitRequest;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,12 +44,12 @@ final class Settlement {
      * @return the completed answer
      * @throws GatewayException the failure's code, or 2004 when the outcome is not known
      */
-    Map<String, Object> settle(Tenant tenant, Outbound found, ConnectorOutcome outcome, DebitRequest request, boolean hold) {
+    CompletedBody settle(Tenant tenant, Outbound found, ConnectorOutcome outcome, DebitRequest request, boolean hold) {
         TransferState from = found.transfer().state();
         String id = found.mojaloopTransferId().orElseThrow();
         switch (outcome) {
             case ConnectorOutcome.Completed completed -> {
-                Map<String, Object> answer = PayerAnswers.completed(id, found.transfer(), completed.transfer());
+                CompletedBody answer = CompletedBody.of(id, found.transfer(), completed.transfer());
                 Optional<String> failure = debits.capture(tenant, request, hold);
                 move(tenant, found, from, TransferState.COMMITTED, failure, "the hub committed transfer " + id, StoredAnswer.of(answer));
                 return answer;

@@ -1,6 +1,8 @@
 /**
- * The payer side (a tenant's customer sends money through Mojaloop): the DFSP channels' request records and their
- * validation, the {@link io.coregate.gateway.domain.payer.Connector} port to the tenant's Mojaloop Connector outbound
+ * The payer side (a tenant's customer sends money through Mojaloop): the DFSP channels' request records (read from
+ * JSON at the http edge) and answer records ({@link io.coregate.gateway.domain.payer.QuotedBody},
+ * {@link io.coregate.gateway.domain.payer.CompletedBody}, {@link io.coregate.gateway.domain.payer.OutboundDetailsBody};
+ * no wire map crosses into this package), the {@link io.coregate.gateway.domain.payer.Connector} port to the tenant's Mojaloop Connector outbound
  * API with its typed outcomes, and the flow itself (DESIGN.md "The money flows", payer side):
  * <ol>
  *   <li>{@link io.coregate.gateway.domain.payer.PayerService}: {@code POST /{tenant}/send-money} and
@@ -15,7 +17,8 @@
  *       until UNCERTAIN transfers end; {@link io.coregate.gateway.domain.payer.OperatorSteps} does the CBS step of an
  *       operator's resolution.</li>
  * </ol>
- * The ledger follows every state change in the change's own transaction (the outbound ledger hook in the db layer),
- * through the {@link io.coregate.gateway.domain.payer.OutboundLog} port and the transfer log.
+ * The ledger follows every state change in the change's own transaction: which state posts, voids or marks a
+ * reservation is {@link io.coregate.gateway.domain.payer.LedgerPolicy}, which the outbound ledger hook of the db layer
+ * executes, through the {@link io.coregate.gateway.domain.payer.OutboundLog} port and the transfer log.
  */
 package io.coregate.gateway.domain.payer;

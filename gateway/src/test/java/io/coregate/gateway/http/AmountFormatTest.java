@@ -1,5 +1,6 @@
-package io.coregate.gateway.domain.payer;
+package io.coregate.gateway.http;
 
+import io.coregate.gateway.domain.payer.SendMoneyRequest;
 import io.coregate.gateway.testing.Tenants;
 import io.coregate.plugin.api.Money;
 import io.coregate.gateway.testing.Seeds;

@@ -1,7 +1,13 @@
-package io.coregate.gateway.domain.payer;
+package io.coregate.gateway.http;
 
 import io.coregate.gateway.domain.error.ValidationException;
+import io.coregate.gateway.domain.payer.AcceptRequest;
+import io.coregate.gateway.domain.payer.MerchantPaymentRequest;
+import io.coregate.gateway.domain.payer.OutboundTransfer;
+import io.coregate.gateway.domain.payer.Payer;
+import io.coregate.gateway.domain.payer.SendMoneyRequest;
 import io.coregate.gateway.domain.tenant.TenantDocument;
+import io.coregate.gateway.domain.validation.Rules;
 import io.coregate.plugin.api.Money;
 import io.coregate.plugin.api.PartyId;
 
@@ -9,20 +15,16 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
- * Validates the DFSP channels' payer requests (already parsed JSON objects) into records. Every invalid field is
+ * Reads the DFSP channels' payer requests (already parsed JSON objects) into the payer domain's records, at the http
+ * edge. Every invalid field is
  * reported at once, each by its path ({@code sendAmount}, {@code payer.payerId}), as 400 with 3100; fields the gateway
  * does not use are ignored. Amounts must be JSON strings in the Mojaloop amount format, positive, with no more decimals
  * than the currency has; currencies must be the tenant's; ids 1 to 128 characters; the payee's id type any FSPIOP
  * type, the payer's (MSISDN when absent) one the tenant supports. Stateless.
  */
 public final class PayerRequests {
-
-    /** A Mojaloop transfer id: a UUID or a ULID, as the outbound API's {@code CorrelationId}. */
-    private static final Pattern TRANSFER_ID =
-        Pattern.compile("^[0-9a-f]{8}-[0-9a-f]{4}-[1-7][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$|^[0-9A-HJKMNP-TV-Z]{26}$");
 
     private PayerRequests() {
     }
@@ -73,7 +75,7 @@ public final class PayerRequests {
      */
     public static AcceptRequest accept(String transferId, Map<String, Object> body) {
         var in = new RequestReader();
-        if (!TRANSFER_ID.matcher(transferId).matches()) {
+        if (!isTransferId(transferId)) {
             in.error("transferId", "must be a Mojaloop transfer id (a UUID or a ULID)");
         }
         Optional<Boolean> accept = in.bool(body, "acceptQuote", "acceptQuote");
@@ -84,7 +86,7 @@ public final class PayerRequests {
 
     /** True when the text is a Mojaloop transfer id (for {@code GET /{tenant}/transfers/{transferId}}). */
     public static boolean isTransferId(String text) {
-        return TRANSFER_ID.matcher(text).matches();
+        return Rules.CORRELATION_ID.matcher(text).matches();
     }
 
     private static Optional<PartyId> payee(RequestReader in, Map<String, Object> body) {

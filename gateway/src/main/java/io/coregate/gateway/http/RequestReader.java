@@ -1,4 +1,4 @@
-package io.coregate.gateway.domain.payer;
+package io.coregate.gateway.http;
 
 import io.coregate.gateway.domain.error.FieldError;
 import io.coregate.gateway.domain.error.ValidationException;

@@ -1,7 +1,12 @@
-package io.coregate.gateway.domain.payer;
+package io.coregate.gateway.http;
 
 import io.coregate.gateway.domain.error.FieldError;
 import io.coregate.gateway.domain.error.ValidationException;
+import io.coregate.gateway.domain.payer.AcceptRequest;
+import io.coregate.gateway.domain.payer.MerchantPaymentRequest;
+import io.coregate.gateway.domain.payer.OutboundTransfer;
+import io.coregate.gateway.domain.payer.Payer;
+import io.coregate.gateway.domain.payer.SendMoneyRequest;
 import io.coregate.gateway.domain.tenant.TenantDocument;
 import io.coregate.gateway.testing.Tenants;
 import io.coregate.plugin.api.AmountType;
