@@ -20,6 +20,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        quietLogs();
         Options options = Options.parse(args);
         Path root = Path.of(System.getProperty("coregate.root", ".")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(root.resolve("gateway/target/coregate.jar"))) {
@@ -31,7 +32,22 @@ public final class Bench {
         try (var databases = new ScratchDatabases(stamp.replace("-", "_"))) {
             new Scenarios(root, options, report, databases).all();
         }
+        report.environment("loadAverageAtEnd", loadAverage());
         report.finish(root.resolve("bench/target"), stamp);
+    }
+
+    /** The load process's own libraries (Hikari, the simulator's Helidon server) log warnings only. */
+    private static void quietLogs() {
+        var root = java.util.logging.Logger.getLogger("");
+        root.setLevel(java.util.logging.Level.WARNING);
+        for (var handler : root.getHandlers()) {
+            handler.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
+    /** 1, 5 and 15 minute load averages: other work on the machine shows here. */
+    private static String loadAverage() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
     }
 
     private static void describe(Report report, Options options, String stamp) throws Exception {
@@ -44,6 +60,7 @@ public final class Bench {
         try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
             report.environment("memory", lines.findFirst().map(l -> l.replaceAll("\\s+", " ")).orElse("?"));
         }
+        report.environment("loadAverageAtStart", loadAverage());
         report.environment("java", System.getProperty("java.vm.name") + " " + Runtime.version());
         try (var c = DriverManager.getConnection(ScratchDatabases.SERVER + "postgres", "postgres", "");
              var rs = c.createStatement().executeQuery("SELECT version(), current_setting('synchronous_commit'), current_setting('max_connections')")) {
@@ -52,6 +69,6 @@ public final class Bench {
             report.environment("postgresSynchronousCommit", rs.getString(2));
             report.environment("postgresMaxConnections", rs.getString(3));
         }
-        Report.say("CoreGate benchmark %s (%s): %s", stamp, options.quick() ? "quick" : "full", options);
+        Report.say("CoreGate benchmark %s (%s): %s; load average %s", stamp, options.quick() ? "quick" : "full", options, loadAverage());
     }
 }
