@@ -55,6 +55,10 @@ final class GatewayProcess implements AutoCloseable, Run.Gateway {
             "-Dplugins.dir=" + work.resolve("plugins"), "-Dtenants.bootstrap-dir=" + work.resolve("no-bootstrap"),
             "-Dcoregate.config=" + work.resolve("none.yaml"),
             "-jar", root.resolve("gateway/target/coregate.jar").toString()));
+        if (Boolean.getBoolean("bench.jfr")) {
+            // -Dbench.jfr=true: a profile of the gateway for finding where the time goes (jfr print ... gateway-<n>.jfr).
+            command.add(1, "-XX:StartFlightRecording=settings=profile,filename=" + root.resolve("bench/target/gateway-" + (started + 1) + ".jfr"));
+        }
         Path log = root.resolve("bench/target/gateway-" + (++started) + ".log");
         long begin = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)

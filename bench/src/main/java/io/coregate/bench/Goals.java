@@ -20,14 +20,19 @@ final class Goals {
                 many.perSecond(), "many", 0.3))));
         report.run("payee-half-peak", report.best("payee").map(Run::clients).orElse(options.reference())).ifPresent(half ->
             report.goal(Goal.atMost("payee p99 per call at half the peak rate", half.latency().p99(), "ms", 20)));
-        report.goal(Goal.atMost(options.scaleTenants() + " tenants: heap after GC", number("tenantScale", "idleHeapAfterGcMb"), "MB", 512));
-        report.goal(Goal.atMost("ready after restart with all tenants (external Postgres)", number("memory", "readySecondsRestartWithTenants"),
-            "s", 3));
+        atMost(options.scaleTenants() + " tenants: heap after GC", number("tenantScale", "idleHeapAfterGcMb"), "MB", 512);
+        atMost("ready after restart with all tenants (external Postgres)", number("memory", "readySecondsRestartWithTenants"), "s", 3);
     }
 
     private void ratioToPgbench(String name, String scenario, double factor) {
         report.best(scenario).ifPresent(best -> report.goal(Goal.atLeast(name + " (" + best.clients() + " clients)", best.perSecond(), "/s",
             report.pgbenchTps(best.clients()), "pgbench", factor)));
+    }
+
+    private void atMost(String name, double value, String unit, double bound) {
+        if (!Double.isNaN(value)) {
+            report.goal(Goal.atMost(name, value, unit, bound));
+        }
     }
 
     private double number(String section, String key) {

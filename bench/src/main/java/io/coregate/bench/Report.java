@@ -31,10 +31,10 @@ final class Report {
 
     static void line(Run run) {
         say("  %-22s clients %3d: %8.1f seq/s %8.1f calls/s | per call p50 %6.2f p95 %6.2f p99 %7.2f max %7.2f ms | errors %d | "
-                + "cpu gateway %.2f postgres %.2f load %.2f | gateway RSS %.0f MB%s",
+                + "cpu gateway %.2f postgres %.2f load %.2f (gateway %.2f ms CPU per sequence) | gateway RSS %.0f MB%s",
             run.scenario(), run.clients(), run.perSecond(), run.callsPerSecond(), run.latency().p50(), run.latency().p95(),
             run.latency().p99(), run.latency().max(), run.errors(), run.cpu().gateway(), run.cpu().postgres(), run.cpu().load(),
-            run.gatewayRssMb(), run.firstError().isEmpty() ? "" : " | first error: " + run.firstError());
+            run.perSecond() == 0 ? 0 : run.cpu().gateway() * 1000 / run.perSecond(), run.gatewayRssMb(), run.firstError().isEmpty() ? "" : " | first error: " + run.firstError());
     }
 
     void environment(String key, Object value) {
@@ -84,6 +84,11 @@ final class Report {
     /** Prints the goals and writes {@code bench-<stamp>.json} and {@code bench-<stamp>.svg} into {@code dir}. */
     void finish(Path dir, String stamp) throws IOException {
         say("");
+        say("Ratios to the same run's baselines at the same client count (sequences or pairs per second / pgbench -N tps, / sandbox in-process):");
+        var ratios = ratios();
+        ratios.forEach(r -> say("  %-22s clients %3d: %.3f x pgbench, %.5f x sandbox in-process", r.get("scenario"), r.get("clients"),
+            r.get("toPgbench"), r.get("toSandboxInProcess")));
+        say("");
         say("Goals of issue 17 on this machine (reported, not asserted):");
         goals.forEach(g -> say("  %s", g.line()));
         var json = new LinkedHashMap<String, Object>();
@@ -92,6 +97,7 @@ final class Report {
         json.put("pgbench", pgbench);
         json.put("memory", memory);
         json.put("tenantScale", tenantScale);
+        json.put("ratios", ratios);
         json.put("goals", goals);
         Files.createDirectories(dir);
         Path file = dir.resolve("bench-" + stamp + ".json");
@@ -100,6 +106,24 @@ final class Report {
         Files.writeString(svg, plot());
         say("");
         say("wrote %s and %s", file, svg);
+    }
+
+    private List<Map<String, Object>> ratios() {
+        var result = new ArrayList<Map<String, Object>>();
+        for (Run run : runs) {
+            double pg = pgbenchTps(run.clients());
+            double sandbox = run("sandbox-in-process", run.clients()).map(Run::perSecond).orElse(0.0);
+            if (run.scenario().equals("sandbox-in-process") || pg == 0) {
+                continue;
+            }
+            var ratio = new LinkedHashMap<String, Object>();
+            ratio.put("scenario", run.scenario());
+            ratio.put("clients", run.clients());
+            ratio.put("toPgbench", run.perSecond() / pg);
+            ratio.put("toSandboxInProcess", sandbox == 0 ? 0.0 : run.perSecond() / sandbox);
+            result.add(ratio);
+        }
+        return result;
     }
 
     private String plot() {

@@ -26,7 +26,9 @@ final class Scenarios {
     }
 
     void all() throws Exception {
-        baselines();
+        if (options.runs("baselines")) {
+            baselines();
+        }
         String url = ScratchDatabases.SERVER + databases.create("gateway");
         int tenantsOnboarded;
         try (var gateway = GatewayProcess.start(root, url, HEAP)) {
@@ -38,21 +40,34 @@ final class Scenarios {
             List<String> payees = onboarding.payees("payee", options.tenants());
             try (var simulator = OutboundSimulator.start()) {
                 List<Onboarding.Payer> payers = onboarding.payers("payer", options.tenants(), simulator.url());
-                payee(gateway, payees);
-                payer(gateway, payers);
+                if (options.runs("payee")) {
+                    payee(gateway, payees);
+                }
+                if (options.runs("payer")) {
+                    payer(gateway, payers);
+                }
             }
-            ledger(url, gateway);
+            if (options.runs("ledger")) {
+                ledger(url, gateway);
+            }
             report.memory("heapAfterGcAfterLoadMb", gateway.heapAfterGcMb());
             report.memory("rssAfterLoadMb", gateway.rssMb());
-            tenantsOnboarded = 2 * options.tenants() + new TenantScale(options, report).run(gateway, onboarding, payees.size());
+            int scaled = options.runs("scale") ? new TenantScale(options, report).run(gateway, onboarding, payees.size()) : 0;
+            tenantsOnboarded = 2 * options.tenants() + scaled;
         }
+        if (options.runs("restart")) {
+            restart(url, tenantsOnboarded);
+        }
+        new Goals(report, options).evaluate();
+    }
+
+    private void restart(String url, int tenantsOnboarded) throws Exception {
         try (var restarted = GatewayProcess.start(root, url, HEAP)) {
             Report.say("gateway restarted with %d tenants: ready in %.2f s; heap after GC %.1f MB, RSS %.0f MB", tenantsOnboarded,
                 restarted.readySeconds(), restarted.heapAfterGcMb(), restarted.rssMb());
             report.memory("readySecondsRestartWithTenants", restarted.readySeconds());
             report.memory("restartTenants", tenantsOnboarded);
         }
-        new Goals(report, options).evaluate();
     }
 
     private void baselines() throws Exception {
