@@ -108,6 +108,11 @@ final class GatewayProcess implements AutoCloseable, Run.Gateway {
         return dfspPort;
     }
 
+    @Override
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /** From process start to the first 200 of the readiness endpoint, in seconds. */
     double readySeconds() {
         return readySeconds;

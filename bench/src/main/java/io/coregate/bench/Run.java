@@ -36,6 +36,9 @@ record Run(String scenario, int clients, double perSecond, double callsPerSecond
         CpuMeter meter = CpuMeter.start(gateway.pid());
         Driver.Outcome outcome = Driver.run(clients, seconds, rate, opener, sequence);
         CpuMeter.Usage cpu = meter.stop();
+        if (!gateway.alive()) {
+            throw new IllegalStateException("the gateway process exited during the " + scenario + " run (stopped by someone else?); see its log");
+        }
         Run run = of(scenario, clients, outcome, cpu, gateway.rssMb());
         Report.line(run);
         return run;
@@ -46,6 +49,11 @@ record Run(String scenario, int clients, double perSecond, double callsPerSecond
         long pid();
 
         double rssMb();
+
+        /** Whether the process still runs. */
+        default boolean alive() {
+            return true;
+        }
 
         /** No gateway process. */
         Gateway NONE = new Gateway() {
