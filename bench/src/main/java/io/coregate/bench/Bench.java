@@ -36,13 +36,10 @@ public final class Bench {
         report.finish(root.resolve("bench/target"), stamp);
     }
 
-    /** The load process's own libraries (Hikari, the simulator's Helidon server) log warnings only. */
+    /** The load process's own libraries (Hikari, the simulator's Helidon server) log warnings only; the report logs info. */
     private static void quietLogs() {
-        var root = java.util.logging.Logger.getLogger("");
-        root.setLevel(java.util.logging.Level.WARNING);
-        for (var handler : root.getHandlers()) {
-            handler.setLevel(java.util.logging.Level.WARNING);
-        }
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        java.util.logging.Logger.getLogger("io.coregate.bench").setLevel(java.util.logging.Level.INFO);
     }
 
     /** 1, 5 and 15 minute load averages: other work on the machine shows here. */
@@ -63,7 +60,8 @@ public final class Bench {
         report.environment("loadAverageAtStart", loadAverage());
         report.environment("java", System.getProperty("java.vm.name") + " " + Runtime.version());
         try (var c = DriverManager.getConnection(ScratchDatabases.SERVER + "postgres", "postgres", "");
-             var rs = c.createStatement().executeQuery("SELECT version(), current_setting('synchronous_commit'), current_setting('max_connections')")) {
+             var rs = c.createStatement().executeQuery(
+                 "SELECT version(), current_setting('synchronous_commit'), current_setting('max_connections')")) {
             rs.next();
             report.environment("postgres", rs.getString(1));
             report.environment("postgresSynchronousCommit", rs.getString(2));

@@ -24,17 +24,20 @@ final class Report {
     private final Map<String, Object> tenantScale = new LinkedHashMap<>();
     private final List<Goal> goals = new ArrayList<>();
 
+    /** The report's lines (.ci/bench formats them as bare messages). */
+    private static final System.Logger OUT = System.getLogger("io.coregate.bench");
+
     static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
-        System.out.flush();
+        OUT.log(System.Logger.Level.INFO, String.format(Locale.ROOT, format, args));
     }
 
     static void line(Run run) {
-        say("  %-22s clients %3d: %8.1f seq/s %8.1f calls/s | per call p50 %6.2f p95 %6.2f p99 %7.2f max %7.2f ms | errors %d | "
-                + "cpu gateway %.2f postgres %.2f load %.2f (gateway %.2f ms CPU per sequence) | gateway RSS %.0f MB%s",
+        say("  %-22s clients %3d: %8.1f seq/s %8.1f calls/s | per call p50 %6.2f p95 %6.2f p99 %7.2f max %7.2f ms "
+                + "| errors %d | cpu gateway %.2f postgres %.2f load %.2f (gateway %.2f ms CPU per sequence) | gateway RSS %.0f MB%s",
             run.scenario(), run.clients(), run.perSecond(), run.callsPerSecond(), run.latency().p50(), run.latency().p95(),
             run.latency().p99(), run.latency().max(), run.errors(), run.cpu().gateway(), run.cpu().postgres(), run.cpu().load(),
-            run.perSecond() == 0 ? 0 : run.cpu().gateway() * 1000 / run.perSecond(), run.gatewayRssMb(), run.firstError().isEmpty() ? "" : " | first error: " + run.firstError());
+            run.perSecond() == 0 ? 0 : run.cpu().gateway() * 1000 / run.perSecond(), run.gatewayRssMb(),
+            run.firstError().isEmpty() ? "" : " | first error: " + run.firstError());
     }
 
     void environment(String key, Object value) {

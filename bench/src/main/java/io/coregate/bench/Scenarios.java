@@ -32,7 +32,8 @@ final class Scenarios {
         String url = ScratchDatabases.SERVER + databases.create("gateway");
         int tenantsOnboarded;
         try (var gateway = GatewayProcess.start(root, url, HEAP)) {
-            Report.say("gateway pid %d ready in %.2f s (fresh database: migrations ran); logs in bench/target", gateway.pid(), gateway.readySeconds());
+            Report.say("gateway pid %d ready in %.2f s (fresh database: migrations ran); logs in bench/target", gateway.pid(),
+                gateway.readySeconds());
             report.memory("readySecondsFreshDatabase", gateway.readySeconds());
             report.memory("idleHeapAfterGcMb", gateway.heapAfterGcMb());
             report.memory("idleRssMb", gateway.rssMb());
