@@ -11,11 +11,12 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +32,8 @@ public final class OutboundSimulator implements AutoCloseable {
 
     private final Map<String, SimulatorPlan> payeePlans = new ConcurrentHashMap<>();
     private final Map<String, SimulatedTransfer> transfers = new ConcurrentHashMap<>();
-    private final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Synchronized, not copy-on-write: the benchmark's load process sends it hundreds of thousands of calls. */
+    private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch closing = new CountDownLatch(1);
     private final WebServer server;
     private volatile boolean extras = true;

@@ -40,15 +40,20 @@ public final class Payers {
 
     /** As {@link #tenant(TestGateway, String, OutboundSimulator, String)}, with the sandbox's own settings (faults...). */
     public static Payers tenant(TestGateway gateway, String tenant, OutboundSimulator simulator, String limit, Map<String, Object> settings) {
-        var doc = Tenants.sandbox(tenant.replace("-", ""), settings);
-        doc.put("sdk", Map.of("outboundUrl", simulator.url() + "/"));
-        doc.put("liquidity", Map.of("ZMW", Map.of("limit", limit, "alarmPercent", 80)));
-        doc.put("fees", Map.of("send", Map.of("percent", "1", "min", "0"), "receive", Map.of("percent", "0", "min", "0")));
-        var created = gateway.admin().put("/admin/tenants/" + tenant, doc);
+        var created = gateway.admin().put("/admin/tenants/" + tenant, document(tenant, simulator.url(), limit, settings));
         assertEquals(201, created.status(), created.body());
         var key = gateway.admin().post("/admin/tenants/" + tenant + "/api-keys", Map.of());
         assertEquals(201, key.status(), key.body());
         return new Payers(gateway, tenant, gateway.dfsp().with("X-API-Key", key.field("apiKey")));
+    }
+
+    /** The document of a payer tenant whose Connector is at {@code outboundUrl}: liquidity limit {@code limit} ZMW, send fee 1%. */
+    public static Map<String, Object> document(String tenant, java.net.URI outboundUrl, String limit, Map<String, Object> settings) {
+        var doc = Tenants.sandbox(tenant.replace("-", ""), settings);
+        doc.put("sdk", Map.of("outboundUrl", outboundUrl + "/"));
+        doc.put("liquidity", Map.of("ZMW", Map.of("limit", limit, "alarmPercent", 80)));
+        doc.put("fees", Map.of("send", Map.of("percent", "1", "min", "0"), "receive", Map.of("percent", "0", "min", "0")));
+        return doc;
     }
 
     /** A plain client of another server (the simulator itself, as the connector's other users would call it). */

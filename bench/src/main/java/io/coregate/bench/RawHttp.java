@@ -1,4 +1,4 @@
-package io.coregate.gateway.bench;
+package io.coregate.bench;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -6,23 +6,30 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
- * A minimal HTTP/1.1 keep-alive client for benchmarks: one socket, one request at a time, Content-Length bodies only.
- * The JDK {@code HttpClient} costs more CPU per request than the gateway itself, which would measure the client.
- * Not thread-safe: one per client thread.
+ * A minimal HTTP/1.1 keep-alive client for the load process: one socket, one request at a time, Content-Length bodies
+ * only. The JDK {@code HttpClient} costs more CPU per request than the gateway itself, which on a 2-core machine would
+ * measure the client. Not thread-safe: one per client thread.
  */
 final class RawHttp implements AutoCloseable {
 
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private final String fixedHeaders;
 
-    RawHttp(String host, int port) throws IOException {
-        socket = new Socket(host, port);
+    /** A connection to 127.0.0.1:{@code port} sending {@code headers} with every request. */
+    RawHttp(int port, Map<String, String> headers) throws IOException {
+        socket = new Socket("127.0.0.1", port);
         socket.setTcpNoDelay(true);
+        socket.setSoTimeout(120_000);
         in = new BufferedInputStream(socket.getInputStream(), 16_384);
         out = socket.getOutputStream();
+        var fixed = new StringBuilder("Host: 127.0.0.1\r\n");
+        headers.forEach((name, value) -> fixed.append(name).append(": ").append(value).append("\r\n"));
+        fixedHeaders = fixed.toString();
     }
 
     /**
@@ -32,11 +39,15 @@ final class RawHttp implements AutoCloseable {
      * @param body   the body bytes
      */
     record Answer(int status, byte[] body) {
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
     }
 
     /** Sends a request and returns the answer with its body. */
     Answer exchange(String method, String path, byte[] body) throws IOException {
-        var head = new StringBuilder(128).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        var head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\n").append(fixedHeaders);
         if (body.length > 0) {
             head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
         }
