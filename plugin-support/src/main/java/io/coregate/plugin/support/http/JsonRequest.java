@@ -2,6 +2,7 @@ package io.coregate.plugin.support.http;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -37,10 +38,10 @@ public record JsonRequest(String method, URI uri, Map<String, String> headers, B
             }
         }
 
-        /** Form fields ({@code application/x-www-form-urlencoded}), e.g. an OAuth2 token request. */
+        /** Form fields ({@code application/x-www-form-urlencoded}) in their given order, e.g. an OAuth2 token request. */
         record Form(Map<String, String> fields) implements Body {
             public Form {
-                fields = Map.copyOf(fields);
+                fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
             }
         }
     }
