@@ -1,0 +1,2 @@
+/** Tests of the contract suite: run against the example adapter and its simulated bank. */
+package io.coregate.plugin.tck;
