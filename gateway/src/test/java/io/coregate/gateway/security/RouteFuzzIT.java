@@ -88,7 +88,7 @@ class RouteFuzzIT {
 
     @Test
     void everyRouteAnswersHostileInputWithA4xxJsonErrorInTime() throws Exception {
-        int inputs = Integer.getInteger("fuzz.inputs", 400);
+        int inputs = Integer.getInteger("fuzz.inputs", 300);
         long started = System.nanoTime();
         try (Connection db = gateway.schema().connect()) {
             Seeds.check(inputs, random -> oneInput(random, db));
@@ -125,7 +125,7 @@ class RouteFuzzIT {
             // A clean close, allowed only for protocol abuse (an oversized header or a path the HTTP parser refuses).
             return;
         }
-        assertTrue(answer.status() < 500 || answer.body().matches("(?s).*\"statusCode\"\\s*:\\s*\"5\\d{3}\".*"),
+        assertTrue(answer.status() < 500 || java.util.regex.Pattern.compile("\"statusCode\":\"5\\d{3}\"").matcher(answer.body()).find(),
             what + " answered " + answer.status() + ": " + answer.body());
         if (answer.status() >= 400) {
             var parsed = new Http.Response(answer.status(), answer.body(), Map.of());
@@ -168,7 +168,7 @@ class RouteFuzzIT {
     }
 
     private static String replaceValue(RandomGenerator random, String text) {
-        var values = java.util.regex.Pattern.compile(":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9.eE+-]+|true|false|null)").matcher(text);
+        var values = java.util.regex.Pattern.compile(":\\s*(\"(?:[^\"\\\\]++|\\\\.)*+\"|-?[0-9.eE+-]++|true|false|null)").matcher(text);
         var starts = new java.util.ArrayList<int[]>();
         while (values.find()) {
             starts.add(new int[] {values.start(1), values.end(1)});
@@ -221,26 +221,29 @@ class RouteFuzzIT {
     }
 
     private static Answer read(InputStream in) throws IOException {
-        byte[] all;
+        var head = new ByteArrayOutputStream();
         try {
-            all = in.readAllBytes();
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    if (head.size() == 0) {
+                        return null;
+                    }
+                    throw new AssertionError("a partial answer: " + shorten(head.toString(StandardCharsets.ISO_8859_1)));
+                }
+                head.write(b);
+            }
         } catch (java.net.SocketException e) {
             return null;
         }
-        String text = new String(all, StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            if (text.isEmpty()) {
-                return null;
-            }
-            throw new AssertionError("a partial answer: " + shorten(text));
-        }
-        String headers = text.substring(0, end).toLowerCase(Locale.ROOT);
-        String body = text.substring(end + 4);
+        String headers = head.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        var length = java.util.regex.Pattern.compile("\r\ncontent-length:\\s*(\\d+)").matcher(headers);
+        String body = length.find() ? new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8)
+            : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         if (headers.contains("transfer-encoding: chunked")) {
             body = dechunk(body);
         }
-        return new Answer(Integer.parseInt(text.substring(9, 12)), body);
+        return new Answer(Integer.parseInt(headers.substring(9, 12)), body);
     }
 
     private static String dechunk(String chunked) {
