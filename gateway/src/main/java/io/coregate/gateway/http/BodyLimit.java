@@ -31,6 +31,11 @@ final class BodyLimit implements Filter {
     private final long limit;
     private final long discardBytes;
 
+    /** The listener it guards. */
+    Listener listener() {
+        return listener;
+    }
+
     BodyLimit(Listener listener, long limit, long discardBytes) {
         this.listener = listener;
         this.limit = limit;

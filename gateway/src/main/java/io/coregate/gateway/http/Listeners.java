@@ -137,7 +137,7 @@ public final class Listeners {
     }
 
     private static HttpRouting.Builder routing(java.util.function.Consumer<HttpRouting.Builder> routes, BodyLimit limit) {
-        var builder = HttpRouting.builder().addFilter(limit);
+        var builder = HttpRouting.builder().addFilter(limit).addFilter(new PathGuard(limit.listener()));
         routes.accept(builder);
         return builder;
     }
