@@ -37,6 +37,7 @@ public record TransferParty(String idType, String idValue, Optional<String> idSu
                             Optional<String> name) implements Validated {
 
     private static final int MAX_ID = 128;
+    private static final int MAX_TEXT = 256;
 
     public TransferParty {
         idSubValue = orEmpty(idSubValue);
@@ -81,6 +82,15 @@ public record TransferParty(String idType, String idValue, Optional<String> idSu
         check.idType("idType", idType);
         check.text("idValue", idValue, MAX_ID);
         idSubValue.ifPresent(v -> check.text("idSubValue", v, MAX_ID));
+        type.ifPresent(v -> check.text("type", v, MAX_ID));
+        displayName.ifPresent(v -> check.text("displayName", v, MAX_TEXT));
+        firstName.ifPresent(v -> check.text("firstName", v, MAX_TEXT));
+        middleName.ifPresent(v -> check.text("middleName", v, MAX_TEXT));
+        lastName.ifPresent(v -> check.text("lastName", v, MAX_TEXT));
+        dateOfBirth.ifPresent(v -> check.text("dateOfBirth", v, MAX_ID));
+        merchantClassificationCode.ifPresent(v -> check.text("merchantClassificationCode", v, MAX_ID));
+        fspId.ifPresent(v -> check.text("fspId", v, MAX_ID));
+        name.ifPresent(v -> check.text("name", v, MAX_TEXT));
     }
 
     /** The id the CBS knows the party by. */

@@ -93,10 +93,12 @@ public final class Check {
         }
     }
 
-    /** A required non-blank string of at most {@code max} characters. */
+    /** A required non-blank string of at most {@code max} characters, without control characters. */
     public void text(String name, String value, int max) {
         if (present(name, value) && (value.isBlank() || value.length() > max)) {
             invalid(name, "must be a string of 1 to " + max + " characters");
+        } else if (value != null && value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            invalid(name, "must not contain control characters");
         }
     }
 
