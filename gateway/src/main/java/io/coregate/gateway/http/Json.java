@@ -66,7 +66,7 @@ public final class Json {
     }
 
     /** Binds a JSON object to a validated record; see {@link #read}. */
-    public static <T extends Validated> Bound<T> bind(ObjectNode body, Class<T> type) {
+    private static <T extends Validated> Bound<T> bind(ObjectNode body, Class<T> type) {
         T value;
         try {
             value = MAPPER.treeToValue(body, type);

@@ -60,10 +60,10 @@ final class NotificationReader {
         return new NotificationBody(state.isTextual() ? Optional.of(state.textValue()) : Optional.empty(), claims);
     }
 
+    /** Replaces the string-encoded parts in place: the tree is this request's own, read for nothing else. */
     private static ObjectNode decodeStringBodies(ObjectNode body) {
-        ObjectNode copy = body.deepCopy();
         for (String key : STRING_BODIES) {
-            if (copy.get(key) instanceof ObjectNode part && part.get("body") != null && part.get("body").isTextual()) {
+            if (body.get(key) instanceof ObjectNode part && part.get("body") != null && part.get("body").isTextual()) {
                 try {
                     part.set("body", Json.parseTree(part.get("body").textValue().getBytes(StandardCharsets.UTF_8)));
                 } catch (GatewayException e) {
@@ -71,6 +71,6 @@ final class NotificationReader {
                 }
             }
         }
-        return copy;
+        return body;
     }
 }

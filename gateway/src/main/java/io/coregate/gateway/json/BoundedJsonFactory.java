@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.io.Reader;
 
 /**
- * A JSON factory whose every parser refuses a number whose exponent is out of bounds ({@link ExponentBound}); the
+ * A JSON factory whose every parser refuses a number whose exponent is out of bounds ({@link InputBounds}); the
  * stream-read constraints (digits, depth, string length) are set by {@link Mappers}. Thread-safe, as Jackson's factory.
  */
 final class BoundedJsonFactory extends JsonFactory {
@@ -32,26 +32,26 @@ final class BoundedJsonFactory extends JsonFactory {
 
     @Override
     protected JsonParser _createParser(InputStream in, IOContext context) throws IOException {
-        return new ExponentBound(super._createParser(in, context));
+        return new InputBounds(super._createParser(in, context));
     }
 
     @Override
     protected JsonParser _createParser(Reader reader, IOContext context) throws IOException {
-        return new ExponentBound(super._createParser(reader, context));
+        return new InputBounds(super._createParser(reader, context));
     }
 
     @Override
     protected JsonParser _createParser(char[] data, int offset, int length, IOContext context, boolean recyclable) throws IOException {
-        return new ExponentBound(super._createParser(data, offset, length, context, recyclable));
+        return new InputBounds(super._createParser(data, offset, length, context, recyclable));
     }
 
     @Override
     protected JsonParser _createParser(byte[] data, int offset, int length, IOContext context) throws IOException {
-        return new ExponentBound(super._createParser(data, offset, length, context));
+        return new InputBounds(super._createParser(data, offset, length, context));
     }
 
     @Override
     protected JsonParser _createParser(DataInput input, IOContext context) throws IOException {
-        return new ExponentBound(super._createParser(input, context));
+        return new InputBounds(super._createParser(input, context));
     }
 }

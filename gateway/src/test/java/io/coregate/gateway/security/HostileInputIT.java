@@ -45,7 +45,8 @@ class HostileInputIT {
         new Hostile("\"x\":{\"y\":[0,1e0000000000000000000000000000400000000]}", "/x/y/1"),
         new Hostile("\"x\":" + "9".repeat(10_000), "/x"),
         new Hostile("\"x\":0." + "1".repeat(10_000), "/x"),
-        new Hostile("\"x\":" + "[".repeat(500) + "]".repeat(500), "/x/0/0/0"));
+        new Hostile("\"x\":" + "[".repeat(500) + "]".repeat(500), "/x/0/0/0"),
+        new Hostile("\"x\":{\"y\":\"a\\u0000b\"}", "/x/y"));
 
     @BeforeAll
     static void start() {

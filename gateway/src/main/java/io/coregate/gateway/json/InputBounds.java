@@ -8,14 +8,16 @@ import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import java.io.IOException;
 
 /**
- * A parser that refuses, as the token is read, a floating-point number whose exponent lies outside
- * &plusmn;{@value Mappers#MAX_EXPONENT}: {@code 1e100000000} is 11 characters, passes the digit bound, and would
- * otherwise become a 100-million-digit string wherever it is printed plainly or stored. Every other way of advancing
- * ({@code nextFieldName}, {@code nextTextValue}, ...) goes through {@link #nextToken()}. Not thread-safe, as any parser.
+ * A parser that refuses, as the token is read, what no part of the gateway can hold: a floating-point number whose
+ * exponent lies outside &plusmn;{@value Mappers#MAX_EXPONENT} ({@code 1e100000000} is 11 characters, passes the digit
+ * bound, and would otherwise become a 100-million-digit string wherever it is printed plainly or stored), and a string
+ * or member name with a NUL character (PostgreSQL's text and jsonb cannot store U+0000: such a value would
+ * fail at the first write, as a 500). Every other way of advancing ({@code nextFieldName}, {@code nextTextValue}, ...)
+ * goes through {@link #nextToken()}. Not thread-safe, as any parser.
  */
-final class ExponentBound extends JsonParserDelegate {
+final class InputBounds extends JsonParserDelegate {
 
-    ExponentBound(JsonParser parser) {
+    InputBounds(JsonParser parser) {
         super(parser);
     }
 
@@ -33,6 +35,9 @@ final class ExponentBound extends JsonParserDelegate {
         if (token == JsonToken.VALUE_NUMBER_FLOAT && !withinBound(getText())) {
             throw new StreamConstraintsException("number exponent is outside -" + Mappers.MAX_EXPONENT + ".." + Mappers.MAX_EXPONENT,
                 currentTokenLocation());
+        }
+        if ((token == JsonToken.VALUE_STRING || token == JsonToken.FIELD_NAME) && getText().indexOf('\0') >= 0) {
+            throw new StreamConstraintsException("a string contains a NUL character (U+0000)", currentTokenLocation());
         }
         return token;
     }
