@@ -29,7 +29,8 @@ public final class ConfigLoader {
                 number(config, "limits.max-payload-bytes", 65_536, 1_024, 100_000_000),
                 number(config, "limits.max-admin-payload-bytes", 52_428_800, 1_024, 1_000_000_000),
                 number(config, "limits.discard-bytes", 8L << 20, 0, 1_000_000_000),
-                Duration.ofMillis(number(config, "limits.read-timeout-millis", 30_000, 100, 3_600_000)));
+                Duration.ofMillis(number(config, "limits.read-timeout-millis", 30_000, 100, 3_600_000)),
+                tenantLimits(config));
         var db = new GatewayConfig.Db(
                 optional(config, "db.url").map(url -> {
                     if (!url.startsWith("jdbc:postgresql:")) {
@@ -72,6 +73,14 @@ public final class ConfigLoader {
     }
 
     /** {@code db.password}, or the content of {@code db.password-file} (a mounted Secret) without its trailing newline. */
+    private static TenantLimits tenantLimits(Config config) {
+        int rate = (int) number(config, "limits.tenant-requests-per-second", 500, 0, 1_000_000);
+        return new TenantLimits(rate,
+                (int) number(config, "limits.tenant-burst", Math.max(1, 2L * rate), 1, 10_000_000),
+                (int) number(config, "limits.tenant-max-in-flight", 64, 1, 100_000),
+                Duration.ofMillis(number(config, "limits.tenant-queue-wait-millis", 1_000, 0, 60_000)));
+    }
+
     private static String password(Config config) {
         Optional<Path> file = ServingConfig.file(config, "db.password-file");
         if (file.isEmpty()) {

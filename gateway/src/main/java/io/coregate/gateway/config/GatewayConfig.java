@@ -30,9 +30,10 @@ public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin a
      *                             ({@code limits.discard-bytes})
      * @param readTimeout          how long a connection may stay silent before or between requests before it is dropped
      *                             ({@code limits.read-timeout-millis})
+     * @param tenantLimits         what one tenant may use of the sdk and dfsp listeners
      */
     public record Listeners(String host, int adminPort, int sdkPort, int dfspPort, long maxPayloadBytes, long maxAdminPayloadBytes,
-                            long discardBytes, Duration readTimeout) {
+                            long discardBytes, Duration readTimeout, TenantLimits tenantLimits) {
     }
 
     /**

@@ -3,6 +3,7 @@ package io.coregate.gateway.http;
 import io.coregate.gateway.config.ConfigException;
 import io.coregate.gateway.config.GatewayConfig;
 import io.coregate.gateway.config.ServingConfig;
+import io.coregate.gateway.config.TenantLimits;
 import io.helidon.common.configurable.Resource;
 import io.helidon.common.pki.Keys;
 import io.helidon.common.tls.Tls;
@@ -98,7 +99,8 @@ public final class Listeners {
                 .idleConnectionPeriod(idleCheck(config))
                 .shutdownGracePeriod(serving.shutdownGrace())
                 .directHandlers(JsonDirectHandler.forListener(Listener.SDK)))
-            .routing(Listener.SDK.socket(), routing(sdk::routing, new BodyLimit(Listener.SDK, config.maxPayloadBytes(), config.discardBytes())))
+            .routing(Listener.SDK.socket(), tenantRouting(sdk::routing, new BodyLimit(Listener.SDK, config.maxPayloadBytes(), config.discardBytes()),
+                config.tenantLimits()))
             .putSocket(Listener.DFSP.socket(), socket -> {
                 socket.host(config.host()).port(config.dfspPort())
                     .maxPayloadSize(config.maxPayloadBytes() + config.discardBytes())
@@ -108,8 +110,8 @@ public final class Listeners {
                     .directHandlers(JsonDirectHandler.forListener(Listener.DFSP));
                 tls.ifPresent(socket::tls);
             })
-            .routing(Listener.DFSP.socket(), routing(dfsp::routing, new BodyLimit(Listener.DFSP, config.maxPayloadBytes(),
-                config.discardBytes())));
+            .routing(Listener.DFSP.socket(), tenantRouting(dfsp::routing, new BodyLimit(Listener.DFSP, config.maxPayloadBytes(),
+                config.discardBytes()), config.tenantLimits()));
         tls.ifPresent(server::tls);
         return server.build();
     }
@@ -140,5 +142,14 @@ public final class Listeners {
         var builder = HttpRouting.builder().addFilter(limit).addFilter(new PathGuard(limit.listener()));
         routes.accept(builder);
         return builder;
+    }
+
+    /** A tenant's listener (sdk, dfsp): bounded per tenant after the body and path checks. */
+    private static HttpRouting.Builder tenantRouting(java.util.function.Consumer<HttpRouting.Builder> routes, BodyLimit limit,
+                                                     TenantLimits tenantLimits) {
+        return routing(builder -> {
+            builder.addFilter(new TenantThrottle(limit.listener(), tenantLimits, System::nanoTime));
+            routes.accept(builder);
+        }, limit);
     }
 }

@@ -1,0 +1,24 @@
+package io.coregate.gateway.config;
+
+import java.time.Duration;
+
+/**
+ * How much of the sdk (3003) and dfsp (3004) listeners one tenant may use, so one DFSP cannot exhaust the gateway for
+ * the others. Counted per tenant and per listener.
+ *
+ * @param requestsPerSecond the sustained request rate ({@code limits.tenant-requests-per-second}); 0 turns the rate
+ *                          limit off
+ * @param burst             requests admitted at once after a quiet period ({@code limits.tenant-burst})
+ * @param maxInFlight       requests being served at the same time ({@code limits.tenant-max-in-flight}); each holds at
+ *                          most one pooled database connection at a time, so this also bounds the tenant's share of
+ *                          the pool when it is below {@code db.pool-size}
+ * @param queueWait         how long a request over {@code maxInFlight} waits for a turn before it is refused
+ *                          ({@code limits.tenant-queue-wait-millis})
+ */
+public record TenantLimits(int requestsPerSecond, int burst, int maxInFlight, Duration queueWait) {
+
+    /** True when the rate limit applies. */
+    public boolean rateLimited() {
+        return requestsPerSecond > 0;
+    }
+}
