@@ -74,7 +74,7 @@ public final class ConfigLoader {
 
     /** {@code db.password}, or the content of {@code db.password-file} (a mounted Secret) without its trailing newline. */
     private static TenantLimits tenantLimits(Config config) {
-        int rate = (int) number(config, "limits.tenant-requests-per-second", 500, 0, 1_000_000);
+        int rate = (int) number(config, "limits.tenant-requests-per-second", 2_000, 0, 1_000_000);
         return new TenantLimits(rate,
                 (int) number(config, "limits.tenant-burst", Math.max(1, 2L * rate), 1, 10_000_000),
                 (int) number(config, "limits.tenant-max-in-flight", 64, 1, 100_000),
