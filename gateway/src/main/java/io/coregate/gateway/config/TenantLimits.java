@@ -9,9 +9,8 @@ import java.time.Duration;
  * @param requestsPerSecond the sustained request rate ({@code limits.tenant-requests-per-second}); 0 turns the rate
  *                          limit off
  * @param burst             requests admitted at once after a quiet period ({@code limits.tenant-burst})
- * @param maxInFlight       requests being served at the same time ({@code limits.tenant-max-in-flight}); each holds at
- *                          most one pooled database connection at a time, so this also bounds the tenant's share of
- *                          the pool when it is below {@code db.pool-size}
+ * @param maxInFlight       requests being served at the same time ({@code limits.tenant-max-in-flight}), which bounds
+ *                          the tenant's threads and, through them, its use of the database pool
  * @param queueWait         how long a request over {@code maxInFlight} waits for a turn before it is refused
  *                          ({@code limits.tenant-queue-wait-millis})
  */
