@@ -24,6 +24,7 @@ import io.coregate.gateway.domain.ledger.LiquidityService;
 import io.coregate.gateway.domain.ledger.ReservationSweeper;
 import io.coregate.gateway.domain.party.PartyService;
 import io.coregate.gateway.domain.replica.Replicas;
+import io.coregate.gateway.domain.tenant.SecretNamespace;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantService;
 import io.coregate.gateway.http.AdminAuth;
@@ -168,8 +169,10 @@ public final class Main {
             var liquidityBook = new JdbcLiquidityBook(jdbc);
             var ledger = new JdbcLedger(jdbc, alarms);
             var sweeper = new ReservationSweeper(ledger, liquidityBook, alarms);
-            var tenants = new TenantService(tenantRepository, host, directory, liquidityBook);
-            var adapters = new AdapterRegistry(host, new SecretResolver(System::getenv), new CbsMetrics(meters));
+            var secretNamespace = new SecretNamespace(config.tenants().secretsDir());
+            var tenants = new TenantService(tenantRepository, host, directory, liquidityBook, secretNamespace);
+            var adapters = new AdapterRegistry(host, new SecretResolver(System::getenv, secretNamespace, () -> directory.all().keySet()),
+                new CbsMetrics(meters));
             var cbsHealth = new CbsHealthMonitor(directory, adapters, meters);
             var watcher = new PluginWatcher(host, pluginConfig.dropInDir(), directory, adapters);
             watcher.scan();

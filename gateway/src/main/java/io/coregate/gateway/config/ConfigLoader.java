@@ -67,7 +67,8 @@ public final class ConfigLoader {
                 path(config, "admin.token-file", "data/admin-token"));
         var tenants = new GatewayConfig.Tenants(
                 path(config, "tenants.bootstrap-dir", "config/tenants"),
-                Duration.ofSeconds(number(config, "tenants.refresh-seconds", 5, 1, 3_600)));
+                Duration.ofSeconds(number(config, "tenants.refresh-seconds", 5, 1, 3_600)),
+                path(config, "tenants.secrets-dir", "/etc/coregate/tenant-secrets"));
         var ledger = new GatewayConfig.Ledger(Duration.ofSeconds(number(config, "ledger.sweep-seconds", 5, 1, 3_600)));
         return new GatewayConfig(listeners, db, plugins, admin, tenants, ledger);
     }

@@ -95,8 +95,10 @@ public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin a
      *
      * @param bootstrapDir folder of {@code *.yaml} tenant documents created at start-up when missing
      * @param refresh      how often tenant changes made by other replicas are picked up
+     * @param secretsDir   the only directory {@code file:} secret references may point into, one sub-directory or file-name
+     *                     prefix per tenant ({@code tenants.secrets-dir})
      */
-    public record Tenants(Path bootstrapDir, Duration refresh) {
+    public record Tenants(Path bootstrapDir, Duration refresh, Path secretsDir) {
     }
 
     /**

@@ -114,7 +114,7 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
     private Slot create(Tenant tenant, LoadedPlugin plugin) {
         TenantDocument doc = tenant.document();
         var context = new AdapterContext(tenant.id().value(), doc.dfspId(), new HashSet<>(doc.currencies()),
-            new Settings(doc.cbs().settings()), secrets.forTenant(doc.cbs().secrets()),
+            new Settings(doc.cbs().settings()), secrets.forTenant(tenant.id(), doc.cbs().secrets()),
             new AccountMapping(doc.accounts().disbursement(), doc.accounts().collection()),
             Duration.ofMillis(doc.cbs().timeoutMillis()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

@@ -20,12 +20,15 @@ public final class TenantService {
     private final PluginCatalog plugins;
     private final TenantDirectory directory;
     private final LiquiditySettings liquidity;
+    private final SecretNamespace secrets;
 
-    public TenantService(TenantRepository repository, PluginCatalog plugins, TenantDirectory directory, LiquiditySettings liquidity) {
+    public TenantService(TenantRepository repository, PluginCatalog plugins, TenantDirectory directory, LiquiditySettings liquidity,
+                         SecretNamespace secrets) {
         this.repository = repository;
         this.plugins = plugins;
         this.directory = directory;
         this.liquidity = liquidity;
+        this.secrets = secrets;
     }
 
     /**
@@ -35,10 +38,11 @@ public final class TenantService {
      * @param body  the document as bound
      * @param actor who asks
      * @return the stored tenant and whether it was created
-     * @throws ValidationException listing every invalid field, including an unknown plugin
+     * @throws ValidationException listing every invalid field, including an unknown plugin and a secret reference
+     *                             outside the tenant's namespace
      */
     public TenantRepository.Saved put(TenantId id, TenantDocumentBody body, String actor) {
-        TenantDocument document = validate(body);
+        TenantDocument document = validate(id, body);
         Optional<TenantDocument> previous = repository.find(id).map(Tenant::document);
         var saved = repository.save(id, document, new AuditEntry(id.value(), actor, "tenant.put", Redaction.document(document)));
         liquidity.apply(id, document.currencies(), changedLiquidity(previous, document), actor);
@@ -53,6 +57,43 @@ public final class TenantService {
         checkPlugin(body, check);
         check.done();
         return TenantDocuments.of(body);
+    }
+
+    /** Checks a tenant's document: {@link #validate(TenantDocumentBody)}, and its secret references within its namespace. */
+    private TenantDocument validate(TenantId id, TenantDocumentBody body) {
+        Check check = Check.start();
+        body.check(check);
+        checkPlugin(body, check);
+        checkSecrets(id, body, check);
+        check.done();
+        return TenantDocuments.of(body);
+    }
+
+    /**
+     * Reports each reference outside the tenant's {@link SecretNamespace}, and another tenant's reference that this
+     * tenant's id would take over ({@code bank-a} arriving beside {@code bank}, which holds {@code env:BANK_A_KEY}).
+     */
+    private void checkSecrets(TenantId id, TenantDocumentBody body, Check check) {
+        List<Tenant> others = repository.findAll().stream().filter(tenant -> !tenant.id().equals(id)).toList();
+        List<TenantId> hosted = others.stream().map(Tenant::id).toList();
+        if (body.cbs() != null && body.cbs().secrets() != null) {
+            body.cbs().secrets().forEach((name, reference) -> {
+                if (reference instanceof String text) {
+                    secrets.problem(id, text, hosted).ifPresent(problem -> check.invalid("cbs.secrets." + name, problem));
+                }
+            });
+        }
+        var withNewcomer = new java.util.ArrayList<>(hosted);
+        withNewcomer.add(id);
+        for (Tenant other : others) {
+            other.document().cbs().secrets().values().stream()
+                .filter(reference -> secrets.problem(other.id(), reference, withNewcomer).isPresent()
+                    && secrets.problem(other.id(), reference, hosted).isEmpty())
+                .findFirst()
+                .ifPresent(reference -> check.invalid("tenantId", "tenant id " + id + " would take over tenant " + other.id()
+                    + "'s secret reference " + reference + " (a name belongs to the longest tenant id it starts with);"
+                    + " rename that reference first or choose another id"));
+        }
     }
 
     /** Reports a named plugin that is not loaded, or a version expression no loaded version matches. */
@@ -98,7 +139,7 @@ public final class TenantService {
      * @return true when it was created
      */
     public boolean bootstrap(TenantId id, TenantDocumentBody body) {
-        TenantDocument document = validate(body);
+        TenantDocument document = validate(id, body);
         boolean created = repository.createIfMissing(id, document,
             new AuditEntry(id.value(), "bootstrap", "tenant.bootstrap", Redaction.document(document)));
         if (created) {
