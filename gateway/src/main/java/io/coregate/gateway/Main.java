@@ -15,6 +15,7 @@ import io.coregate.gateway.db.JdbcAuditLog;
 import io.coregate.gateway.db.InboundPositionHook;
 import io.coregate.gateway.db.JdbcLedger;
 import io.coregate.gateway.db.JdbcLiquidityBook;
+import io.coregate.gateway.db.JdbcPluginApprovals;
 import io.coregate.gateway.db.JdbcPluginStore;
 import io.coregate.gateway.db.JdbcReplicaRegistry;
 import io.coregate.gateway.db.JdbcTenantRepository;
@@ -41,6 +42,7 @@ import io.coregate.gateway.http.RequestMetrics;
 import io.coregate.gateway.http.SdkRoutes;
 import io.coregate.gateway.observe.LiquidityAlarms;
 import io.coregate.gateway.plugins.AdapterRegistry;
+import io.coregate.gateway.plugins.ApprovalPolicy;
 import io.coregate.gateway.plugins.CbsHealthMonitor;
 import io.coregate.gateway.plugins.CbsMetrics;
 import io.coregate.gateway.plugins.HostInventory;
@@ -154,10 +156,13 @@ public final class Main {
         Thread.ofPlatform().daemon().name("coregate-metrics-init").start(metersReady);
         Database database = Database.start(config.db());
         GatewayConfig.Plugins pluginConfig = config.plugins();
-        PluginHost host = new PluginHost(ApiVersion.current(), pluginConfig.dropInDir().resolve(".loaded"), pluginConfig.allowedSha256());
+        var approvals = new JdbcPluginApprovals(new Jdbc(database.dataSource()));
+        var approvalPolicy = new ApprovalPolicy(pluginConfig.requireApproval(), pluginConfig.allowedSha256(), approvals);
+        PluginHost host = new PluginHost(ApiVersion.current(), pluginConfig.dropInDir().resolve(".loaded"), approvalPolicy);
         ScheduledExecutorService jobs = Executors.newScheduledThreadPool(4, Thread.ofPlatform().daemon().name("coregate-job-", 0).factory());
         try {
             host.loadDirectory(pluginConfig.bundledDir(), LoadedPlugin.Source.BUNDLED);
+            approvalPolicy.refresh();
             MeterRegistry meters = joined(metersReady);
             var jdbc = new Jdbc(database.dataSource());
             var pluginSync = new PluginSync(host, new JdbcPluginStore(jdbc), pluginConfig.dropInDir().resolve("uploaded"));
@@ -187,7 +192,7 @@ public final class Main {
             var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics, payee.routes());
             var adminAuth = new AdminAuth(token.token());
             var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);
-            var inventory = new HostInventory(host, directory, pluginSync);
+            var inventory = new HostInventory(host, directory, pluginSync, approvals, approvalPolicy);
             var replicas = new Replicas(new JdbcReplicaRegistry(jdbc), inventory, replicaConfig.id(), gatewayVersion(), Instant.now(),
                 replicaConfig.heartbeat());
             var admin = new AdminRoutes(adminAuth, tenants, inventory,
@@ -206,7 +211,11 @@ public final class Main {
             every(jobs, "tenant refresh", config.tenants().refresh(), false, directory::refresh);
             every(jobs, "CBS health", Duration.ofSeconds(30), true, cbsHealth::refresh);
             every(jobs, "plugin scan", pluginConfig.scanInterval(), false, watcher::scan);
-            every(jobs, "plugin sync", pluginConfig.syncInterval(), false, pluginSync::pull);
+            every(jobs, "plugin sync", pluginConfig.syncInterval(), false, () -> {
+                approvalPolicy.refresh();
+                host.retryRejected();
+                pluginSync.pull();
+            });
             every(jobs, "transfer reconciliation", payee.policy().retryInterval(), false, payee.reconciler()::runOnce);
             every(jobs, "uncertain transfer resolution", payer.interval(), false, payer.resolver()::runOnce);
             every(jobs, "ledger sweep", config.ledger().sweep(), true, sweeper::run);

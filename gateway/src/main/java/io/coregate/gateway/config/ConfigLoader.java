@@ -56,7 +56,8 @@ public final class ConfigLoader {
                 optional(config, "plugins.bundled-dir").map(Path::of).orElse(defaultBundledDir),
                 checksums(config, "plugins.allowed-sha256"),
                 Duration.ofMillis(number(config, "plugins.scan-millis", 1_000, 100, 60_000)),
-                Duration.ofSeconds(number(config, "plugins.sync-seconds", 5, 1, 3_600)));
+                Duration.ofSeconds(number(config, "plugins.sync-seconds", 5, 1, 3_600)),
+                flag(config, "plugins.require-approval", !db.embedded()));
         var admin = new GatewayConfig.Admin(
                 optional(config, "admin.token").map(token -> {
                     if (token.length() < 16) {
@@ -74,6 +75,14 @@ public final class ConfigLoader {
     }
 
     /** {@code db.password}, or the content of {@code db.password-file} (a mounted Secret) without its trailing newline. */
+    private static boolean flag(Config config, String key, boolean fallback) {
+        return optional(config, key).map(text -> switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(key + " must be true or false, was '" + text + "'");
+        }).orElse(fallback);
+    }
+
     private static TenantLimits tenantLimits(Config config) {
         int rate = (int) number(config, "limits.tenant-requests-per-second", 2_000, 0, 1_000_000);
         return new TenantLimits(rate,

@@ -68,12 +68,15 @@ public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin a
      * @param dropInDir     the directory watched for extra plugin jars ({@code PLUGINS_DIR}); uploaded jars are pulled
      *                      into its {@code uploaded/} folder
      * @param bundledDir    where the plugins shipped with the distribution are
-     * @param allowedSha256 when not empty, the only checksums a dropped or uploaded jar may have
+     * @param allowedSha256 checksums a dropped or uploaded jar may have besides those approved through the admin API;
+     *                      when not empty, only approved jars load
      * @param scanInterval  how often the drop-in directory is scanned
      * @param syncInterval  how often jars uploaded through any replica are pulled from the database
+     * @param requireApproval only approved jars load ({@code plugins.require-approval}; default true on an external
+     *                      database, false for the embedded demo)
      */
     public record Plugins(Path dropInDir, Path bundledDir, java.util.Set<String> allowedSha256, Duration scanInterval,
-                          Duration syncInterval) {
+                          Duration syncInterval, boolean requireApproval) {
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.coregate.gateway.http;
 
+import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.error.GatewayException;
+import io.coregate.gateway.domain.plugin.ApprovalRequest;
 import io.coregate.gateway.domain.plugin.PluginInventory;
 import io.coregate.gateway.domain.tenant.AuditTrail;
 import io.coregate.gateway.domain.tenant.TenantDocumentBody;
@@ -55,7 +58,10 @@ public final class AdminRoutes {
             .delete("/admin/tenants/{tenant}", admin("tenant.delete", this::deleteTenant))
             .get("/admin/tenants/{tenant}/audit", admin("tenant.audit", this::tenantAudit))
             .get("/admin/plugins", admin("plugin.list", this::listPlugins))
-            .post("/admin/plugins", admin("plugin.upload", (req, res, actor) -> PluginUpload.handle(req, res, actor, plugins)));
+            .post("/admin/plugins", admin("plugin.upload", (req, res, actor) -> PluginUpload.handle(req, res, actor, plugins)))
+            .get("/admin/plugins/approvals", admin("plugin.approvals", this::listApprovals))
+            .post("/admin/plugins/approvals", admin("plugin.approve", this::approve))
+            .delete("/admin/plugins/approvals/{sha256}", admin("plugin.revoke", this::revoke));
         liquidity.routing(routing, this::admin);
         replicas.routing(routing, this::admin);
         routing.any("/admin", (req, res) -> auth.authenticate(req))
@@ -92,6 +98,23 @@ public final class AdminRoutes {
     private void tenantAudit(ServerRequest request, ServerResponse response, String actor) {
         TenantId id = new TenantId(request.path().pathParameters().get("tenant"));
         Json.send(response, 200, new AdminViews.Audit(audit.recent(id.value(), 100).stream().map(AdminViews.AuditView::of).toList()));
+    }
+
+    private void listApprovals(ServerRequest request, ServerResponse response, String actor) {
+        Json.send(response, 200, new AdminViews.Approvals(plugins.approvals()));
+    }
+
+    private void approve(ServerRequest request, ServerResponse response, String actor) {
+        var approved = plugins.approve(Binding.bind(Json.tree(request), ApprovalRequest.class), actor);
+        Json.send(response, approved.created() ? 201 : 200, approved);
+    }
+
+    private void revoke(ServerRequest request, ServerResponse response, String actor) {
+        String sha256 = request.path().pathParameters().get("sha256");
+        if (!plugins.revoke(sha256, actor)) {
+            throw new GatewayException(ErrorCode.ID_NOT_FOUND, "sha256 " + Routes.shorten(sha256) + " is not approved");
+        }
+        Json.send(response, 200, java.util.Map.of("sha256", sha256.toLowerCase(java.util.Locale.ROOT), "revoked", true));
     }
 
     private void listPlugins(ServerRequest request, ServerResponse response, String actor) {

@@ -40,6 +40,10 @@ final class AdminViews {
     record Audit(List<AuditView> entries) {
     }
 
+    /** {@code GET /admin/plugins/approvals}. */
+    record Approvals(List<io.coregate.gateway.domain.plugin.PluginApprovals.Approval> approvals) {
+    }
+
     /** {@code GET /admin/plugins}. */
     record Plugins(List<PluginView> plugins) {
     }

@@ -1,11 +1,15 @@
 package io.coregate.gateway.plugins;
 
+import io.coregate.gateway.domain.plugin.ApprovalRequest;
+import io.coregate.gateway.domain.plugin.PluginApprovals;
 import io.coregate.gateway.domain.plugin.PluginInventory;
 import io.coregate.gateway.domain.plugin.PluginView;
+import io.coregate.gateway.domain.tenant.AuditEntry;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 
 import java.util.List;
+import java.util.Map;
 
 /** Lists the host's plugins with the tenants each version serves, and takes uploads. Thread-safe. */
 public final class HostInventory implements PluginInventory {
@@ -13,11 +17,41 @@ public final class HostInventory implements PluginInventory {
     private final PluginHost host;
     private final TenantDirectory tenants;
     private final PluginSync sync;
+    private final PluginApprovals approvals;
+    private final ApprovalPolicy policy;
 
-    public HostInventory(PluginHost host, TenantDirectory tenants, PluginSync sync) {
+    public HostInventory(PluginHost host, TenantDirectory tenants, PluginSync sync, PluginApprovals approvals, ApprovalPolicy policy) {
         this.host = host;
         this.tenants = tenants;
         this.sync = sync;
+        this.approvals = approvals;
+        this.policy = policy;
+    }
+
+    @Override
+    public List<PluginApprovals.Approval> approvals() {
+        return approvals.list();
+    }
+
+    @Override
+    public Approved approve(ApprovalRequest request, String actor) {
+        String sha256 = request.checksum();
+        boolean created = approvals.approve(sha256, request.note(), new AuditEntry(AuditEntry.GLOBAL, actor, "plugin.approve",
+            Map.of("sha256", sha256, "note", request.note())));
+        policy.refresh();
+        host.retryRejected();
+        var approval = approvals.list().stream().filter(a -> a.sha256().equals(sha256)).findFirst()
+            .orElseThrow(() -> new IllegalStateException("approval of " + sha256 + " was not stored"));
+        var started = host.plugins().stream().filter(p -> p.sha256().equals(sha256) && p.started()).map(this::view).toList();
+        return new Approved(approval, created, started);
+    }
+
+    @Override
+    public boolean revoke(String sha256, String actor) {
+        String checksum = sha256.toLowerCase(java.util.Locale.ROOT);
+        boolean revoked = approvals.revoke(checksum, new AuditEntry(AuditEntry.GLOBAL, actor, "plugin.revoke", Map.of("sha256", checksum)));
+        policy.refresh();
+        return revoked;
     }
 
     @Override

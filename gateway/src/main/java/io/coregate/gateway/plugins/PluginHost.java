@@ -30,7 +30,7 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(PluginHost.class.getName());
 
     private final PluginLoader loader;
-    private final Set<String> allowedSha256;
+    private final ApprovalPolicy approvals;
     private final Map<Path, LoadedPlugin> byJar = new LinkedHashMap<>();
     private volatile List<LoadedPlugin> snapshot = List.of();
     /** Tenant resolutions over the current snapshot: SemVer expressions are parsed once per change, not per CBS call. */
@@ -39,11 +39,11 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
     /**
      * @param apiVersion    the plugin API version the host implements, which every plugin's {@code Plugin-Requires} must contain
      * @param privateCopies where dropped jars are copied before loading
-     * @param allowedSha256 when not empty, the only checksums dropped or uploaded jars may have
+     * @param approvals     which dropped or uploaded jars may load
      */
-    public PluginHost(String apiVersion, Path privateCopies, Set<String> allowedSha256) {
+    public PluginHost(String apiVersion, Path privateCopies, ApprovalPolicy approvals) {
         this.loader = new PluginLoader(apiVersion, privateCopies);
-        this.allowedSha256 = Set.copyOf(allowedSha256);
+        this.approvals = approvals;
     }
 
     /** Loads every {@code *.jar} in a directory (missing directories are fine). */
@@ -71,16 +71,18 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
     public synchronized LoadedPlugin load(Path jar, LoadedPlugin.Source source) {
         String sha256 = PluginLoader.sha256(jar);
         LoadedPlugin existing = byJar.get(jar);
-        if (existing != null && existing.sha256().equals(sha256) && !existing.retiring()) {
+        if (existing != null && existing.sha256().equals(sha256) && !existing.retiring()
+            && !(LoadedPlugin.REJECTED.equals(existing.state()) && approvals.refusal(sha256).isEmpty())) {
             return existing;
         }
         if (existing != null) {
             remove(jar);
         }
         LoadedPlugin loaded;
-        if (source != LoadedPlugin.Source.BUNDLED && !allowedSha256.isEmpty() && !allowedSha256.contains(sha256)) {
-            loaded = new LoadedPlugin(jar.getFileName().toString(), "?", sha256, source, LoadedPlugin.REJECTED,
-                Optional.of("sha256 " + sha256 + " is not in plugins.allowed-sha256"), jar, Optional.empty());
+        Optional<String> refusal = source == LoadedPlugin.Source.BUNDLED ? Optional.empty() : approvals.refusal(sha256);
+        if (refusal.isPresent()) {
+            loaded = new LoadedPlugin(jar.getFileName().toString(), "?", sha256, source, LoadedPlugin.REJECTED, refusal, jar,
+                Optional.empty());
         } else {
             loaded = refuseDuplicate(loader.load(jar, sha256, source));
         }
@@ -93,6 +95,13 @@ public final class PluginHost implements PluginCatalog, AutoCloseable {
             "plugin " + loaded.id() + " " + loaded.version() + " (" + source.label() + ", " + jar.getFileName() + ", sha256 "
                 + sha256.substring(0, Math.min(12, sha256.length())) + "…): " + loaded.state() + loaded.reason().map(r -> " - " + r).orElse(""));
         return loaded;
+    }
+
+    /** Loads again every jar rejected as unapproved that is approved now; answers how many started. */
+    public synchronized int retryRejected() {
+        List<LoadedPlugin> rejected = byJar.values().stream()
+            .filter(p -> LoadedPlugin.REJECTED.equals(p.state()) && approvals.refusal(p.sha256()).isEmpty()).toList();
+        return (int) rejected.stream().map(p -> load(p.jar(), p.source())).filter(LoadedPlugin::started).count();
     }
 
     private LoadedPlugin refuseDuplicate(LoadedPlugin loaded) {

@@ -54,7 +54,7 @@ final class PluginLoader {
         }
         Path file;
         try {
-            file = source == LoadedPlugin.Source.DROPPED ? privateCopy(jar, sha256) : jar;
+            file = source == LoadedPlugin.Source.BUNDLED ? jar : privateCopy(jar, sha256);
         } catch (IOException e) {
             return refused(name, "?", sha256, source, jar, "cannot copy the jar: " + e.getMessage());
         }
@@ -153,9 +153,17 @@ final class PluginLoader {
     private Path privateCopy(Path jar, String sha256) throws IOException {
         Files.createDirectories(privateCopies);
         Path copy = privateCopies.resolve(sha256 + ".jar");
+        if (Files.exists(copy) && !sha256(copy).equals(sha256)) {
+            Files.delete(copy);
+        }
         if (!Files.exists(copy)) {
             Path partial = Files.createTempFile(privateCopies, sha256, ".part");
             Files.copy(jar, partial, StandardCopyOption.REPLACE_EXISTING);
+            String copied = sha256(partial);
+            if (!copied.equals(sha256)) {
+                Files.delete(partial);
+                throw new IOException("the jar changed while it was copied (checksum " + copied + ", approved as " + sha256 + ")");
+            }
             Files.move(partial, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         return copy;

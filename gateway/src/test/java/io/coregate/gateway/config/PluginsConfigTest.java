@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,8 +36,17 @@ class PluginsConfigTest {
     }
 
     @Test
+    void approvalIsRequiredOnAnExternalDatabaseAndNotForTheEmbeddedDemoUnlessSaid() {
+        assertFalse(load(Map.of()).requireApproval(), "embedded demo: any dropped jar loads");
+        assertTrue(load(Map.of("db.url", "jdbc:postgresql://db:5432/coregate")).requireApproval(), "production: approved jars only");
+        assertFalse(load(Map.of("db.url", "jdbc:postgresql://db:5432/coregate", "plugins.require-approval", "false")).requireApproval());
+        assertTrue(load(Map.of("plugins.require-approval", " TRUE ")).requireApproval());
+    }
+
+    @Test
     void invalidValuesNameTheirKey() {
-        for (var entry : Map.of("plugins.allowed-sha256", "not-a-checksum", "plugins.scan-millis", "5", "plugins.sync-seconds", "0")
+        for (var entry : Map.of("plugins.allowed-sha256", "not-a-checksum", "plugins.scan-millis", "5", "plugins.sync-seconds", "0",
+                "plugins.require-approval", "yes")
                 .entrySet()) {
             var error = assertThrows(ConfigException.class, () -> load(Map.of(entry.getKey(), entry.getValue())));
             assertTrue(error.getMessage().contains(entry.getKey()), error.getMessage());

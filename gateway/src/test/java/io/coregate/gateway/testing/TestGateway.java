@@ -53,6 +53,7 @@ public final class TestGateway implements AutoCloseable {
         values.put("plugins.dir", workDir.resolve("plugins").toString());
         values.put("tenants.bootstrap-dir", workDir.resolve("no-bootstrap").toString());
         values.put("tenants.refresh-seconds", "1");
+        values.put("plugins.require-approval", "false");
         values.putAll(overrides);
         return new TestGateway(Main.start(config(values)), schema, workDir);
     }

@@ -25,4 +25,30 @@ public interface PluginInventory {
      * @param actor who uploads
      */
     Upload upload(byte[] jar, String actor);
+
+    /**
+     * The answer to an approval.
+     *
+     * @param approval the approval as stored
+     * @param created  true when this request added it
+     * @param started  the jars rejected before that started because of it
+     */
+    record Approved(PluginApprovals.Approval approval, boolean created, List<PluginView> started) {
+    }
+
+    /** The approved checksums, oldest first. */
+    List<PluginApprovals.Approval> approvals();
+
+    /**
+     * Approves a checksum for every replica, audited, and starts the jars waiting for it here (the other replicas
+     * within {@code plugins.sync-seconds}).
+     */
+    Approved approve(ApprovalRequest request, String actor);
+
+    /**
+     * Withdraws an approval, audited; a plugin already running keeps running until its jar goes or the gateway restarts.
+     *
+     * @return false when the checksum was not approved
+     */
+    boolean revoke(String sha256, String actor);
 }
