@@ -136,7 +136,8 @@ public final class JdbcTransferLog implements TransferLog {
         try (var statement = connection.prepareStatement("""
                 UPDATE transfers SET state = ?, target_state = ?, cbs_reference = COALESCE(?, cbs_reference),
                        answer = COALESCE(?::jsonb, answer), last_error = COALESCE(?, last_error), attempts = ?, next_retry_at = ?,
-                       lease_until = NULL, updated_at = clock_timestamp()""" + KEY + " AND state = ?" + FENCED + " RETURNING " + TransferRows.TRANSFER_COLUMNS)) {
+                       lease_until = NULL, updated_at = clock_timestamp()""" + KEY + " AND state = ?" + FENCED
+                + " RETURNING " + TransferRows.TRANSFER_COLUMNS)) {
             statement.setString(1, change.to().name());
             statement.setString(2, change.targetState().map(Enum::name).orElse(null));
             statement.setString(3, change.cbsReference().orElse(null));

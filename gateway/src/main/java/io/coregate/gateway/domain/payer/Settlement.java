@@ -66,7 +66,8 @@ final class Settlement {
 
     /** The customer's money is back (or could not be given back) before any accept was sent: ABORTED or RECONCILE. */
     void failedBeforeAccept(Tenant tenant, Outbound found, Fence fence, ErrorCode code, String message, Optional<String> giveBackFailure) {
-        move(tenant, found, Optional.of(fence), TransferState.QUOTED, TransferState.ABORTED, giveBackFailure, message, StoredAnswer.refused(code, message));
+        move(tenant, found, Optional.of(fence), TransferState.QUOTED, TransferState.ABORTED, giveBackFailure, message,
+            StoredAnswer.refused(code, message));
     }
 
     private GatewayException failed(Tenant tenant, Outbound found, Optional<Fence> fence, DebitRequest request, boolean hold, ErrorCode code,
@@ -87,7 +88,8 @@ final class Settlement {
         return new GatewayException(ErrorCode.CBS_TIMEOUT, message);
     }
 
-    private void move(Tenant tenant, Outbound found, Optional<Fence> fence, TransferState from, TransferState target, Optional<String> cbsFailure, String detail,
+    private void move(Tenant tenant, Outbound found, Optional<Fence> fence, TransferState from, TransferState target,
+                      Optional<String> cbsFailure, String detail,
                       StoredAnswer answer) {
         StateChange plain = cbsFailure.isEmpty() ? StateChange.of(from, target, Optional.empty(), detail, answer)
             : new StateChange(from, TransferState.RECONCILE, Optional.of(target), Optional.empty(),
