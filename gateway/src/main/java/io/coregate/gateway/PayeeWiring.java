@@ -50,8 +50,8 @@ record PayeeWiring(TransferPolicy policy, PayeeRoutes routes, TransferAdmin admi
         var leases = new Leases(log, policy);
         var credits = new CreditSteps(adapters, log, metrics, policy, clock);
         var routes = new PayeeRoutes(directory, new QuoteService(adapters, new PartyService(adapters), quotes, policy, clock),
-            new PayeeTransferService(adapters, log, quotes, metrics, policy, leases, clock),
-            new TransferNotifications(credits, log, leases, policy), requestMetrics);
+            new PayeeTransferService(adapters, log, quotes, metrics, leases, clock),
+            new TransferNotifications(credits, log, leases), requestMetrics);
         var reconciler = new Reconciler(credits, log, metrics, policy, clock, id -> Optional.ofNullable(directory.all().get(id)));
         return new PayeeWiring(policy, routes, new TransferAdmin(log, metrics, outbound), reconciler, requestMetrics);
     }

@@ -3,6 +3,7 @@ package io.coregate.gateway.db;
 import io.coregate.gateway.domain.tenant.AuditEntry;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferEvent;
@@ -25,6 +26,9 @@ import java.util.Optional;
 public final class JdbcTransferLog implements TransferLog {
 
     static final String KEY = " WHERE tenant_id = ? AND direction = ? AND transfer_id = ?";
+
+    /** The fencing condition of a write: no fence given (a write under no lease), or the lease generation is the fence's. */
+    private static final String FENCED = " AND (?::bigint IS NULL OR lease_generation = ?)";
 
     private final Jdbc jdbc;
     private final StateChangeHook hook;
@@ -61,14 +65,17 @@ public final class JdbcTransferLog implements TransferLog {
     }
 
     @Override
-    public boolean lease(TenantId tenant, Direction direction, String transferId, TransferState state, Duration lease) {
+    public Optional<Fence> lease(TenantId tenant, Direction direction, String transferId, TransferState state, Duration lease) {
         return jdbc.autoCommit("lease transfer", connection -> {
-            try (var statement = connection.prepareStatement("UPDATE transfers SET lease_until = clock_timestamp() + ? * interval '1 millisecond'"
-                    + KEY + " AND state = ? AND (lease_until IS NULL OR lease_until < clock_timestamp())")) {
+            try (var statement = connection.prepareStatement("UPDATE transfers SET lease_until = clock_timestamp() + ? * interval '1 millisecond',"
+                    + " lease_generation = lease_generation + 1" + KEY
+                    + " AND state = ? AND (lease_until IS NULL OR lease_until < clock_timestamp()) RETURNING lease_generation")) {
                 statement.setLong(1, lease.toMillis());
                 setKey(statement, 2, tenant, direction, transferId);
                 statement.setString(5, state.name());
-                return statement.executeUpdate() == 1;
+                try (var rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(new Fence(rows.getLong(1))) : Optional.<Fence>empty();
+                }
             }
         });
     }
@@ -104,6 +111,10 @@ public final class JdbcTransferLog implements TransferLog {
                     }
                 }
             }
+            try (var statement = connection.prepareStatement("UPDATE transfers SET lease_generation = lease_generation + 1" + KEY)) {
+                setKey(statement, 1, tenant, direction, transferId);
+                statement.executeUpdate();
+            }
             Optional<Transfer> after = apply(connection, tenant, direction, transferId, change);
             if (after.isPresent()) {
                 AuditWriter.append(connection, new AuditEntry(tenant.value(), actor, "transfer.resolve",
@@ -115,8 +126,9 @@ public final class JdbcTransferLog implements TransferLog {
 
     /**
      * One conditional {@code UPDATE ... WHERE state = from RETURNING}: it locks the row, proves the state the change
-     * starts from (a concurrent change that got there first makes it match nothing) and returns the transfer after it.
-     * Then the journal entry and the hook, under that lock.
+     * starts from (a concurrent change that got there first makes it match nothing) and, for a fenced change, that no
+     * other caller has leased the transfer since (the lease generation is still the fence's), and returns the transfer
+     * after it. Then the journal entry and the hook, under that lock.
      */
     private Optional<Transfer> apply(Connection connection, TenantId tenant, Direction direction, String transferId, StateChange change)
             throws SQLException {
@@ -124,7 +136,8 @@ public final class JdbcTransferLog implements TransferLog {
         try (var statement = connection.prepareStatement("""
                 UPDATE transfers SET state = ?, target_state = ?, cbs_reference = COALESCE(?, cbs_reference),
                        answer = COALESCE(?::jsonb, answer), last_error = COALESCE(?, last_error), attempts = ?, next_retry_at = ?,
-                       lease_until = NULL, updated_at = clock_timestamp()""" + KEY + " AND state = ? RETURNING " + TransferRows.TRANSFER_COLUMNS)) {
+                       lease_until = NULL, updated_at = clock_timestamp()""" + KEY + " AND state = ?" + FENCED
+                + " RETURNING " + TransferRows.TRANSFER_COLUMNS)) {
             statement.setString(1, change.to().name());
             statement.setString(2, change.targetState().map(Enum::name).orElse(null));
             statement.setString(3, change.cbsReference().orElse(null));
@@ -134,6 +147,7 @@ public final class JdbcTransferLog implements TransferLog {
             statement.setTimestamp(7, change.nextRetryAt().map(TransferRows::timestamp).orElse(null));
             setKey(statement, 8, tenant, direction, transferId);
             statement.setString(11, change.from().name());
+            setFence(statement, 12, change.fence());
             try (var rows = statement.executeQuery()) {
                 after = rows.next() ? Optional.of(TransferRows.transfer(rows)) : Optional.empty();
             }
@@ -147,15 +161,16 @@ public final class JdbcTransferLog implements TransferLog {
     }
 
     @Override
-    public void recordRetry(TenantId tenant, Direction direction, String transferId, int attempts, Optional<Instant> nextRetryAt,
-                            String detail) {
+    public void recordRetry(TenantId tenant, Direction direction, String transferId, Fence fence, int attempts,
+                            Optional<Instant> nextRetryAt, String detail) {
         jdbc.inTransaction("record retry", connection -> {
             try (var statement = connection.prepareStatement("UPDATE transfers SET attempts = ?, next_retry_at = ?, last_error = ?, "
-                    + "lease_until = NULL, updated_at = clock_timestamp()" + KEY + " AND state = 'RECONCILE'")) {
+                    + "lease_until = NULL, updated_at = clock_timestamp()" + KEY + " AND state = 'RECONCILE'" + FENCED)) {
                 statement.setInt(1, attempts);
                 statement.setTimestamp(2, nextRetryAt.map(TransferRows::timestamp).orElse(null));
                 statement.setString(3, detail);
                 setKey(statement, 4, tenant, direction, transferId);
+                setFence(statement, 7, Optional.of(fence));
                 if (statement.executeUpdate() == 1) {
                     TransferWrites.appendEvent(connection, tenant, direction, transferId, Optional.of(TransferState.RECONCILE),
                         TransferState.RECONCILE, Optional.empty(), detail);
@@ -163,6 +178,16 @@ public final class JdbcTransferLog implements TransferLog {
             }
             return null;
         });
+    }
+
+    private static void setFence(java.sql.PreparedStatement statement, int first, Optional<Fence> fence) throws SQLException {
+        if (fence.isPresent()) {
+            statement.setLong(first, fence.get().generation());
+            statement.setLong(first + 1, fence.get().generation());
+        } else {
+            statement.setNull(first, java.sql.Types.BIGINT);
+            statement.setNull(first + 1, java.sql.Types.BIGINT);
+        }
     }
 
     static void setKey(java.sql.PreparedStatement statement, int first, TenantId tenant, Direction direction, String transferId)

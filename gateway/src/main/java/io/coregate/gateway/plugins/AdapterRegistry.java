@@ -25,13 +25,20 @@ import java.util.function.Function;
 
 /**
  * One adapter per tenant, created from the tenant's document by the plugin version it selects, and re-created when
- * the document's revision or the selected plugin changes. Every call runs on its own virtual thread under the
+ * the document's revision or the selected plugin changes. The replaced adapter is closed only once the calls still
+ * running on it have ended (bounded: see {@link #retire}), so a multi-request booking is never cut by a new
+ * revision. Every call runs on its own virtual thread under the
  * plugin's class loader, bounded by the tenant's bulkhead and abandoned after its timeout, so one slow bank cannot
  * starve another tenant. Thread-safe.
  */
 public final class AdapterRegistry implements CoreBanking, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(AdapterRegistry.class.getName());
+
+    /** How long past its timeout a replaced adapter's last call may run before the adapter is closed anyway. */
+    private static final Duration DRAIN_MARGIN = Duration.ofSeconds(5);
+
+    private static final Duration DRAIN_POLL = Duration.ofMillis(20);
 
     private final PluginHost host;
     private final SecretResolver secrets;
@@ -44,34 +51,27 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
         this.metrics = metrics;
     }
 
-    /** A tenant's live adapter with its bulkhead. */
-    private record Slot(long revision, LoadedPlugin plugin, CoreBankingAdapter adapter, Semaphore bulkhead, Duration timeout) {
+    /** A tenant's live adapter with its bulkhead and the calls running on it. */
+    private record Slot(TenantId tenant, long revision, LoadedPlugin plugin, CoreBankingAdapter adapter, Semaphore bulkhead,
+                        Duration timeout, InFlight calls) {
     }
 
     @Override
     public <T> Outcome<T> call(Tenant tenant, String operation, Function<CoreBankingAdapter, Outcome<T>> call) {
-        Slot slot = slotFor(tenant);
-        InFlight calls = slot.plugin().runtime().orElseThrow().calls();
-        if (!calls.tryEnter()) {
-            // The version was unloaded between selection and call: select again, once.
-            slot = slotFor(tenant);
-            calls = slot.plugin().runtime().orElseThrow().calls();
-            if (!calls.tryEnter()) {
-                throw new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, "tenant '" + tenant.id() + "': plugin "
-                    + slot.plugin().id() + " " + slot.plugin().version() + " is being unloaded");
-            }
-        }
+        Slot slot = enter(tenant);
+        InFlight plugin = slot.plugin().runtime().orElseThrow().calls();
         if (!slot.bulkhead().tryAcquire()) {
-            calls.exit();
+            slot.calls().exit();
+            plugin.exit();
             metrics.record(tenant.id(), slot.plugin().id(), operation, "busy", 0);
             throw new GatewayException(ErrorCode.SERVER_BUSY, "tenant '" + tenant.id() + "': all "
                 + tenant.document().cbs().maxConcurrency() + " CBS call slots are in use");
         }
         Slot used = slot;
-        InFlight entered = calls;
         return GuardedCall.run(slot.plugin().runtime().orElseThrow().classLoader(), () -> {
             used.bulkhead().release();
-            entered.exit();
+            used.calls().exit();
+            plugin.exit();
         }, slot.timeout(), "cbs-" + tenant.id() + "-" + operation, () -> call.apply(used.adapter()),
             (outcome, nanos) -> metrics.record(tenant.id(), used.plugin().id(), operation, outcomeLabel(outcome), nanos),
             failure -> {
@@ -80,6 +80,25 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
                 metrics.record(tenant.id(), used.plugin().id(), operation, "error", 0);
                 return new GatewayException(ErrorCode.INTERNAL, "tenant '" + tenant.id() + "': the CBS adapter failed in " + operation);
             });
+    }
+
+    /**
+     * The tenant's current slot with a call entered in its plugin version and in its adapter. A slot replaced (or a
+     * version unloaded) between selection and entry is selected again, once.
+     */
+    private Slot enter(Tenant tenant) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            Slot slot = slotFor(tenant);
+            InFlight plugin = slot.plugin().runtime().orElseThrow().calls();
+            if (plugin.tryEnter()) {
+                if (slot.calls().tryEnter()) {
+                    return slot;
+                }
+                plugin.exit();
+            }
+        }
+        throw new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, "tenant '" + tenant.id() + "': its CBS adapter is being replaced or its"
+            + " plugin unloaded; try again");
     }
 
     private static String outcomeLabel(Outcome<?> outcome) {
@@ -105,7 +124,7 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
             }
             Slot created = create(tenant, plugin);
             if (existing != null) {
-                closeQuietly(existing);
+                retire(existing);
             }
             return created;
         });
@@ -124,8 +143,8 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
             CoreBankingAdapter adapter = runtime.factory().create(context);
             LOG.log(System.Logger.Level.INFO, "tenant " + tenant.id() + " (revision " + tenant.revision() + ") uses plugin "
                 + plugin.id() + " " + plugin.version());
-            return new Slot(tenant.revision(), plugin, adapter, new Semaphore(doc.cbs().maxConcurrency()),
-                Duration.ofMillis(doc.cbs().timeoutMillis()));
+            return new Slot(tenant.id(), tenant.revision(), plugin, adapter, new Semaphore(doc.cbs().maxConcurrency()),
+                Duration.ofMillis(doc.cbs().timeoutMillis()), new InFlight());
         } catch (CbsException e) {
             throw new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, "tenant '" + tenant.id() + "': plugin " + plugin.id()
                 + " refused the tenant's settings: " + e.getMessage());
@@ -162,29 +181,56 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
     public void forget(LoadedPlugin plugin) {
         slots.entrySet().removeIf(entry -> {
             if (entry.getValue().plugin().sameAs(plugin)) {
-                closeQuietly(entry.getValue());
+                closeQuietly(entry.getValue(), entry.getValue().calls().close());
                 return true;
             }
             return false;
         });
     }
 
-    /** Drops a tenant's adapter (after it was disabled). */
+    /** Drops a tenant's adapter (after it was disabled), once the calls running on it have ended. */
     public void evict(TenantId id) {
-        Optional.ofNullable(slots.remove(id)).ifPresent(AdapterRegistry::closeQuietly);
+        Optional.ofNullable(slots.remove(id)).ifPresent(this::retire);
     }
 
-    private static void closeQuietly(Slot slot) {
+    /**
+     * Closes a replaced adapter once the calls running on it have ended (no new call enters it: the tenant's slot is
+     * another one now), waiting at most its timeout plus {@link #DRAIN_MARGIN}: a call abandoned at its timeout is
+     * interrupted then, so it ends soon after; one that ignores the interrupt is closed under.
+     */
+    private void retire(Slot slot) {
+        Thread.ofVirtual().name("cbs-drain-" + slot.tenant() + "-" + slot.revision()).start(() -> {
+            long deadline = System.nanoTime() + slot.timeout().plus(DRAIN_MARGIN).toNanos();
+            boolean drained = slot.calls().close();
+            while (!drained && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(DRAIN_POLL);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                drained = slot.calls().close();
+            }
+            if (!drained) {
+                LOG.log(System.Logger.Level.WARNING, "tenant " + slot.tenant() + ": " + slot.calls().current() + " calls still ran on the"
+                    + " adapter of revision " + slot.revision() + " after its drain time; closing it under them");
+            }
+            closeQuietly(slot, drained);
+        });
+    }
+
+    private void closeQuietly(Slot slot, boolean drained) {
         try {
             slot.adapter().close();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "adapter of plugin " + slot.plugin().id() + " did not close cleanly: " + e.getMessage());
         }
+        metrics.adapterClosed(slot.tenant(), slot.plugin().id(), drained);
     }
 
     @Override
     public void close() {
-        slots.values().forEach(AdapterRegistry::closeQuietly);
+        slots.values().forEach(slot -> closeQuietly(slot, slot.calls().close()));
         slots.clear();
     }
 

@@ -3,8 +3,9 @@ package io.coregate.gateway.plugins;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Counts the calls running inside one loaded plugin version, so the host unloads a removed version only once its
- * calls have drained. After {@link #close()} succeeded no call can enter again. Lock-free and thread-safe.
+ * Counts the calls running inside one loaded plugin version, or on one tenant's adapter, so the host unloads a
+ * removed version, or closes a replaced adapter, only once its calls have drained. After {@link #close()} succeeded no
+ * call can enter again. Lock-free and thread-safe.
  */
 public final class InFlight {
 

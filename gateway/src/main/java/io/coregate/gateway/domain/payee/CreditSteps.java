@@ -4,6 +4,7 @@ import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.transfer.Transfer;
@@ -24,10 +25,14 @@ import java.util.function.BiFunction;
 
 /**
  * The payee side's CBS money steps on a leased transfer: commit or release the credit and record the result. A step
- * the CBS does not confirm moves the transfer to RECONCILE with the intended final state, for the retry job. Shared
- * by the notification handler and the reconciliation job. Thread-safe.
+ * the CBS does not confirm moves the transfer to RECONCILE with the intended final state, for the retry job. Every
+ * write is fenced by the caller's lease: a caller whose lease ran out and was taken over writes nothing. Shared by
+ * the notification handler and the reconciliation job. Thread-safe.
  */
 public final class CreditSteps {
+
+    /** The CBS calls a credit step makes under its lease. */
+    static final int CALLS = 1;
 
     private final CoreBanking banks;
     private final TransferLog log;
@@ -54,18 +59,18 @@ public final class CreditSteps {
     }
 
     /** Credits the payee (the hub committed) and records COMMITTED, or RECONCILE when the CBS did not confirm. */
-    Optional<Transfer> commit(Tenant tenant, Transfer transfer) {
-        return step(tenant, transfer, TransferState.COMMITTED, "commitCredit", CoreBankingAdapter::commitCredit,
+    Optional<Transfer> commit(Tenant tenant, Transfer transfer, Fence fence) {
+        return step(tenant, transfer, fence, TransferState.COMMITTED, "commitCredit", CoreBankingAdapter::commitCredit,
             answer(transfer, TransferState.COMMITTED));
     }
 
     /** Releases the reservation (the hub aborted) and records ABORTED, or RECONCILE when the CBS did not confirm. */
-    Optional<Transfer> release(Tenant tenant, Transfer transfer) {
-        return step(tenant, transfer, TransferState.ABORTED, "releaseCredit", CoreBankingAdapter::releaseCredit,
+    Optional<Transfer> release(Tenant tenant, Transfer transfer, Fence fence) {
+        return step(tenant, transfer, fence, TransferState.ABORTED, "releaseCredit", CoreBankingAdapter::releaseCredit,
             StoredAnswer.NOT_COMPLETED);
     }
 
-    private Optional<Transfer> step(Tenant tenant, Transfer transfer, TransferState target, String operation,
+    private Optional<Transfer> step(Tenant tenant, Transfer transfer, Fence fence, TransferState target, String operation,
                                     BiFunction<CoreBankingAdapter, CreditRequest, Outcome<Receipt>> call, StoredAnswer answer) {
         CreditRequest request = credit(transfer);
         String failure;
@@ -74,7 +79,7 @@ public final class CreditSteps {
                 case Outcome.Done<Receipt> done -> {
                     var change = StateChange.of(transfer.state(), target, Optional.of(done.value().cbsReference()),
                         operation + " confirmed by the CBS", answer);
-                    Optional<Transfer> after = log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);
+                    Optional<Transfer> after = log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change.fenced(fence));
                     after.ifPresent(t -> metrics.outcome(tenant.id(), Direction.INBOUND, target));
                     return after;
                 }
@@ -84,22 +89,22 @@ public final class CreditSteps {
         } catch (GatewayException e) {
             failure = e.code().code() + ": " + e.getMessage();
         }
-        return unconfirmed(tenant, transfer, target, operation, failure, answer);
+        return unconfirmed(tenant, transfer, fence, target, operation, failure, answer);
     }
 
-    private Optional<Transfer> unconfirmed(Tenant tenant, Transfer transfer, TransferState target, String operation, String failure,
+    private Optional<Transfer> unconfirmed(Tenant tenant, Transfer transfer, Fence fence, TransferState target, String operation, String failure,
                                            StoredAnswer answer) {
         int attempts = transfer.attempts() + 1;
         boolean retry = attempts < policy.maxAttempts();
         var next = retry ? Optional.of(clock.instant().plus(policy.backoff(attempts))) : Optional.<java.time.Instant>empty();
         String detail = operation + " failed (attempt " + attempts + "): " + failure + (retry ? "" : "; retries exhausted, operator needed");
         if (transfer.state() == TransferState.RECONCILE) {
-            log.recordRetry(tenant.id(), Direction.INBOUND, transfer.transferId(), attempts, next, detail);
+            log.recordRetry(tenant.id(), Direction.INBOUND, transfer.transferId(), fence, attempts, next, detail);
             return Optional.empty();
         }
         var reconcileAnswer = target == TransferState.COMMITTED ? answer(transfer, TransferState.RECONCILE) : answer;
         var change = new StateChange(transfer.state(), TransferState.RECONCILE, Optional.of(target), transfer.cbsReference(), detail,
-            Optional.of(reconcileAnswer), Optional.of(failure), attempts, next);
+            Optional.of(reconcileAnswer), Optional.of(failure), attempts, next, Optional.of(fence));
         Optional<Transfer> after = log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);
         after.ifPresent(t -> metrics.outcome(tenant.id(), Direction.INBOUND, TransferState.RECONCILE));
         return after;

@@ -19,6 +19,9 @@ public final class Leases {
 
     private static final Duration POLL = Duration.ofMillis(20);
 
+    /** The most CBS calls any payee step makes under one lease. */
+    private static final int MOST_CALLS = 2;
+
     private final TransferLog log;
     private final TransferPolicy policy;
 
@@ -28,12 +31,21 @@ public final class Leases {
     }
 
     /**
-     * The transfer, once it has left {@code busy} or its lease can be taken (at most the lease duration plus a second).
+     * The lease for a step making {@code calls} calls to the tenant's CBS: longer than their worst case (the tenant's
+     * {@code cbs.timeoutMillis} each) by the configured margin, whatever that margin is.
+     */
+    Duration covering(Tenant tenant, int calls) {
+        return policy.leaseCovering(Duration.ofMillis(tenant.document().cbs().timeoutMillis()), calls);
+    }
+
+    /**
+     * The transfer, once it has left {@code busy} or its lease can be taken (at most the longest lease of a payee step
+     * plus a second).
      *
      * @throws GatewayException 3208 when unknown, 2005 when it stays busy
      */
     Transfer settled(Tenant tenant, String transferId, TransferState busy) {
-        long deadline = System.nanoTime() + policy.lease().plusSeconds(1).toNanos();
+        long deadline = System.nanoTime() + covering(tenant, MOST_CALLS).plusSeconds(1).toNanos();
         while (true) {
             Transfer transfer = log.find(tenant.id(), Direction.INBOUND, transferId)
                 .orElseThrow(() -> PayeeTransferService.unknown(transferId));

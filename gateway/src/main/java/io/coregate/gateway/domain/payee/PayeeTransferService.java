@@ -8,13 +8,13 @@ import io.coregate.gateway.domain.error.Side;
 import io.coregate.gateway.domain.money.MojaloopAmount;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferIds;
 import io.coregate.gateway.domain.transfer.TransferLog;
 import io.coregate.gateway.domain.transfer.TransferMetrics;
-import io.coregate.gateway.domain.transfer.TransferPolicy;
 import io.coregate.gateway.domain.transfer.TransferResponseBody;
 import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.plugin.api.FailureKind;
@@ -33,23 +33,24 @@ import java.util.UUID;
  */
 public final class PayeeTransferService {
 
+    /** The CBS calls a reservation's lease covers: reserveCredit, and releaseCredit when it is not confirmed. */
+    private static final int RESERVE_CALLS = 2;
+
     private static final System.Logger LOG = System.getLogger(PayeeTransferService.class.getName());
 
     private final CoreBanking banks;
     private final TransferLog log;
     private final QuoteBook quotes;
     private final TransferMetrics metrics;
-    private final TransferPolicy policy;
     private final Clock clock;
     private final Leases leases;
 
-    public PayeeTransferService(CoreBanking banks, TransferLog log, QuoteBook quotes, TransferMetrics metrics, TransferPolicy policy,
-                                Leases leases, Clock clock) {
+    public PayeeTransferService(CoreBanking banks, TransferLog log, QuoteBook quotes, TransferMetrics metrics, Leases leases,
+                                Clock clock) {
         this.banks = banks;
         this.log = log;
         this.quotes = quotes;
         this.metrics = metrics;
-        this.policy = policy;
         this.clock = clock;
         this.leases = leases;
     }
@@ -74,8 +75,8 @@ public final class PayeeTransferService {
                 quote.currency(), quote.transferAmount(), quote.receiveAmount(), quote.payee(), request.payer(), requestHash,
                 StoredAnswer.of(new TransferResponseBody(homeTransactionId, TransferState.RECEIVED.publicName())), Optional.empty(),
                 Optional.empty(), 0, Optional.empty(), Optional.of(quote.expiresAt()), now, now);
-            if (log.insert(transfer, "transfer received for quote " + quote.quoteId(), policy.lease())) {
-                return reserve(tenant, transfer);
+            if (log.insert(transfer, "transfer received for quote " + quote.quoteId(), leases.covering(tenant, RESERVE_CALLS))) {
+                return reserve(tenant, transfer, Fence.FIRST);
             }
         }
         while (true) {
@@ -87,13 +88,15 @@ public final class PayeeTransferService {
             if (existing.state() != TransferState.RECEIVED) {
                 return existing.answer().replay(TransferResponseBody.class);
             }
-            if (log.lease(tenant.id(), Direction.INBOUND, request.transferId(), TransferState.RECEIVED, policy.lease())) {
-                return reserve(tenant, existing);
+            Optional<Fence> fence = log.lease(tenant.id(), Direction.INBOUND, request.transferId(), TransferState.RECEIVED,
+                leases.covering(tenant, RESERVE_CALLS));
+            if (fence.isPresent()) {
+                return reserve(tenant, existing, fence.get());
             }
         }
     }
 
-    private TransferResponseBody reserve(Tenant tenant, Transfer transfer) {
+    private TransferResponseBody reserve(Tenant tenant, Transfer transfer, Fence fence) {
         Outcome<Receipt> outcome;
         try {
             outcome = banks.call(tenant, "reserveCredit", adapter -> adapter.reserveCredit(CreditSteps.credit(transfer)));
@@ -105,7 +108,9 @@ public final class PayeeTransferService {
             var change = StateChange.of(TransferState.RECEIVED, TransferState.RESERVED, Optional.of(done.value().cbsReference()),
                 "credit of " + MojaloopAmount.format(transfer.receiveAmount()) + " " + transfer.currency() + " reserved",
                 StoredAnswer.of(answer));
-            log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);
+            if (log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change.fenced(fence)).isEmpty()) {
+                return fencedOut(tenant, transfer);
+            }
             metrics.outcome(tenant.id(), Direction.INBOUND, TransferState.RESERVED);
             return answer;
         }
@@ -116,9 +121,16 @@ public final class PayeeTransferService {
         releaseQuietly(tenant, transfer);
         var change = StateChange.of(TransferState.RECEIVED, TransferState.ABORTED, Optional.empty(), message,
             StoredAnswer.refused(code, message));
-        log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);
+        if (log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change.fenced(fence)).isEmpty()) {
+            return fencedOut(tenant, transfer);
+        }
         metrics.outcome(tenant.id(), Direction.INBOUND, TransferState.ABORTED);
         throw new GatewayException(code, message);
+    }
+
+    /** Another caller leased the transfer after this one's lease ran out: its outcome is the one answered. */
+    private TransferResponseBody fencedOut(Tenant tenant, Transfer transfer) {
+        return leases.settled(tenant, transfer.transferId(), TransferState.RECEIVED).answer().replay(TransferResponseBody.class);
     }
 
     /** Releases whatever the CBS may have earmarked; the adapter contract makes this safe when nothing was. */

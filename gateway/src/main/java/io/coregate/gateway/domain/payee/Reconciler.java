@@ -3,6 +3,7 @@ package io.coregate.gateway.domain.payee;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.MojaloopTime;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.Transfer;
@@ -12,6 +13,7 @@ import io.coregate.gateway.domain.transfer.TransferPolicy;
 import io.coregate.gateway.domain.transfer.TransferState;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -52,9 +54,12 @@ public final class Reconciler {
         }
         for (Transfer due : log.dueForRetry(now, BATCH)) {
             Optional<Tenant> tenant = tenants.apply(due.tenant());
-            if (tenant.isPresent() && log.lease(due.tenant(), Direction.INBOUND, due.transferId(), TransferState.RECONCILE, policy.lease())) {
+            Optional<Fence> fence = tenant.flatMap(t -> log.lease(due.tenant(), Direction.INBOUND, due.transferId(), TransferState.RECONCILE,
+                policy.leaseCovering(Duration.ofMillis(t.document().cbs().timeoutMillis()), CreditSteps.CALLS)));
+            if (fence.isPresent()) {
                 TransferState target = due.targetState().orElseThrow();
-                Optional<Transfer> after = target == TransferState.COMMITTED ? steps.commit(tenant.get(), due) : steps.release(tenant.get(), due);
+                Optional<Transfer> after = target == TransferState.COMMITTED ? steps.commit(tenant.get(), due, fence.get())
+                    : steps.release(tenant.get(), due, fence.get());
                 after.ifPresent(t -> LOG.log(System.Logger.Level.INFO, "tenant " + t.tenant() + ": transfer " + t.transferId()
                     + " reconciled to " + t.state()));
             }
@@ -64,13 +69,14 @@ public final class Reconciler {
     }
 
     private void flagStale(Transfer stale) {
-        if (!log.lease(stale.tenant(), Direction.INBOUND, stale.transferId(), TransferState.RESERVED, policy.lease())) {
+        Optional<Fence> fence = log.lease(stale.tenant(), Direction.INBOUND, stale.transferId(), TransferState.RESERVED, policy.lease());
+        if (fence.isEmpty()) {
             return;
         }
         String detail = "no notification came; the quote expired at " + stale.expiresAt().map(MojaloopTime::format).orElse("?")
             + "; the reservation is kept for an operator";
         var change = new StateChange(TransferState.RESERVED, TransferState.RECONCILE, Optional.empty(), stale.cbsReference(), detail,
-            Optional.empty(), Optional.of("no notification"), stale.attempts(), Optional.empty());
+            Optional.empty(), Optional.of("no notification"), stale.attempts(), Optional.empty(), fence);
         log.change(stale.tenant(), Direction.INBOUND, stale.transferId(), change).ifPresent(t -> {
             metrics.outcome(t.tenant(), Direction.INBOUND, TransferState.RECONCILE);
             LOG.log(System.Logger.Level.WARNING, "tenant " + t.tenant() + ": transfer " + t.transferId() + " flagged RECONCILE: " + detail);

@@ -4,10 +4,10 @@ import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferIds;
 import io.coregate.gateway.domain.transfer.TransferLog;
-import io.coregate.gateway.domain.transfer.TransferPolicy;
 import io.coregate.gateway.domain.transfer.TransferState;
 
 import java.util.Optional;
@@ -24,11 +24,9 @@ public final class TransferNotifications {
     private final TransferLog log;
     private final CreditSteps steps;
     private final Leases leases;
-    private final TransferPolicy policy;
 
-    public TransferNotifications(CreditSteps steps, TransferLog log, Leases leases, TransferPolicy policy) {
+    public TransferNotifications(CreditSteps steps, TransferLog log, Leases leases) {
         this.log = log;
-        this.policy = policy;
         this.steps = steps;
         this.leases = leases;
     }
@@ -51,9 +49,12 @@ public final class TransferNotifications {
                 transfer.answer().replay(Object.class);
                 return;
             }
-            if (log.lease(tenant.id(), Direction.INBOUND, transferId, TransferState.RESERVED, policy.lease())) {
-                Optional<Transfer> after = body.completed() ? steps.commit(tenant, transfer) : steps.release(tenant, transfer);
-                Transfer done = after.orElseGet(() -> log.find(tenant.id(), Direction.INBOUND, transferId).orElseThrow());
+            Optional<Fence> fence = log.lease(tenant.id(), Direction.INBOUND, transferId, TransferState.RESERVED,
+                leases.covering(tenant, CreditSteps.CALLS));
+            if (fence.isPresent()) {
+                Optional<Transfer> after = body.completed() ? steps.commit(tenant, transfer, fence.get())
+                    : steps.release(tenant, transfer, fence.get());
+                Transfer done = after.orElseGet(() -> leases.settled(tenant, transferId, TransferState.RESERVED));
                 done.answer().replay(Object.class);
                 return;
             }

@@ -8,6 +8,7 @@ import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.error.Side;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.TransferLog;
 import io.coregate.gateway.domain.transfer.TransferMetrics;
@@ -31,6 +32,9 @@ import java.util.Optional;
  * {@link Settlement} for what its outcome does. Thread-safe.
  */
 public final class AcceptService {
+
+    /** The CBS calls an accept's lease covers besides the connector's waits: the debit (or hold) and its give-back. */
+    private static final int DEBIT_CALLS = 2;
 
     private final OutboundLog outbound;
     private final TransferLog log;
@@ -64,7 +68,8 @@ public final class AcceptService {
      */
     public CompletedBody accept(Tenant tenant, AcceptRequest request, boolean send) {
         String transferId = request.transferId();
-        long deadline = System.nanoTime() + lease.plusSeconds(1).toNanos();
+        Duration held = lease.plus(Duration.ofMillis(tenant.document().cbs().timeoutMillis()).multipliedBy(DEBIT_CALLS));
+        long deadline = System.nanoTime() + held.plusSeconds(1).toNanos();
         while (true) {
             Outbound found = outbound.byMojaloopId(tenant.id(), transferId)
                 .filter(o -> o.transfer().amountType().equals(send ? "SEND" : "RECEIVE"))
@@ -72,9 +77,10 @@ public final class AcceptService {
             if (!found.transfer().homeTransactionId().equals(request.homeTransactionId())) {
                 throw new GatewayException(ErrorCode.VALIDATION, "homeTransactionId does not match transfer " + transferId);
             }
-            if (found.transfer().state() == TransferState.QUOTED
-                    && log.lease(tenant.id(), Direction.OUTBOUND, found.ref(), TransferState.QUOTED, lease)) {
-                return request.acceptQuote() ? pay(tenant, found) : reject(tenant, found);
+            Optional<Fence> fence = found.transfer().state() == TransferState.QUOTED
+                ? log.lease(tenant.id(), Direction.OUTBOUND, found.ref(), TransferState.QUOTED, held) : Optional.empty();
+            if (fence.isPresent()) {
+                return request.acceptQuote() ? pay(tenant, found, fence.get()) : reject(tenant, found, fence.get());
             }
             if (found.transfer().state() != TransferState.QUOTED && found.transfer().state() != TransferState.DEBITED) {
                 return found.transfer().answer().replay(CompletedBody.class);
@@ -86,45 +92,45 @@ public final class AcceptService {
         }
     }
 
-    private CompletedBody reject(Tenant tenant, Outbound found) {
+    private CompletedBody reject(Tenant tenant, Outbound found, Fence fence) {
         connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
         String message = ErrorCode.PAYER_REJECTED_REQUEST.title();
-        abort(tenant, found, TransferState.QUOTED, ErrorCode.PAYER_REJECTED_REQUEST, message, "the payer rejected the quote");
+        abort(tenant, found, fence, ErrorCode.PAYER_REJECTED_REQUEST, message, "the payer rejected the quote");
         throw new GatewayException(ErrorCode.PAYER_REJECTED_REQUEST, message);
     }
 
-    private CompletedBody pay(Tenant tenant, Outbound found) {
+    private CompletedBody pay(Tenant tenant, Outbound found, Fence fence) {
         if (found.transfer().expiresAt().filter(at -> at.isBefore(clock.instant())).isPresent()) {
             connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
             String message = "the quote of transfer " + found.mojaloopTransferId().orElseThrow() + " expired; nothing was debited";
-            abort(tenant, found, TransferState.QUOTED, ErrorCode.QUOTE_EXPIRED, message, message);
+            abort(tenant, found, fence, ErrorCode.QUOTE_EXPIRED, message, message);
             throw new GatewayException(ErrorCode.QUOTE_EXPIRED, message);
         }
         boolean hold = debits.holds(tenant);
         DebitRequest request = DebitSteps.request(found, Optional.empty());
         Outcome<Receipt> taken = debits.take(tenant, request, hold);
         if (!(taken instanceof Outcome.Done<Receipt> done)) {
-            return refused(tenant, found, request, hold, taken);
+            return refused(tenant, found, fence, request, hold, taken);
         }
         String reference = done.value().cbsReference();
         var debited = StateChange.of(TransferState.QUOTED, TransferState.DEBITED, Optional.of(reference),
             (hold ? "hold" : "debit") + " of " + request.amount() + " confirmed; accept sent", StoredAnswer.refused(ErrorCode.SERVER_BUSY,
                 "transfer " + found.mojaloopTransferId().orElseThrow() + " is being accepted"));
         try {
-            log.change(tenant.id(), Direction.OUTBOUND, found.ref(), debited).orElseThrow(() -> new GatewayException(ErrorCode.INTERNAL,
-                "transfer " + found.ref() + " left QUOTED while its lease was held"));
+            log.change(tenant.id(), Direction.OUTBOUND, found.ref(), debited.fenced(fence)).orElseThrow(() -> new GatewayException(
+                ErrorCode.INTERNAL, "transfer " + found.ref() + " left QUOTED, or was taken over, while its lease was held"));
         } catch (GatewayException e) {
             connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
             Optional<String> failure = debits.giveBack(tenant, DebitSteps.request(found, Optional.of(reference)), hold);
-            settlement.failedBeforeAccept(tenant, found, e.code(), e.getMessage(), failure);
+            settlement.failedBeforeAccept(tenant, found, fence, e.code(), e.getMessage(), failure);
             throw new GatewayException(e.code(), e.getMessage());
         }
         var accepted = connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), true);
         Outbound after = outbound.byRef(tenant.id(), found.ref()).orElseThrow();
-        return settlement.settle(tenant, after, accepted, DebitSteps.request(after, Optional.of(reference)), hold);
+        return settlement.settle(tenant, after, accepted, DebitSteps.request(after, Optional.of(reference)), hold, Optional.empty());
     }
 
-    private CompletedBody refused(Tenant tenant, Outbound found, DebitRequest request, boolean hold, Outcome<Receipt> taken) {
+    private CompletedBody refused(Tenant tenant, Outbound found, Fence fence, DebitRequest request, boolean hold, Outcome<Receipt> taken) {
         FailureKind kind = taken instanceof Outcome.Failed<Receipt> failed ? failed.kind() : FailureKind.TIMEOUT;
         String why = taken instanceof Outcome.Failed<Receipt> failed ? failed.message() : "the CBS did not confirm the debit";
         ErrorCode code = FailureCodes.of(kind, Side.PAYER);
@@ -132,12 +138,13 @@ public final class AcceptService {
         String message = "the customer's account was not debited: " + why;
         Optional<String> failure = kind == FailureKind.TIMEOUT || kind == FailureKind.UNAVAILABLE
             ? debits.giveBack(tenant, request, hold) : Optional.empty();
-        settlement.failedBeforeAccept(tenant, found, code, message, failure);
+        settlement.failedBeforeAccept(tenant, found, fence, code, message, failure);
         throw new GatewayException(code, message);
     }
 
-    private void abort(Tenant tenant, Outbound found, TransferState from, ErrorCode code, String message, String detail) {
-        var change = StateChange.of(from, TransferState.ABORTED, Optional.empty(), detail, StoredAnswer.refused(code, message));
+    private void abort(Tenant tenant, Outbound found, Fence fence, ErrorCode code, String message, String detail) {
+        var change = StateChange.of(TransferState.QUOTED, TransferState.ABORTED, Optional.empty(), detail, StoredAnswer.refused(code, message))
+            .fenced(fence);
         log.change(tenant.id(), Direction.OUTBOUND, found.ref(), change)
             .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.ABORTED));
     }

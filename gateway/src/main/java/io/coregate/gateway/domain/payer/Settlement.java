@@ -5,6 +5,7 @@ import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.TransferLog;
 import io.coregate.gateway.domain.transfer.TransferMetrics;
@@ -44,53 +45,57 @@ final class Settlement {
      * @return the completed answer
      * @throws GatewayException the failure's code, or 2004 when the outcome is not known
      */
-    CompletedBody settle(Tenant tenant, Outbound found, ConnectorOutcome outcome, DebitRequest request, boolean hold) {
+    CompletedBody settle(Tenant tenant, Outbound found, ConnectorOutcome outcome, DebitRequest request, boolean hold, Optional<Fence> fence) {
         TransferState from = found.transfer().state();
         String id = found.mojaloopTransferId().orElseThrow();
         switch (outcome) {
             case ConnectorOutcome.Completed completed -> {
                 CompletedBody answer = CompletedBody.of(id, found.transfer(), completed.transfer());
                 Optional<String> failure = debits.capture(tenant, request, hold);
-                move(tenant, found, from, TransferState.COMMITTED, failure, "the hub committed transfer " + id, StoredAnswer.of(answer));
+                move(tenant, found, fence, from, TransferState.COMMITTED, failure, "the hub committed transfer " + id, StoredAnswer.of(answer));
                 return answer;
             }
-            case ConnectorOutcome.Failed failed -> throw failed(tenant, found, request, hold, failed.code(),
+            case ConnectorOutcome.Failed failed -> throw failed(tenant, found, fence, request, hold, failed.code(),
                 "the transfer failed: " + failed.message());
-            case ConnectorOutcome.Aborted aborted -> throw failed(tenant, found, request, hold, ErrorCode.PAYEE_REJECTION,
+            case ConnectorOutcome.Aborted aborted -> throw failed(tenant, found, fence, request, hold, ErrorCode.PAYEE_REJECTION,
                 "the transfer was aborted: " + aborted.reason());
-            case ConnectorOutcome.Unknown unknown -> throw uncertain(tenant, found, unknown.reason());
-            case ConnectorOutcome.Quoted quoted -> throw uncertain(tenant, found, "the connector still shows the quote");
+            case ConnectorOutcome.Unknown unknown -> throw uncertain(tenant, found, fence, unknown.reason());
+            case ConnectorOutcome.Quoted quoted -> throw uncertain(tenant, found, fence, "the connector still shows the quote");
         }
     }
 
     /** The customer's money is back (or could not be given back) before any accept was sent: ABORTED or RECONCILE. */
-    void failedBeforeAccept(Tenant tenant, Outbound found, ErrorCode code, String message, Optional<String> giveBackFailure) {
-        move(tenant, found, TransferState.QUOTED, TransferState.ABORTED, giveBackFailure, message, StoredAnswer.refused(code, message));
+    void failedBeforeAccept(Tenant tenant, Outbound found, Fence fence, ErrorCode code, String message, Optional<String> giveBackFailure) {
+        move(tenant, found, Optional.of(fence), TransferState.QUOTED, TransferState.ABORTED, giveBackFailure, message,
+            StoredAnswer.refused(code, message));
     }
 
-    private GatewayException failed(Tenant tenant, Outbound found, DebitRequest request, boolean hold, ErrorCode code, String message) {
+    private GatewayException failed(Tenant tenant, Outbound found, Optional<Fence> fence, DebitRequest request, boolean hold, ErrorCode code,
+                                    String message) {
         Optional<String> failure = debits.giveBack(tenant, request, hold);
-        move(tenant, found, found.transfer().state(), TransferState.ABORTED, failure, message, StoredAnswer.refused(code, message));
+        move(tenant, found, fence, found.transfer().state(), TransferState.ABORTED, failure, message, StoredAnswer.refused(code, message));
         return new GatewayException(code, message);
     }
 
-    private GatewayException uncertain(Tenant tenant, Outbound found, String reason) {
+    private GatewayException uncertain(Tenant tenant, Outbound found, Optional<Fence> fence, String reason) {
         String message = "the outcome of transfer " + found.mojaloopTransferId().orElseThrow() + " is not known yet (" + reason
             + "); nothing is refunded until the hub's answer is known: ask GET /transfers/{transferId} later";
         var change = new StateChange(found.transfer().state(), TransferState.UNCERTAIN, Optional.empty(), Optional.empty(), message,
             Optional.of(StoredAnswer.refused(ErrorCode.CBS_TIMEOUT, message)), Optional.of(reason), 0,
-            Optional.of(clock.instant().plus(policy.backoff(1))));
+            Optional.of(clock.instant().plus(policy.backoff(1))), fence);
         log.change(tenant.id(), Direction.OUTBOUND, found.ref(), change)
             .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.UNCERTAIN));
         return new GatewayException(ErrorCode.CBS_TIMEOUT, message);
     }
 
-    private void move(Tenant tenant, Outbound found, TransferState from, TransferState target, Optional<String> cbsFailure, String detail,
+    private void move(Tenant tenant, Outbound found, Optional<Fence> fence, TransferState from, TransferState target,
+                      Optional<String> cbsFailure, String detail,
                       StoredAnswer answer) {
-        StateChange change = cbsFailure.isEmpty() ? StateChange.of(from, target, Optional.empty(), detail, answer)
+        StateChange plain = cbsFailure.isEmpty() ? StateChange.of(from, target, Optional.empty(), detail, answer)
             : new StateChange(from, TransferState.RECONCILE, Optional.of(target), Optional.empty(),
                 detail + "; " + cbsFailure.get() + ": an operator must finish it in the CBS", Optional.of(answer), cbsFailure, 0,
                 Optional.empty());
+        StateChange change = fence.map(plain::fenced).orElse(plain);
         log.change(tenant.id(), Direction.OUTBOUND, found.ref(), change)
             .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, change.to()));
     }

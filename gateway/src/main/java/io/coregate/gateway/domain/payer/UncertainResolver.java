@@ -7,6 +7,7 @@ import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferLog;
@@ -66,12 +67,13 @@ public final class UncertainResolver {
     public void runOnce() {
         for (Outbound stuck : outbound.stuckDebited(clock.instant().minus(lease).minus(STUCK_MARGIN), BATCH)) {
             Transfer t = stuck.transfer();
-            if (log.lease(t.tenant(), Direction.OUTBOUND, t.transferId(), TransferState.DEBITED, lease)) {
+            Optional<Fence> fence = log.lease(t.tenant(), Direction.OUTBOUND, t.transferId(), TransferState.DEBITED, lease);
+            if (fence.isPresent()) {
                 String detail = "the accept of transfer " + stuck.mojaloopTransferId().orElse("?") + " was sent but its outcome was never"
                     + " recorded (the gateway stopped meanwhile); asking the connector";
                 var change = new StateChange(TransferState.DEBITED, TransferState.UNCERTAIN, Optional.empty(), Optional.empty(), detail,
                     Optional.of(StoredAnswer.refused(ErrorCode.CBS_TIMEOUT, detail)), Optional.of("outcome not recorded"), 0,
-                    Optional.of(clock.instant()));
+                    Optional.of(clock.instant()), fence);
                 log.change(t.tenant(), Direction.OUTBOUND, t.transferId(), change)
                     .ifPresent(after -> metrics.outcome(after.tenant(), Direction.OUTBOUND, TransferState.UNCERTAIN));
             }
@@ -79,19 +81,21 @@ public final class UncertainResolver {
         for (Outbound due : outbound.uncertainDue(clock.instant(), BATCH)) {
             Transfer t = due.transfer();
             Optional<Tenant> tenant = tenants.apply(t.tenant());
-            if (tenant.isPresent() && log.lease(t.tenant(), Direction.OUTBOUND, t.transferId(), TransferState.UNCERTAIN, lease)) {
-                resolve(tenant.get(), due);
+            Optional<Fence> fence = tenant.flatMap(held -> log.lease(t.tenant(), Direction.OUTBOUND, t.transferId(), TransferState.UNCERTAIN,
+                lease.plus(Duration.ofMillis(held.document().cbs().timeoutMillis()))));
+            if (fence.isPresent()) {
+                resolve(tenant.get(), due, fence.get());
             }
         }
     }
 
-    private void resolve(Tenant tenant, Outbound due) {
+    private void resolve(Tenant tenant, Outbound due, Fence fence) {
         String id = due.mojaloopTransferId().orElseThrow();
         ConnectorOutcome status = connector.getTransfer(tenant, id);
         if (status instanceof ConnectorOutcome.Completed || status instanceof ConnectorOutcome.Aborted) {
             boolean hold = debits.holds(tenant);
             try {
-                settlement.settle(tenant, due, status, DebitSteps.request(due, due.transfer().cbsReference()), hold);
+                settlement.settle(tenant, due, status, DebitSteps.request(due, due.transfer().cbsReference()), hold, Optional.of(fence));
             } catch (GatewayException e) {
                 LOG.log(System.Logger.Level.INFO, "tenant " + tenant.id() + ": transfer " + id + " resolved: " + e.getMessage());
             }

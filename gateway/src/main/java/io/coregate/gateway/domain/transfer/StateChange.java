@@ -16,13 +16,27 @@ import java.util.Optional;
  * @param lastError    the CBS failure, if any
  * @param attempts     the reconciliation attempts after this change
  * @param nextRetryAt  when reconciliation tries next
+ * @param fence        the lease this change is made under: applied only while the transfer's lease generation is still
+ *                     this one (empty: a change made under no lease)
  */
 public record StateChange(TransferState from, TransferState to, Optional<TransferState> targetState, Optional<String> cbsReference,
                           String detail, Optional<StoredAnswer> answer, Optional<String> lastError, int attempts,
-                          Optional<Instant> nextRetryAt) {
+                          Optional<Instant> nextRetryAt, Optional<Fence> fence) {
 
     public StateChange {
         from.moveTo(to);
+    }
+
+    /** A change made under no lease. */
+    public StateChange(TransferState from, TransferState to, Optional<TransferState> targetState, Optional<String> cbsReference,
+                       String detail, Optional<StoredAnswer> answer, Optional<String> lastError, int attempts,
+                       Optional<Instant> nextRetryAt) {
+        this(from, to, targetState, cbsReference, detail, answer, lastError, attempts, nextRetryAt, Optional.empty());
+    }
+
+    /** This change, applied only while {@code lease} is the transfer's current lease. */
+    public StateChange fenced(Fence lease) {
+        return new StateChange(from, to, targetState, cbsReference, detail, answer, lastError, attempts, nextRetryAt, Optional.of(lease));
     }
 
     /** A plain change with a CBS reference and a new answer. */

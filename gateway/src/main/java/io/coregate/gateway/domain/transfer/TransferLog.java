@@ -27,31 +27,39 @@ public interface TransferLog {
     Optional<Transfer> findOutboundByMojaloopId(TenantId tenant, String mojaloopTransferId);
 
     /**
-     * Takes the lease on a transfer in {@code state} (no other lease live) for a CBS call.
+     * Takes the lease on a transfer in {@code state} (no other lease live) for a CBS call, incrementing its lease
+     * generation.
      *
-     * @return true when this caller holds the lease now
+     * @return the fencing token of the lease this caller holds now, or empty when it was not taken
      */
-    boolean lease(TenantId tenant, Direction direction, String transferId, TransferState state, Duration lease);
+    Optional<Fence> lease(TenantId tenant, Direction direction, String transferId, TransferState state, Duration lease);
 
     /** True when no CBS call holds the transfer's lease. */
     boolean leaseFree(TenantId tenant, Direction direction, String transferId);
 
     /**
-     * Applies a state change if the transfer is still in {@code change.from()}, clearing the lease.
+     * Applies a state change if the transfer is still in {@code change.from()} and, for a fenced change, its lease
+     * generation is still the fence's; clears the lease.
      *
-     * @return the transfer after the change, or empty when it was no longer in {@code change.from()}
+     * @return the transfer after the change, or empty when it was no longer in {@code change.from()} or another caller
+     *     has leased it since
      */
     Optional<Transfer> change(TenantId tenant, Direction direction, String transferId, StateChange change);
 
     /**
-     * An operator's resolution of a RECONCILE case, audited in the same transaction.
+     * An operator's resolution of a RECONCILE case, audited in the same transaction. It increments the lease
+     * generation, so a caller whose lease expired before the resolution writes nothing after it.
      *
      * @return the transfer after the change, or empty when it was not in RECONCILE or a retry holds its lease
      */
     Optional<Transfer> resolve(TenantId tenant, Direction direction, String transferId, StateChange change, String actor, String reason);
 
-    /** Records a failed reconciliation retry of a RECONCILE transfer: attempts, next retry and a journal entry; clears the lease. */
-    void recordRetry(TenantId tenant, Direction direction, String transferId, int attempts, Optional<Instant> nextRetryAt, String detail);
+    /**
+     * Records a failed reconciliation retry of a RECONCILE transfer under the lease {@code fence}: attempts, next retry
+     * and a journal entry; clears the lease. Nothing is written when another caller has leased the transfer since.
+     */
+    void recordRetry(TenantId tenant, Direction direction, String transferId, Fence fence, int attempts, Optional<Instant> nextRetryAt,
+                     String detail);
 
     List<TransferEvent> journal(TenantId tenant, Direction direction, String transferId);
 

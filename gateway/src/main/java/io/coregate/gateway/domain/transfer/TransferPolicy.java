@@ -11,10 +11,20 @@ import java.time.Duration;
  * @param retryBase       the first retry delay; each further one doubles
  * @param retryMax        the longest retry delay
  * @param maxAttempts     retries after which a case waits for an operator
- * @param lease           how long a CBS call may hold a transfer before another caller may take over
+ * @param lease           the margin a lease adds to the worst case of the calls it guards (database writes, scheduling);
+ *                        alone, the lease of a step that calls no CBS
  */
 public record TransferPolicy(Duration quoteExpiry, Duration reservedGrace, Duration retryInterval, Duration retryBase, Duration retryMax,
                              int maxAttempts, Duration lease) {
+
+    /**
+     * The lease guarding {@code calls} CBS calls of at most {@code callTimeout} each (the tenant's
+     * {@code cbs.timeoutMillis}; the host abandons a call after it): their worst case plus the {@link #lease} margin,
+     * so no other caller takes the transfer over while its holder still waits for the bank.
+     */
+    public Duration leaseCovering(Duration callTimeout, int calls) {
+        return callTimeout.multipliedBy(calls).plus(lease);
+    }
 
     /** The delay before retry number {@code attempt} (1-based): base × 2^(attempt−1), at most {@code retryMax}. */
     public Duration backoff(int attempt) {

@@ -24,9 +24,11 @@ import java.util.function.Supplier;
 
 /**
  * One tenant's view of its sandbox {@link Bank}: applies the configured latency and faults, then books. Typed
- * refusals come back as {@link Outcome.Failed}; only an {@code EXCEPTION} fault throws.
+ * refusals come back as {@link Outcome.Failed}; only an {@code EXCEPTION} fault throws. Like an adapter whose HTTP
+ * client was closed, a closed sandbox adapter books nothing: a call still running when {@link #close()} came (its
+ * latency elapsing) answers {@code UNAVAILABLE}, so a host that closes an adapter under a running call is seen.
  *
- * <p>Thread-safe: the bank synchronizes, everything else is immutable.
+ * <p>Thread-safe: the bank synchronizes, the closed flag is volatile, everything else is immutable.
  */
 final class SandboxAdapter implements CoreBankingAdapter {
 
@@ -36,6 +38,7 @@ final class SandboxAdapter implements CoreBankingAdapter {
     private final List<String> houseAccounts;
     private final BigDecimal quoteFee;
     private final FaultPlan faults;
+    private volatile boolean closed;
 
     SandboxAdapter(Bank bank, String disbursement, String collection, BigDecimal quoteFee, FaultPlan faults) {
         this.bank = bank;
@@ -123,9 +126,17 @@ final class SandboxAdapter implements CoreBankingAdapter {
         }
     }
 
+    @Override
+    public void close() {
+        closed = true;
+    }
+
     private <T> Outcome<T> run(String operation, Target target, Supplier<T> action) {
         try {
             faults.before(operation, target);
+            if (closed) {
+                return Outcome.failed(FailureKind.UNAVAILABLE, operation + " refused: this sandbox adapter was closed");
+            }
             return Outcome.done(action.get());
         } catch (CbsException e) {
             return Outcome.failed(e.kind(), e.getMessage());
