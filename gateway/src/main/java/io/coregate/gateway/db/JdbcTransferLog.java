@@ -3,6 +3,7 @@ package io.coregate.gateway.db;
 import io.coregate.gateway.domain.tenant.AuditEntry;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.ListedTransfer;
 import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.Transfer;
@@ -203,7 +204,7 @@ public final class JdbcTransferLog implements TransferLog {
     }
 
     @Override
-    public List<Transfer> list(TenantId tenant, TransferQuery query) {
+    public List<ListedTransfer> list(TenantId tenant, TransferQuery query) {
         return queries.list(tenant, query);
     }
 

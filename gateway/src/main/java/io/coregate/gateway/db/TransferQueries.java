@@ -2,6 +2,7 @@ package io.coregate.gateway.db;
 
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.ListedTransfer;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferEvent;
 import io.coregate.gateway.domain.transfer.TransferQuery;
@@ -52,8 +53,8 @@ final class TransferQueries {
         });
     }
 
-    List<Transfer> list(TenantId tenant, TransferQuery query) {
-        var sql = new StringBuilder("SELECT " + TransferRows.TRANSFER_COLUMNS + " FROM transfers WHERE tenant_id = ?");
+    List<ListedTransfer> list(TenantId tenant, TransferQuery query) {
+        var sql = new StringBuilder("SELECT " + TransferRows.TRANSFER_COLUMNS + ", mojaloop_transfer_id FROM transfers WHERE tenant_id = ?");
         var params = new ArrayList<Object>();
         params.add(tenant.value());
         query.state().ifPresent(s -> {
@@ -72,9 +73,26 @@ final class TransferQueries {
             sql.append(" AND created_at < ?");
             params.add(TransferRows.timestamp(t));
         });
+        query.id().ifPresent(id -> {
+            sql.append(" AND (transfer_id = ? OR mojaloop_transfer_id = ? OR home_transaction_id = ?)");
+            params.addAll(List.of(id, id, id));
+        });
         sql.append(" ORDER BY created_at DESC, transfer_id LIMIT ?");
         params.add(query.limit());
-        return jdbc.read("list transfers", connection -> rows(connection, sql.toString(), params));
+        return jdbc.read("list transfers", connection -> {
+            try (var statement = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < params.size(); i++) {
+                    statement.setObject(i + 1, params.get(i));
+                }
+                var result = new ArrayList<ListedTransfer>();
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        result.add(new ListedTransfer(TransferRows.transfer(rows), TransferRows.optional(rows, "mojaloop_transfer_id")));
+                    }
+                }
+                return result;
+            }
+        });
     }
 
     List<Transfer> where(String condition, Instant at, int limit) {

@@ -25,7 +25,7 @@ import java.util.function.Function;
 
 /**
  * The operators' transfer routes under {@code /admin/tenants/{tenant}/transfers}: list (filters state, direction,
- * from, to, limit; newest first), detail with journal, and resolution of RECONCILE cases and of UNCERTAIN outbound
+ * from, to, limit and id — any id a user holds; newest first), detail with journal, and resolution of RECONCILE cases and of UNCERTAIN outbound
  * transfers (audited).
  */
 public final class TransferAdminRoutes {
@@ -58,9 +58,22 @@ public final class TransferAdminRoutes {
             param(query.first("direction").asOptional(), "direction", d -> Direction.valueOf(d.toUpperCase(Locale.ROOT))),
             param(query.first("from").asOptional(), "from", Instant::parse),
             param(query.first("to").asOptional(), "to", Instant::parse),
-            param(query.first("limit").asOptional(), "limit", Integer::parseInt).filter(l -> l > 0 && l <= 1000).orElse(100));
-        var rows = transfers.list(tenant(request), filter).stream().map(TransferAdminRoutes::view).toList();
+            param(query.first("limit").asOptional(), "limit", Integer::parseInt).filter(l -> l > 0 && l <= 1000).orElse(100),
+            param(query.first("id").asOptional(), "id", TransferAdminRoutes::anyId));
+        var rows = transfers.list(tenant(request), filter).stream().map(listed -> {
+            var row = view(listed.transfer());
+            listed.mojaloopTransferId().ifPresent(id -> row.put("mojaloopTransferId", id));
+            return row;
+        }).toList();
         Json.send(response, 200, Map.of("transfers", rows));
+    }
+
+    /** An id to search by: printable, at most 128 characters (the longest id a Mojaloop party or channel uses). */
+    private static String anyId(String id) {
+        if (id.isEmpty() || id.length() > 128 || id.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(id);
+        }
+        return id;
     }
 
     private static <T> Optional<T> param(Optional<String> raw, String name, Function<String, T> parse) {

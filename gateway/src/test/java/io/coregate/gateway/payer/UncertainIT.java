@@ -115,6 +115,20 @@ class UncertainIT {
         var rows = (List<Map<String, Object>>) listed.json().get("transfers");
         assertEquals(1, rows.size(), listed.body());
         String ref = rows.get(0).get("transferId").toString();
+        assertEquals(transferId, rows.get(0).get("mojaloopTransferId"), "the list shows the id the channel was given: " + listed.body());
+        String home = rows.get(0).get("homeTransactionId").toString();
+        for (String id : List.of(transferId, ref, home)) {
+            var found = gateway.admin().get("/admin/tenants/unsure-bank/transfers?id=" + id);
+            assertEquals(200, found.status(), found.body());
+            @SuppressWarnings("unchecked")
+            var hits = (List<Map<String, Object>>) found.json().get("transfers");
+            assertEquals(1, hits.size(), "searched by " + id + ": " + found.body());
+            assertEquals(ref, hits.get(0).get("transferId"));
+        }
+        assertEquals("[]", gateway.admin().get("/admin/tenants/unsure-bank/transfers?id=nobody-holds-this").json().get("transfers").toString());
+        var badId = gateway.admin().get("/admin/tenants/unsure-bank/transfers?id=" + "x".repeat(129));
+        assertEquals(400, badId.status(), badId.body());
+        assertTrue(badId.body().contains("id"), badId.body());
         var byMojaloopId = gateway.admin().get("/admin/tenants/unsure-bank/transfers/" + transferId + "?direction=OUTBOUND");
         assertEquals(200, byMojaloopId.status(), byMojaloopId.body());
         assertEquals(ref, byMojaloopId.field("transferId"), "found by the Mojaloop transfer id its channel was given");

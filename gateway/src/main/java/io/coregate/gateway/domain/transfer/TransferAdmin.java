@@ -38,7 +38,7 @@ public final class TransferAdmin {
     public record Detail(Transfer transfer, List<TransferEvent> journal) {
     }
 
-    public List<Transfer> list(TenantId tenant, TransferQuery query) {
+    public List<ListedTransfer> list(TenantId tenant, TransferQuery query) {
         return log.list(tenant, query);
     }
 

@@ -63,7 +63,7 @@ public interface TransferLog {
 
     List<TransferEvent> journal(TenantId tenant, Direction direction, String transferId);
 
-    List<Transfer> list(TenantId tenant, TransferQuery query);
+    List<ListedTransfer> list(TenantId tenant, TransferQuery query);
 
     /** INBOUND RECONCILE transfers with a known target whose next retry is due, oldest first. */
     List<Transfer> dueForRetry(Instant now, int limit);
