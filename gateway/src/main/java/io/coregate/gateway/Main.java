@@ -11,6 +11,7 @@ import io.coregate.gateway.db.Database;
 import io.coregate.gateway.db.FirstStatistics;
 import io.coregate.gateway.db.Jdbc;
 import io.coregate.gateway.db.JdbcApiKeyRepository;
+import io.coregate.gateway.db.JdbcOperatorTokenRepository;
 import io.coregate.gateway.db.JdbcAuditLog;
 import io.coregate.gateway.db.InboundPositionHook;
 import io.coregate.gateway.db.JdbcLedger;
@@ -21,6 +22,7 @@ import io.coregate.gateway.db.JdbcReplicaRegistry;
 import io.coregate.gateway.db.JdbcTenantRepository;
 import io.coregate.gateway.db.OutboundLedgerHook;
 import io.coregate.gateway.domain.access.ApiKeys;
+import io.coregate.gateway.domain.access.OperatorTokens;
 import io.coregate.gateway.domain.ledger.LiquidityService;
 import io.coregate.gateway.domain.ledger.ReservationSweeper;
 import io.coregate.gateway.domain.party.PartyService;
@@ -33,6 +35,7 @@ import io.coregate.gateway.logging.LogManagerChoice;
 import io.coregate.gateway.logging.ShutdownAwareLogManager;
 import io.coregate.gateway.http.AdminRoutes;
 import io.coregate.gateway.http.ApiKeyRoutes;
+import io.coregate.gateway.http.OperatorRoutes;
 import io.coregate.gateway.http.DfspAuth;
 import io.coregate.gateway.http.DfspRoutes;
 import io.coregate.gateway.http.LiquidityRoutes;
@@ -65,6 +68,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -190,14 +194,17 @@ public final class Main {
                 transferHook);
             var payee = PayeeWiring.wire(source, jdbc, adapters, directory, meters, requestMetrics, transferHook, payer.operatorSteps());
             var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics, payee.routes());
-            var adminAuth = new AdminAuth(token.token());
+            var operators = new OperatorTokens(new JdbcOperatorTokenRepository(jdbc), tenantRepository, OperatorTokens.DEFAULT_CACHE,
+                Clock.systemUTC());
+            var adminAuth = new AdminAuth(token.token(), operators);
             var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);
             var inventory = new HostInventory(host, directory, pluginSync, approvals, approvalPolicy);
             var replicas = new Replicas(new JdbcReplicaRegistry(jdbc), inventory, replicaConfig.id(), gatewayVersion(), Instant.now(),
                 replicaConfig.heartbeat());
             var admin = new AdminRoutes(adminAuth, tenants, inventory,
                 new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics), payee.adminRoutes(adminAuth),
-                new LiquidityRoutes(new LiquidityService(liquidityBook, tenants, alarms)), new ReplicaRoutes(replicas));
+                new LiquidityRoutes(new LiquidityService(liquidityBook, tenants, alarms)), new ReplicaRoutes(replicas),
+                new OperatorRoutes(operators));
             var ready = new AtomicBoolean();
             WebServer server = Listeners.build(config.listeners(), serving, sdk, admin, new DfspRoutes(new DfspAuth(apiKeys), payer.routes()),
                 new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get,

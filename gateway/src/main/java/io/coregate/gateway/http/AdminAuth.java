@@ -1,5 +1,7 @@
 package io.coregate.gateway.http;
 
+import io.coregate.gateway.domain.access.Operator;
+import io.coregate.gateway.domain.access.OperatorTokens;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.helidon.http.HeaderNames;
@@ -9,28 +11,47 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** Checks the admin bearer token in constant time (digests are compared, so length leaks nothing either). */
+/**
+ * Authenticates and authorizes every admin request: the bootstrap admin token (compared in constant time, as digests,
+ * so length leaks nothing either) acts as {@code admin} with every right; a named operator token acts under its own
+ * name within its role ({@link Operator#refusal}). The name returned is what the audit log records; no header can
+ * change it.
+ */
 public final class AdminAuth {
 
     private static final String BEARER = "Bearer ";
-    private final byte[] expected;
+    private final byte[] bootstrap;
+    private final OperatorTokens operators;
 
-    public AdminAuth(String token) {
-        this.expected = digest(token);
+    public AdminAuth(String bootstrapToken, OperatorTokens operators) {
+        this.bootstrap = digest(bootstrapToken);
+        this.operators = operators;
     }
 
     /**
-     * Returns who is acting ({@code X-Actor} header, else {@code admin}).
+     * Returns who is acting, once the request is allowed for them.
      *
-     * @throws GatewayException 401 when the token is missing or wrong
+     * @throws GatewayException 401 (3000) when the token is missing, wrong, revoked or expired; 403 (3000) when the
+     *                          token's role does not allow the request
      */
     public String authenticate(ServerRequest request) {
         String header = request.headers().first(HeaderNames.AUTHORIZATION).orElse("");
-        if (!header.startsWith(BEARER) || !MessageDigest.isEqual(expected, digest(header.substring(BEARER.length()).strip()))) {
-            throw new GatewayException(ErrorCode.UNAUTHORIZED, "admin API needs 'Authorization: Bearer <admin token>'");
+        if (!header.startsWith(BEARER)) {
+            throw unauthorized();
         }
-        String actor = request.headers().first(HeaderNames.create("X-Actor")).orElse("admin").strip();
-        return actor.isEmpty() || actor.length() > 64 || !actor.matches("[\\w@.+ -]+") ? "admin" : actor;
+        String presented = header.substring(BEARER.length()).strip();
+        Operator operator = MessageDigest.isEqual(bootstrap, digest(presented))
+            ? Operator.BOOTSTRAP
+            : operators.authenticate(presented).orElseThrow(AdminAuth::unauthorized);
+        operator.refusal(request.prologue().method().text(), request.path().path()).ifPresent(reason -> {
+            throw new GatewayException(ErrorCode.FORBIDDEN, reason);
+        });
+        return operator.name();
+    }
+
+    private static GatewayException unauthorized() {
+        return new GatewayException(ErrorCode.UNAUTHORIZED,
+            "admin API needs 'Authorization: Bearer <token>' with the admin token or an active operator token");
     }
 
     private static byte[] digest(String text) {

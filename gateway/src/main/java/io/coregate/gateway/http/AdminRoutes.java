@@ -4,6 +4,7 @@ import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.plugin.ApprovalRequest;
 import io.coregate.gateway.domain.plugin.PluginInventory;
+import io.coregate.gateway.domain.tenant.AuditEntry;
 import io.coregate.gateway.domain.tenant.AuditTrail;
 import io.coregate.gateway.domain.tenant.TenantDocumentBody;
 import io.coregate.gateway.domain.tenant.TenantId;
@@ -14,7 +15,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-/** The operators' API on port 8080 under {@code /admin}, behind the bearer admin token. */
+/** The operators' API on port 8080 under {@code /admin}, behind the bearer admin token or a named operator token ({@link AdminAuth}). */
 public final class AdminRoutes {
 
     private final AdminAuth auth;
@@ -26,10 +27,13 @@ public final class AdminRoutes {
     private final TransferAdminRoutes transfers;
     private final LiquidityRoutes liquidity;
     private final ReplicaRoutes replicas;
+    private final OperatorRoutes operators;
 
     public AdminRoutes(AdminAuth auth, TenantService tenants, PluginInventory plugins, AuditTrail audit, RequestMetrics metrics,
-                       ApiKeyRoutes apiKeys, TransferAdminRoutes transfers, LiquidityRoutes liquidity, ReplicaRoutes replicas) {
+                       ApiKeyRoutes apiKeys, TransferAdminRoutes transfers, LiquidityRoutes liquidity, ReplicaRoutes replicas,
+                       OperatorRoutes operators) {
         this.replicas = replicas;
+        this.operators = operators;
         this.transfers = transfers;
         this.auth = auth;
         this.tenants = tenants;
@@ -57,6 +61,7 @@ public final class AdminRoutes {
             .get("/admin/tenants/{tenant}", admin("tenant.get", this::getTenant))
             .delete("/admin/tenants/{tenant}", admin("tenant.delete", this::deleteTenant))
             .get("/admin/tenants/{tenant}/audit", admin("tenant.audit", this::tenantAudit))
+            .get("/admin/audit", admin("audit.list", this::gatewayAudit))
             .get("/admin/plugins", admin("plugin.list", this::listPlugins))
             .post("/admin/plugins", admin("plugin.upload", (req, res, actor) -> PluginUpload.handle(req, res, actor, plugins)))
             .get("/admin/plugins/approvals", admin("plugin.approvals", this::listApprovals))
@@ -64,6 +69,7 @@ public final class AdminRoutes {
             .delete("/admin/plugins/approvals/{sha256}", admin("plugin.revoke", this::revoke));
         liquidity.routing(routing, this::admin);
         replicas.routing(routing, this::admin);
+        operators.routing(routing, this::admin);
         routing.any("/admin", (req, res) -> auth.authenticate(req))
             .any("/admin/*", (req, res) -> {
                 auth.authenticate(req);
@@ -98,6 +104,10 @@ public final class AdminRoutes {
     private void tenantAudit(ServerRequest request, ServerResponse response, String actor) {
         TenantId id = new TenantId(request.path().pathParameters().get("tenant"));
         Json.send(response, 200, new AdminViews.Audit(audit.recent(id.value(), 100).stream().map(AdminViews.AuditView::of).toList()));
+    }
+
+    private void gatewayAudit(ServerRequest request, ServerResponse response, String actor) {
+        Json.send(response, 200, new AdminViews.Audit(audit.recent(AuditEntry.GLOBAL, 100).stream().map(AdminViews.AuditView::of).toList()));
     }
 
     private void listApprovals(ServerRequest request, ServerResponse response, String actor) {

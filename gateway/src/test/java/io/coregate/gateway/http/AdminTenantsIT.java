@@ -129,7 +129,7 @@ class AdminTenantsIT {
         @SuppressWarnings("unchecked")
         var cbs = (Map<String, Object>) doc.get("cbs");
         cbs.put("secrets", Map.of("password", "env:BANK_F_PASSWORD"));
-        assertEquals(201, gateway.admin().with("X-Actor", "ops-jane").put("/admin/tenants/bank-f", doc).status());
+        assertEquals(201, gateway.adminAs("ops-jane").put("/admin/tenants/bank-f", doc).status());
         var entries = gateway.admin().get("/admin/tenants/bank-f/audit").body();
         assertTrue(entries.contains("\"actor\":\"ops-jane\""), entries);
         assertTrue(entries.contains("\"password\":\"***\""), entries);

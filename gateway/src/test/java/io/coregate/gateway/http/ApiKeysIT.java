@@ -119,11 +119,11 @@ class ApiKeysIT {
     @Test
     void keyRoutesNeedTheAdminTokenAndAreAuditedWithoutTheKey() {
         assertEquals(401, gateway.anonymousAdmin().post("/admin/tenants/bank-a/api-keys", Map.of()).status());
-        var issued = gateway.admin().with("X-Actor", "ops-kim").post("/admin/tenants/bank-a/api-keys", Map.of()).json();
+        var issued = gateway.adminAs("ops-kim").post("/admin/tenants/bank-a/api-keys", Map.of()).json();
         String keyId = issued.get("keyId").toString();
         String apiKey = issued.get("apiKey").toString();
         assertEquals(401, gateway.anonymousAdmin().delete("/admin/tenants/bank-a/api-keys/" + keyId).status());
-        assertEquals(200, gateway.admin().with("X-Actor", "ops-kim").delete("/admin/tenants/bank-a/api-keys/" + keyId).status());
+        assertEquals(200, gateway.adminAs("ops-kim").delete("/admin/tenants/bank-a/api-keys/" + keyId).status());
         String audit = gateway.admin().get("/admin/tenants/bank-a/audit").body();
         assertTrue(audit.contains("api-key.issue") && audit.contains("api-key.revoke") && audit.contains(keyId) && audit.contains("ops-kim"),
             audit);

@@ -98,7 +98,7 @@ class LiquidityAdminIT {
         body.put("limit", "750000.00");
         body.put("alarmPercent", 15);
         body.put("maxPerTransfer", "5000");
-        var response = gateway.admin().with("X-Actor", "ops-mary").put("/admin/tenants/put-bank/liquidity/ZMW", body);
+        var response = gateway.adminAs("ops-mary").put("/admin/tenants/put-bank/liquidity/ZMW", body);
         assertEquals(200, response.status(), response.body());
         assertEquals("750000.00", response.field("limit"));
         assertEquals("750000.00", response.field("available"));

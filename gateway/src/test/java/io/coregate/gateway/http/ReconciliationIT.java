@@ -130,7 +130,7 @@ class ReconciliationIT {
             Map.of("outcome", "COMMITTED", "reason", "x"));
         assertEquals(401, anonymous.status());
 
-        var resolved = gateway.admin().with("X-Actor", "ops-jane").post("/admin/tenants/down/transfers/" + transferId + "/resolve",
+        var resolved = gateway.adminAs("ops-jane").post("/admin/tenants/down/transfers/" + transferId + "/resolve",
             Map.of("outcome", "COMMITTED", "reason", "credited by hand, CBS ref 42"));
         assertEquals(200, resolved.status(), resolved.body());
         assertEquals("COMMITTED", resolved.field("state"));

@@ -134,7 +134,7 @@ class UncertainIT {
         assertEquals(ref, byMojaloopId.field("transferId"), "found by the Mojaloop transfer id its channel was given");
         assertTrue(byMojaloopId.body().contains("\"send money: ") && byMojaloopId.body().contains(" ZMW reserved\"")
             && !byMojaloopId.body().contains("Money["), byMojaloopId.body());
-        var resolved = gateway.admin().with("X-Actor", "ops-jane").post("/admin/tenants/unsure-bank/transfers/" + transferId
+        var resolved = gateway.adminAs("ops-jane").post("/admin/tenants/unsure-bank/transfers/" + transferId
             + "/resolve?direction=OUTBOUND", Map.of("outcome", "ABORTED", "reason", "hub reports ABORTED"));
         assertEquals(200, resolved.status(), resolved.body());
         assertEquals("ABORTED", bank.dfsp().get("/unsure-bank/transfers/" + transferId).field("transferState"));

@@ -53,7 +53,7 @@ class PluginApprovalIT {
         var upload = gateway.admin().send("POST", "/admin/plugins", "application/java-archive", PluginJarBuilder.bytes(jar));
         assertEquals(400, upload.status(), "an unapproved upload is refused and not stored: " + upload.body());
 
-        var approved = gateway.admin().with("X-Actor", "ops-jane").post("/admin/plugins/approvals",
+        var approved = gateway.adminAs("ops-jane").post("/admin/plugins/approvals",
             Map.of("sha256", sha256.toUpperCase(), "note", "acme 1.0.0, change 4711"));
         assertEquals(201, approved.status(), approved.body());
         assertTrue(approved.body().contains("\"state\":\"STARTED\""), "the waiting jar started at once: " + approved.body());

@@ -104,6 +104,18 @@ public final class TestGateway implements AutoCloseable {
         return new Http("http://127.0.0.1:" + gateway.adminPort(), Map.of("Authorization", "Bearer " + ADMIN_TOKEN));
     }
 
+    /**
+     * A client for the admin listener acting as the named administrator: issues an ADMINISTRATOR operator token for
+     * {@code name} (with the admin token) once per call, so the audit log records that name.
+     */
+    public Http adminAs(String name) {
+        var issued = admin().post("/admin/operators", Map.of("name", name, "role", "ADMINISTRATOR"));
+        if (issued.status() != 201) {
+            throw new AssertionError("operator token for " + name + " not issued: " + issued.status() + " " + issued.body());
+        }
+        return anonymousAdmin().with("Authorization", "Bearer " + issued.field("token"));
+    }
+
     /** A client for the admin listener without credentials. */
     public Http anonymousAdmin() {
         return new Http("http://127.0.0.1:" + gateway.adminPort(), Map.of());
