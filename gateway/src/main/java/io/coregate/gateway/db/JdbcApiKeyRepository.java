@@ -1,6 +1,7 @@
 package io.coregate.gateway.db;
 
 import io.coregate.gateway.domain.access.ApiKeyRepository;
+import io.coregate.gateway.domain.access.ApiKeyScope;
 import io.coregate.gateway.domain.access.StoredApiKey;
 import io.coregate.gateway.domain.tenant.AuditEntry;
 import io.coregate.gateway.domain.tenant.TenantId;
@@ -11,13 +12,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** API keys in the {@code api_keys} table (hashes only); writes record their audit entry in the same transaction. Thread-safe. */
 public final class JdbcApiKeyRepository implements ApiKeyRepository {
 
-    private static final String COLUMNS = "tenant_id, key_id, hash, created_at, revoked_at";
+    private static final String COLUMNS = "tenant_id, key_id, hash, created_at, revoked_at, scopes, expires_at";
     private final Jdbc jdbc;
 
     public JdbcApiKeyRepository(Jdbc jdbc) {
@@ -25,14 +28,17 @@ public final class JdbcApiKeyRepository implements ApiKeyRepository {
     }
 
     @Override
-    public StoredApiKey insert(TenantId tenantId, String keyId, String hash, AuditEntry audit) {
+    public StoredApiKey insert(TenantId tenantId, String keyId, String hash, Set<ApiKeyScope> scopes, Optional<Instant> expiresAt,
+                               AuditEntry audit) {
         return jdbc.inTransaction("issue API key", connection -> {
             StoredApiKey key;
             try (var statement = connection.prepareStatement(
-                    "INSERT INTO api_keys (tenant_id, key_id, hash) VALUES (?, ?, ?) RETURNING " + COLUMNS)) {
+                    "INSERT INTO api_keys (tenant_id, key_id, hash, scopes, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING " + COLUMNS)) {
                 statement.setString(1, tenantId.value());
                 statement.setString(2, keyId);
                 statement.setString(3, hash);
+                statement.setArray(4, connection.createArrayOf("text", scopes.stream().map(Enum::name).sorted().toArray()));
+                statement.setTimestamp(5, expiresAt.map(Timestamp::from).orElse(null));
                 try (var rows = statement.executeQuery()) {
                     rows.next();
                     key = key(rows);
@@ -102,7 +108,12 @@ public final class JdbcApiKeyRepository implements ApiKeyRepository {
     }
 
     private static StoredApiKey key(ResultSet rows) throws SQLException {
+        var scopes = EnumSet.noneOf(ApiKeyScope.class);
+        for (String scope : (String[]) rows.getArray("scopes").getArray()) {
+            scopes.add(ApiKeyScope.valueOf(scope));
+        }
         return new StoredApiKey(new TenantId(rows.getString(1)), rows.getString(2), rows.getString(3), rows.getTimestamp(4).toInstant(),
-            Optional.ofNullable(rows.getTimestamp(5)).map(Timestamp::toInstant));
+            Optional.ofNullable(rows.getTimestamp(5)).map(Timestamp::toInstant), scopes,
+            Optional.ofNullable(rows.getTimestamp("expires_at")).map(Timestamp::toInstant));
     }
 }

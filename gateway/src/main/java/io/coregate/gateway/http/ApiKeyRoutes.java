@@ -1,9 +1,11 @@
 package io.coregate.gateway.http;
 
+import io.coregate.gateway.domain.access.ApiKeyRequest;
 import io.coregate.gateway.domain.access.ApiKeys;
 import io.coregate.gateway.domain.access.IssuedApiKey;
 import io.coregate.gateway.domain.access.StoredApiKey;
 import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.gateway.json.Binding;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
@@ -42,9 +44,11 @@ public final class ApiKeyRoutes {
     }
 
     private void issue(ServerRequest request, ServerResponse response, String actor) {
-        IssuedApiKey issued = keys.issue(tenant(request), actor);
+        var body = request.content().hasEntity() ? Binding.bind(Json.tree(request), ApiKeyRequest.class) : ApiKeyRequest.DEFAULT;
+        IssuedApiKey issued = keys.issue(tenant(request), body, actor);
         response.header(HeaderNames.CACHE_CONTROL, "no-store");
-        Json.send(response, 201, new Issued(issued.keyId(), issued.apiKey()));
+        var view = KeyView.of(issued.stored());
+        Json.send(response, 201, new Issued(issued.keyId(), issued.apiKey(), view.scopes(), view.expiresAt()));
     }
 
     private void list(ServerRequest request, ServerResponse response, String actor) {
@@ -62,14 +66,16 @@ public final class ApiKeyRoutes {
     }
 
     /** A newly issued key: the only answer that holds it. */
-    record Issued(String keyId, String apiKey) {
+    record Issued(String keyId, String apiKey, List<String> scopes, Optional<String> expiresAt) {
     }
 
     /** A key as listed: never the key itself. */
-    record KeyView(String keyId, String createdAt, boolean active, Optional<String> revokedAt) {
+    record KeyView(String keyId, String createdAt, boolean active, Optional<String> revokedAt, List<String> scopes,
+                   Optional<String> expiresAt) {
 
         static KeyView of(StoredApiKey key) {
-            return new KeyView(key.keyId(), key.createdAt().toString(), key.active(), key.revokedAt().map(Instant::toString));
+            return new KeyView(key.keyId(), key.createdAt().toString(), key.activeAt(Instant.now()), key.revokedAt().map(Instant::toString),
+                key.scopes().stream().map(Enum::name).sorted().toList(), key.expiresAt().map(Instant::toString));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.coregate.gateway.http;
 
+import io.coregate.gateway.domain.access.ApiKeyScope;
 import io.coregate.gateway.domain.access.ApiKeys;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.helidon.http.HeaderName;
@@ -11,7 +12,8 @@ import io.helidon.webserver.http.ServerResponse;
 /**
  * Guards the DFSP channels' routes ({@code /{tenant}/...} on port 3004): the tenant is resolved once from the path
  * prefix, after the {@code X-API-Key} header proves the caller acts for it, and handed to the handler explicitly.
- * Missing or invalid key: 401; another tenant's key: 403; both {@code {"statusCode": "3000", "message"}}. Thread-safe.
+ * Missing, invalid, revoked or expired key: 401; another tenant's key, or a key without the scope the method needs
+ * ({@code GET}: READ, others: SEND): 403; all {@code {"statusCode": "3000", "message"}}. Thread-safe.
  */
 public final class DfspAuth {
 
@@ -36,6 +38,7 @@ public final class DfspAuth {
     }
 
     private Tenant authenticate(ServerRequest request) {
-        return keys.authenticate(request.path().pathParameters().get("tenant"), request.headers().first(API_KEY));
+        return keys.authenticate(request.path().pathParameters().get("tenant"), request.headers().first(API_KEY),
+            ApiKeyScope.forMethod(request.prologue().method().text()));
     }
 }

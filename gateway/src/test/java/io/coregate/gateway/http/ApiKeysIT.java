@@ -99,6 +99,40 @@ class ApiKeysIT {
     }
 
     @Test
+    void aReadKeyReadsButCannotSendAndAnExpiredKeyStops() throws InterruptedException {
+        var read = gateway.admin().post("/admin/tenants/bank-a/api-keys", Map.of("scopes", List.of("READ")));
+        assertEquals(201, read.status(), read.body());
+        assertEquals(List.of("READ"), read.json().get("scopes"));
+        Http reader = dfspWith(read.field("apiKey"));
+        assertEquals("3100", reader.get("/bank-a/transfers/x").field("statusCode"), "authenticated for reading");
+        var send = reader.post("/bank-a/send-money", Map.of());
+        assertEquals(403, send.status(), send.body());
+        assertTrue(send.field("message").contains("SEND scope"), send.body());
+        assertEquals(403, reader.put("/bank-a/send-money/x", Map.of()).status());
+
+        var sendOnly = gateway.admin().post("/admin/tenants/bank-a/api-keys", Map.of("scopes", List.of("send")));
+        Http sender = dfspWith(sendOnly.field("apiKey"));
+        assertEquals(400, sender.post("/bank-a/send-money", Map.of()).status(), "authenticated: the body is validated");
+        assertEquals(403, sender.get("/bank-a/transfers/x").status());
+
+        var expiring = gateway.admin().post("/admin/tenants/bank-a/api-keys",
+            Map.of("expiresAt", java.time.Instant.now().plusSeconds(2).toString()));
+        assertEquals(201, expiring.status(), expiring.body());
+        Http soon = dfspWith(expiring.field("apiKey"));
+        assertEquals("3100", soon.get("/bank-a/transfers/x").field("statusCode"));
+        Thread.sleep(2_500);
+        assertEquals(401, soon.get("/bank-a/transfers/x").status(), "expired");
+        String listed = gateway.admin().get("/admin/tenants/bank-a/api-keys").body();
+        assertTrue(listed.contains("\"keyId\":\"" + expiring.field("keyId") + "\",\"createdAt\"") && listed.contains("\"expiresAt\""), listed);
+
+        var bad = gateway.admin().post("/admin/tenants/bank-a/api-keys", Map.of("scopes", List.of("ALL"), "expiresAt", "tomorrow"));
+        assertEquals(400, bad.status(), bad.body());
+        assertTrue(bad.body().contains("scopes/0") && bad.body().contains("expiresAt"), bad.body());
+        var past = gateway.admin().post("/admin/tenants/bank-a/api-keys", Map.of("expiresAt", "2020-01-01T00:00:00Z"));
+        assertEquals(400, past.status(), past.body());
+    }
+
+    @Test
     void revokedKeyStopsWorkingAndRevokingAgainIsHarmless() {
         var issued = issue("bank-b");
         String keyId = issued.get("keyId").toString();

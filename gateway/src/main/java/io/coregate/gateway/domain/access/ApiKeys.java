@@ -2,6 +2,7 @@ package io.coregate.gateway.domain.access;
 
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
+import io.coregate.gateway.domain.error.ValidationException;
 import io.coregate.gateway.domain.tenant.AuditEntry;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
@@ -10,6 +11,7 @@ import io.coregate.gateway.domain.tenant.TenantRepository;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,12 +62,20 @@ public final class ApiKeys {
      *
      * @throws GatewayException 3200 when the tenant is unknown or disabled
      */
-    public IssuedApiKey issue(TenantId tenantId, String actor) {
+    public IssuedApiKey issue(TenantId tenantId, ApiKeyRequest request, String actor) {
         requireEnabled(tenantId);
+        Optional<Instant> expiry = request.expiry();
+        if (expiry.isPresent() && !expiry.get().isAfter(Instant.now())) {
+            throw ValidationException.of("expiresAt", "must be in the future");
+        }
         var parts = codec.generate();
-        repository.insert(tenantId, parts.keyId(), ApiKeyCodec.hash(parts.secret()),
-            new AuditEntry(tenantId.value(), actor, "api-key.issue", Map.of("keyId", parts.keyId())));
-        return new IssuedApiKey(parts.keyId(), parts.apiKey());
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("keyId", parts.keyId());
+        detail.put("scopes", request.parsedScopes().stream().map(Enum::name).sorted().toList());
+        expiry.ifPresent(e -> detail.put("expiresAt", e.toString()));
+        var stored = repository.insert(tenantId, parts.keyId(), ApiKeyCodec.hash(parts.secret()), request.parsedScopes(), expiry,
+            new AuditEntry(tenantId.value(), actor, "api-key.issue", detail));
+        return new IssuedApiKey(parts.keyId(), parts.apiKey(), stored);
     }
 
     /**
@@ -101,19 +111,25 @@ public final class ApiKeys {
      * @param pathTenant the tenant in the request path
      * @param presented  the {@code X-API-Key} header, if any
      * @return the enabled tenant
-     * @throws GatewayException 401 (3000) for a missing or invalid key, 403 (3000) for another tenant's key, 404 (3200)
+     * @param needed     the scope the request needs
+     * @throws GatewayException 401 (3000) for a missing, invalid, revoked or expired key, 403 (3000) for another tenant's
+     *                          key or a key without the scope, 404 (3200)
      *                          when the path's tenant is not hosted or disabled
      */
-    public Tenant authenticate(String pathTenant, Optional<String> presented) {
+    public Tenant authenticate(String pathTenant, Optional<String> presented, ApiKeyScope needed) {
         String text = presented.map(String::strip).filter(s -> !s.isEmpty())
             .orElseThrow(() -> new GatewayException(ErrorCode.UNAUTHORIZED, "X-API-Key header with the tenant's API key is required"));
         var parts = ApiKeyCodec.parse(text).orElseThrow(() -> new GatewayException(ErrorCode.UNAUTHORIZED, INVALID));
         StoredApiKey key = lookup(parts.keyId())
-            .filter(StoredApiKey::active)
+            .filter(k -> k.activeAt(Instant.now()))
             .filter(k -> ApiKeyCodec.matches(parts.secret(), k.hash()))
             .orElseThrow(() -> new GatewayException(ErrorCode.UNAUTHORIZED, INVALID));
         if (!key.tenantId().value().equals(pathTenant)) {
             throw new GatewayException(ErrorCode.FORBIDDEN, "this API key does not belong to the tenant in the path");
+        }
+        if (!key.scopes().contains(needed)) {
+            throw new GatewayException(ErrorCode.FORBIDDEN, "this API key lacks the " + needed + " scope (it has "
+                + key.scopes().stream().map(Enum::name).sorted().toList() + ")");
         }
         return directory.resolve(pathTenant);
     }
