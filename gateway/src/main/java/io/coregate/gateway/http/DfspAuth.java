@@ -2,6 +2,8 @@ package io.coregate.gateway.http;
 
 import io.coregate.gateway.domain.access.ApiKeyScope;
 import io.coregate.gateway.domain.access.ApiKeys;
+import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -38,7 +40,11 @@ public final class DfspAuth {
     }
 
     private Tenant authenticate(ServerRequest request) {
-        return keys.authenticate(request.path().pathParameters().get("tenant"), request.headers().first(API_KEY),
+        Tenant tenant = keys.authenticate(request.path().pathParameters().get("tenant"), request.headers().first(API_KEY),
             ApiKeyScope.forMethod(request.prologue().method().text()));
+        SourceGuard.source(request).filter(source -> !tenant.document().access().allowsDfsp(source)).ifPresent(source -> {
+            throw new GatewayException(ErrorCode.FORBIDDEN, SourceGuard.refusal(source, tenant.id().value(), "dfsp"));
+        });
+        return tenant;
     }
 }

@@ -40,6 +40,7 @@ public final class SdkRoutes {
     /** Builds the sdk listener's routing. */
     public void routing(HttpRouting.Builder routing) {
         ErrorHandler.register(routing, Listener.SDK);
+        routing.addFilter(new SourceGuard(tenants));
         payee.routing(routing);
         routing.get("/{tenant}", metrics.timed(Listener.SDK, "health", this::health))
             .get("/{tenant}/", metrics.timed(Listener.SDK, "health", this::health))

@@ -19,6 +19,6 @@ public final class Redaction {
         cbs.secrets().keySet().forEach(name -> secrets.put(name, REDACTED));
         return new TenantDocumentBody(body.dfspId(), body.currencies(), body.supportedIdTypes(),
             new TenantDocumentBody.Cbs(cbs.plugin(), cbs.pluginVersion(), cbs.timeoutMillis(), cbs.maxConcurrency(), cbs.settings(), secrets),
-            body.sdk(), body.accounts(), body.fees(), body.liquidity());
+            body.sdk(), body.accounts(), body.fees(), body.liquidity(), body.access());
     }
 }

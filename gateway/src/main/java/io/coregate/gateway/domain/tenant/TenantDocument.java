@@ -30,6 +30,7 @@ public record TenantDocument(
         Accounts accounts,
         Fees fees,
         Map<String, Liquidity> liquidity,
+        Access access,
         TenantDocumentBody canonical) {
 
     /**
@@ -83,6 +84,33 @@ public record TenantDocument(
      * @param receive the payee-side fee
      */
     public record Fees(FeePolicy send, FeePolicy receive) {
+    }
+
+    /**
+     * Who may call the tenant's routes, by source address; an empty list lets any source through.
+     *
+     * @param sdk  the networks of the tenant's Mojaloop Connector (port 3003)
+     * @param dfsp the networks of the DFSP's channels (port 3004)
+     */
+    public record Access(List<Cidr> sdk, List<Cidr> dfsp) {
+
+        /** Any source, on both listeners. */
+        public static final Access ANY = new Access(List.of(), List.of());
+
+        public Access {
+            sdk = List.copyOf(sdk);
+            dfsp = List.copyOf(dfsp);
+        }
+
+        /** Whether a Connector at this address may call the tenant on 3003. */
+        public boolean allowsSdk(java.net.InetAddress source) {
+            return sdk.isEmpty() || sdk.stream().anyMatch(network -> network.contains(source));
+        }
+
+        /** Whether a channel at this address may call the tenant on 3004. */
+        public boolean allowsDfsp(java.net.InetAddress source) {
+            return dfsp.isEmpty() || dfsp.stream().anyMatch(network -> network.contains(source));
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.coregate.gateway.domain.tenant;
 import io.coregate.gateway.domain.validation.Check;
 import io.coregate.gateway.domain.validation.NumberAsText;
 import io.coregate.gateway.domain.validation.PlainDecimal;
+import io.coregate.gateway.domain.validation.Rules;
 import io.coregate.gateway.domain.validation.Validated;
 
 import java.math.BigDecimal;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * @param liquidity        per-currency liquidity limit and alarm
  */
 public record TenantDocumentBody(String dfspId, List<String> currencies, List<String> supportedIdTypes, Cbs cbs, Sdk sdk,
-                                 Accounts accounts, Fees fees, Map<String, Liquidity> liquidity) implements Validated {
+                                 Accounts accounts, Fees fees, Map<String, Liquidity> liquidity, Access access) implements Validated {
 
     private static final Pattern FSP_ID = Pattern.compile("^[A-Za-z0-9_.-]{1,32}$");
     private static final Pattern PLUGIN_ID = Pattern.compile("^[a-z0-9][a-z0-9._-]{0,63}$");
@@ -68,6 +69,7 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
         }
         check.optionalNested("sdk", sdk);
         check.optionalNested("fees", fees);
+        check.optionalNested("access", access);
         if (liquidity != null) {
             liquidity.forEach((currency, entry) -> {
                 if (currencies == null || !currencies.contains(currency)) {
@@ -147,6 +149,37 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
             } catch (URISyntaxException e) {
                 return null;
             }
+        }
+    }
+
+    /**
+     * Who may call the tenant's routes, by source address; an absent or empty list lets any source through (the
+     * network in front decides, as the Helm chart's NetworkPolicy does).
+     *
+     * @param sdkSources  networks ({@code 10.1.0.0/16}) or addresses of the tenant's Mojaloop Connector, for port 3003
+     * @param dfspSources networks or addresses of the DFSP's channels, for port 3004
+     */
+    public record Access(List<String> sdkSources, List<String> dfspSources) implements Validated {
+
+        @Override
+        public void check(Check check) {
+            networks(check, "sdkSources", sdkSources);
+            networks(check, "dfspSources", dfspSources);
+        }
+
+        private static void networks(Check check, String name, List<String> values) {
+            if (values == null) {
+                return;
+            }
+            if (values.size() > 64) {
+                check.invalid(name, "at most 64 networks");
+                return;
+            }
+            each(check, values, name, (field, value) -> {
+                if (Cidr.parse(value).isEmpty()) {
+                    check.invalid(field, "'" + Rules.shown(value, 45) + "' is not an IPv4 or IPv6 address or network such as 10.1.0.0/16");
+                }
+            });
         }
     }
 

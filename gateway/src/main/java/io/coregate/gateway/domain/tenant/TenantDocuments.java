@@ -52,13 +52,26 @@ public final class TenantDocuments {
         Optional.ofNullable(body.liquidity()).orElse(Map.of()).forEach((currency, entry) -> liquidity.put(currency,
             new TenantDocument.Liquidity(PlainDecimal.of(entry.limit()).orElse(BigDecimal.ZERO),
                 Optional.ofNullable(entry.alarmPercent()).orElse(DEFAULT_ALARM_PERCENT))));
+        var accessBody = Optional.ofNullable(body.access()).orElse(new TenantDocumentBody.Access(null, null));
+        var access = new TenantDocument.Access(networks(accessBody.sdkSources()), networks(accessBody.dfspSources()));
         var canonical = new TenantDocumentBody(body.dfspId(), currencies, idTypes,
             new TenantDocumentBody.Cbs(cbs.plugin(), cbsBody.pluginVersion(), cbs.timeoutMillis(), cbs.maxConcurrency(), cbs.settings(),
                 Collections.unmodifiableMap(new LinkedHashMap<>(secrets))),
             new TenantDocumentBody.Sdk(url.orElse(null)), accountsBody,
-            new TenantDocumentBody.Fees(canonical(fees.send()), canonical(fees.receive())), canonical(liquidity));
+            new TenantDocumentBody.Fees(canonical(fees.send()), canonical(fees.receive())), canonical(liquidity), canonical(access));
         return new TenantDocument(body.dfspId(), currencies, new LinkedHashSet<>(idTypes), cbs,
-            new TenantDocument.Sdk(url.map(TenantDocumentBody.Sdk::url)), accounts, fees, Collections.unmodifiableMap(liquidity), canonical);
+            new TenantDocument.Sdk(url.map(TenantDocumentBody.Sdk::url)), accounts, fees, Collections.unmodifiableMap(liquidity), access,
+            canonical);
+    }
+
+    private static List<Cidr> networks(List<String> values) {
+        return values == null ? List.of() : values.stream().map(v -> Cidr.parse(v).orElseThrow()).distinct().toList();
+    }
+
+    private static TenantDocumentBody.Access canonical(TenantDocument.Access access) {
+        return access.sdk().isEmpty() && access.dfsp().isEmpty() ? null : new TenantDocumentBody.Access(
+            access.sdk().isEmpty() ? null : access.sdk().stream().map(Cidr::toString).toList(),
+            access.dfsp().isEmpty() ? null : access.dfsp().stream().map(Cidr::toString).toList());
     }
 
     private static TenantDocument.FeePolicy fee(TenantDocumentBody.Fee body) {

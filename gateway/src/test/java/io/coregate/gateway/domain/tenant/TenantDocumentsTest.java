@@ -55,7 +55,7 @@ class TenantDocumentsTest {
     @Test
     void aListWithAHoleNamesTheElement() {
         var body = new TenantDocumentBody("bank", Arrays.asList("ZMW", null), null, new TenantDocumentBody.Cbs("sandbox", null, null, null,
-            null, null), null, null, null, null);
+            null, null), null, null, null, null, null);
         var error = assertThrows(ValidationException.class, () -> TenantDocuments.of(body));
         assertEquals(List.of(new FieldError("currencies[1]", "must be a string")), error.errors());
     }
