@@ -31,7 +31,7 @@ final class SourceGuard implements Filter {
 
     @Override
     public void filter(FilterChain chain, RoutingRequest request, RoutingResponse response) {
-        String segment = firstSegment(request.path().path());
+        String segment = TenantThrottle.firstSegment(request.path().path());
         Tenant tenant = TenantId.isValid(segment) ? tenants.all().get(new TenantId(segment)) : null;
         Optional<InetAddress> source = source(request);
         if (tenant != null && source.isPresent() && !tenant.document().access().allowsSdk(source.get())) {
@@ -54,11 +54,5 @@ final class SourceGuard implements Filter {
     static String refusal(InetAddress source, String tenant, String listener) {
         return "source " + source.getHostAddress() + " may not call tenant '" + tenant + "' on the " + listener
             + " listener (the tenant document's access." + listener + "Sources)";
-    }
-
-    private static String firstSegment(String path) {
-        int start = path.startsWith("/") ? 1 : 0;
-        int end = path.indexOf('/', start);
-        return end < 0 ? path.substring(start) : path.substring(start, end);
     }
 }

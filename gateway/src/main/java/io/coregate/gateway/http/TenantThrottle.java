@@ -115,7 +115,8 @@ final class TenantThrottle implements Filter {
         Json.send(response, ErrorHandler.statusFor(listener, ErrorCode.SERVER_BUSY), body);
     }
 
-    private static String firstSegment(String path) {
+    /** The first segment of a path: the tenant on the sdk and dfsp listeners. */
+    static String firstSegment(String path) {
         int start = path.startsWith("/") ? 1 : 0;
         int end = path.indexOf('/', start);
         return end < 0 ? path.substring(start) : path.substring(start, end);
