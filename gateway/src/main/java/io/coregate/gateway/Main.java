@@ -55,6 +55,7 @@ import io.coregate.gateway.plugins.PluginSync;
 import io.coregate.gateway.plugins.PluginWatcher;
 import io.coregate.gateway.plugins.SecretResolver;
 import io.coregate.gateway.sdk.ConnectorClient;
+import io.coregate.gateway.sdk.ConnectorCompletionCheck;
 import io.coregate.gateway.sdk.MeteredConnector;
 import io.coregate.plugin.api.ApiVersion;
 import io.helidon.config.Config;
@@ -192,7 +193,8 @@ public final class Main {
             var connector = new MeteredConnector(new ConnectorClient(sdkClient), meters);
             var payer = PayerWiring.wire(source, sdkClient, jdbc, ledger, connector, adapters, directory, meters, requestMetrics,
                 transferHook);
-            var payee = PayeeWiring.wire(source, jdbc, adapters, directory, meters, requestMetrics, transferHook, payer.operatorSteps());
+            var payee = PayeeWiring.wire(source, jdbc, adapters, directory, meters, requestMetrics, transferHook, payer.operatorSteps(),
+                new ConnectorCompletionCheck(connector));
             var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics, payee.routes());
             var operators = new OperatorTokens(new JdbcOperatorTokenRepository(jdbc), tenantRepository, OperatorTokens.DEFAULT_CACHE,
                 Clock.systemUTC());

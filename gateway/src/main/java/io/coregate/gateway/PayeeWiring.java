@@ -6,6 +6,7 @@ import io.coregate.gateway.db.JdbcQuoteBook;
 import io.coregate.gateway.db.JdbcTransferLog;
 import io.coregate.gateway.db.StateChangeHook;
 import io.coregate.gateway.domain.party.PartyService;
+import io.coregate.gateway.domain.payee.CompletionCheck;
 import io.coregate.gateway.domain.payee.CreditSteps;
 import io.coregate.gateway.domain.payee.Leases;
 import io.coregate.gateway.domain.payee.PayeeTransferService;
@@ -41,7 +42,8 @@ import java.util.Optional;
 record PayeeWiring(TransferPolicy policy, PayeeRoutes routes, TransferAdmin admin, Reconciler reconciler, RequestMetrics metrics) {
 
     static PayeeWiring wire(Config source, Jdbc jdbc, AdapterRegistry adapters, TenantDirectory directory, MeterRegistry meters,
-                            RequestMetrics requestMetrics, StateChangeHook onStateChange, OutboundResolution outbound) {
+                            RequestMetrics requestMetrics, StateChangeHook onStateChange, OutboundResolution outbound,
+                            CompletionCheck completions) {
         TransferPolicy policy = TransfersConfig.load(source);
         Clock clock = Clock.systemUTC();
         var log = new JdbcTransferLog(jdbc, onStateChange);
@@ -51,7 +53,7 @@ record PayeeWiring(TransferPolicy policy, PayeeRoutes routes, TransferAdmin admi
         var credits = new CreditSteps(adapters, log, metrics, policy, clock);
         var routes = new PayeeRoutes(directory, new QuoteService(adapters, new PartyService(adapters), quotes, policy, clock),
             new PayeeTransferService(adapters, log, quotes, metrics, leases, clock),
-            new TransferNotifications(credits, log, leases), requestMetrics);
+            new TransferNotifications(credits, log, leases, completions), requestMetrics);
         var reconciler = new Reconciler(credits, log, metrics, policy, clock, id -> Optional.ofNullable(directory.all().get(id)));
         return new PayeeWiring(policy, routes, new TransferAdmin(log, metrics, outbound), reconciler, requestMetrics);
     }

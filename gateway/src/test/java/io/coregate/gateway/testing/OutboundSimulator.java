@@ -32,6 +32,7 @@ public final class OutboundSimulator implements AutoCloseable {
 
     private final Map<String, SimulatorPlan> payeePlans = new ConcurrentHashMap<>();
     private final Map<String, SimulatedTransfer> transfers = new ConcurrentHashMap<>();
+    private final Map<String, String> hubStates = new ConcurrentHashMap<>();
     /** Synchronized, not copy-on-write: the benchmark's load process sends it hundreds of thousands of calls. */
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -70,6 +71,15 @@ public final class OutboundSimulator implements AutoCloseable {
     }
 
     /** A transfer it created. */
+    /**
+     * Makes {@code GET /transfers/{transferId}} report the hub's {@code transferState} (COMMITTED, ABORTED, ...) for a
+     * transfer this Connector did not send: an inbound one, as a payee DFSP's Connector reads it from the hub.
+     */
+    public OutboundSimulator hubState(String transferId, String transferState) {
+        hubStates.put(transferId, transferState);
+        return this;
+    }
+
     public Optional<SimulatedTransfer> transfer(String transferId) {
         return Optional.ofNullable(transfers.get(transferId));
     }
@@ -149,6 +159,11 @@ public final class OutboundSimulator implements AutoCloseable {
         String id = request.path().pathParameters().get("transferId");
         calls.add("GET /transfers/" + id);
         SimulatedTransfer transfer = transfers.get(id);
+        if (transfer == null && hubStates.containsKey(id)) {
+            send(response, 200, Map.of("transferId", id, "currentState", "COMMITTED".equals(hubStates.get(id)) ? "COMPLETED" : "ERROR_OCCURRED",
+                "fulfil", Map.of("body", Map.of("transferState", hubStates.get(id)), "headers", Map.of())));
+            return;
+        }
         if (transfer != null && transfer.countRead() <= transfer.plan().failedReads()) {
             send(response, 500, Map.of("statusCode", "500", "message", "Internal server error"));
             return;

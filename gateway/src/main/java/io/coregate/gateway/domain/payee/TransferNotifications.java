@@ -17,18 +17,22 @@ import java.util.Optional;
  * COMPLETED} commits the credit; anything else releases it and answers 500 "Transfer Not Completed Error". Read
  * tolerantly (SDK 18's string {@code lastError}, {@code currentState: ABORTED}; {@code *.body} strings are parsed by
  * the http layer), but one whose embedded quote request contradicts the stored transfer is refused with 400 and
- * changes nothing. Repeats give the same answer without calling the CBS again. Thread-safe.
+ * changes nothing. Repeats give the same answer without calling the CBS again. A tenant with {@code sdk.confirmCompletion}
+ * has each COMPLETED notification of a reserved transfer confirmed with its Connector first ({@link CompletionCheck}),
+ * so a forged one moves no money. Thread-safe.
  */
 public final class TransferNotifications {
 
     private final TransferLog log;
     private final CreditSteps steps;
     private final Leases leases;
+    private final CompletionCheck completions;
 
-    public TransferNotifications(CreditSteps steps, TransferLog log, Leases leases) {
+    public TransferNotifications(CreditSteps steps, TransferLog log, Leases leases, CompletionCheck completions) {
         this.log = log;
         this.steps = steps;
         this.leases = leases;
+        this.completions = completions;
     }
 
     /**
@@ -41,6 +45,9 @@ public final class TransferNotifications {
         TransferIds.check("transferId", transferId);
         Transfer transfer = leases.settled(tenant, transferId, TransferState.RECEIVED);
         checkConsistent(transfer, body);
+        if (body.completed() && transfer.state() == TransferState.RESERVED && tenant.document().sdk().confirmCompletion()) {
+            confirmed(tenant, transferId);
+        }
         while (true) {
             if (transfer.state() == TransferState.RECEIVED) {
                 throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + transferId + " has not been reserved yet");
@@ -60,6 +67,19 @@ public final class TransferNotifications {
             }
             // Another request holds the lease: wait until it has finished (a RESERVED transfer never goes back to RECEIVED).
             transfer = leases.settled(tenant, transferId, TransferState.RESERVED);
+        }
+    }
+
+    /** With {@code sdk.confirmCompletion}: the Connector must confirm the hub committed the transfer, else nothing moves. */
+    private void confirmed(Tenant tenant, String transferId) {
+        var confirmation = completions.confirm(tenant, transferId);
+        switch (confirmation.verdict()) {
+            case CONFIRMED -> {
+            }
+            case DENIED -> throw new GatewayException(ErrorCode.VALIDATION, "the Mojaloop Connector does not confirm transfer "
+                + transferId + " as committed (" + confirmation.reason() + "); nothing was credited");
+            case UNKNOWN -> throw new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, "the Mojaloop Connector could not confirm transfer "
+                + transferId + " yet (" + confirmation.reason() + "); nothing was credited, send the notification again");
         }
     }
 

@@ -50,9 +50,10 @@ public record TenantDocument(
     /**
      * The tenant's Mojaloop Connector.
      *
-     * @param outboundUrl base URL of its outbound API, needed for sending
+     * @param outboundUrl       base URL of its outbound API, needed for sending
+     * @param confirmCompletion whether a COMPLETED notification is confirmed with the Connector before crediting
      */
-    public record Sdk(Optional<URI> outboundUrl) {
+    public record Sdk(Optional<URI> outboundUrl, boolean confirmCompletion) {
     }
 
     /**

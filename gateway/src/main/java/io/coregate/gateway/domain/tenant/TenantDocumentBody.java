@@ -126,9 +126,11 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
     /**
      * The tenant's Mojaloop Connector.
      *
-     * @param outboundUrl base URL of its outbound API, needed for sending
+     * @param outboundUrl       base URL of its outbound API, needed for sending
+     * @param confirmCompletion confirm each COMPLETED notification with the Connector ({@code GET /transfers/{id}} on
+     *                          its outbound API) before crediting; needs {@code outboundUrl}
      */
-    public record Sdk(String outboundUrl) implements Validated {
+    public record Sdk(String outboundUrl, Boolean confirmCompletion) implements Validated {
 
         public Sdk {
             outboundUrl = blankless(outboundUrl);
@@ -138,6 +140,9 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
         public void check(Check check) {
             if (outboundUrl != null && url(outboundUrl) == null) {
                 check.invalid("outboundUrl", "must be an http(s) URL such as http://dfspa-sdk:4001");
+            }
+            if (Boolean.TRUE.equals(confirmCompletion) && outboundUrl == null) {
+                check.invalid("confirmCompletion", "needs sdk.outboundUrl: the notification is confirmed with the Connector's outbound API");
             }
         }
 

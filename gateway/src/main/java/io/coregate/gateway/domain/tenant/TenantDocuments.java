@@ -43,6 +43,7 @@ public final class TenantDocuments {
             Optional.ofNullable(cbsBody.maxConcurrency()).orElse(DEFAULT_MAX_CONCURRENCY),
             Optional.ofNullable(cbsBody.settings()).orElse(Map.of()), Collections.unmodifiableMap(secrets));
         Optional<String> url = Optional.ofNullable(body.sdk()).map(TenantDocumentBody.Sdk::outboundUrl);
+        boolean confirm = Optional.ofNullable(body.sdk()).map(TenantDocumentBody.Sdk::confirmCompletion).orElse(false);
         var accountsBody = Optional.ofNullable(body.accounts()).orElse(new TenantDocumentBody.Accounts(null, null));
         var accounts = new TenantDocument.Accounts(Optional.ofNullable(accountsBody.disbursement()),
             Optional.ofNullable(accountsBody.collection()));
@@ -57,10 +58,10 @@ public final class TenantDocuments {
         var canonical = new TenantDocumentBody(body.dfspId(), currencies, idTypes,
             new TenantDocumentBody.Cbs(cbs.plugin(), cbsBody.pluginVersion(), cbs.timeoutMillis(), cbs.maxConcurrency(), cbs.settings(),
                 Collections.unmodifiableMap(new LinkedHashMap<>(secrets))),
-            new TenantDocumentBody.Sdk(url.orElse(null)), accountsBody,
+            new TenantDocumentBody.Sdk(url.orElse(null), confirm ? Boolean.TRUE : null), accountsBody,
             new TenantDocumentBody.Fees(canonical(fees.send()), canonical(fees.receive())), canonical(liquidity), canonical(access));
         return new TenantDocument(body.dfspId(), currencies, new LinkedHashSet<>(idTypes), cbs,
-            new TenantDocument.Sdk(url.map(TenantDocumentBody.Sdk::url)), accounts, fees, Collections.unmodifiableMap(liquidity), access,
+            new TenantDocument.Sdk(url.map(TenantDocumentBody.Sdk::url), confirm), accounts, fees, Collections.unmodifiableMap(liquidity), access,
             canonical);
     }
 
