@@ -83,10 +83,7 @@ public final class ExampleBankSimulator {
                         "currency", ledger.currency(c.accountNo()), "status", c.status())))
                 .orElse(SimResponse.of(404, error("NO_SUCH_PARTY", "no customer " + request.param("idType") + "/"
                         + request.param("idValue")))));
-        sim.route("GET", "/v1/accounts/{accountNo}/balance", (request, ledger) -> ledger.exists(request.param("accountNo"))
-                ? SimResponse.ok(Map.of("accountNo", request.param("accountNo"), "currency", ledger.currency(request.param("accountNo")),
-                        "available", ledger.available(request.param("accountNo")).toPlainString()))
-                : SimResponse.of(404, error("NO_SUCH_ACCOUNT", "no account " + request.param("accountNo"))));
+        sim.route("GET", "/v1/accounts/{accountNo}/balance", (request, ledger) -> balance(request.param("accountNo"), ledger));
         sim.bookingRoute("POST", "/v1/transfers", ExampleBankSimulator::idempotencyKey, (request, ledger) -> post(request, ledger));
         sim.route("GET", "/v1/transfers/{key}", (request, ledger) -> ledger.postings(request.param("key")).stream().findFirst()
                 .map(p -> SimResponse.ok(posting(p)))
@@ -133,6 +130,17 @@ public final class ExampleBankSimulator {
         } catch (IllegalArgumentException e) {
             return SimResponse.of(400, error("INVALID_REQUEST", e.getMessage()));
         }
+    }
+
+    private static SimResponse balance(String accountNo, Ledger ledger) {
+        if (!ledger.exists(accountNo)) {
+            return SimResponse.of(404, error("NO_SUCH_ACCOUNT", "no account " + accountNo));
+        }
+        var body = new LinkedHashMap<String, Object>();
+        body.put("accountNo", accountNo);
+        body.put("currency", ledger.currency(accountNo));
+        body.put("available", ledger.available(accountNo).toPlainString());
+        return SimResponse.ok(body);
     }
 
     private static String idempotencyKey(SimRequest request) {
