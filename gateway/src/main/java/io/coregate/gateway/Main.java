@@ -21,6 +21,7 @@ import io.coregate.gateway.db.JdbcPluginStore;
 import io.coregate.gateway.db.JdbcReplicaRegistry;
 import io.coregate.gateway.db.JdbcTenantRepository;
 import io.coregate.gateway.db.OutboundLedgerHook;
+import io.coregate.gateway.db.PoolShare;
 import io.coregate.gateway.domain.access.ApiKeys;
 import io.coregate.gateway.domain.access.OperatorTokens;
 import io.coregate.gateway.domain.ledger.LiquidityService;
@@ -169,7 +170,8 @@ public final class Main {
             host.loadDirectory(pluginConfig.bundledDir(), LoadedPlugin.Source.BUNDLED);
             approvalPolicy.refresh();
             MeterRegistry meters = joined(metersReady);
-            var jdbc = new Jdbc(database.dataSource());
+            var jdbc = new Jdbc(database.dataSource(), new PoolShare(config.listeners().tenantLimits().dbConnections(config.db().poolSize()),
+                config.db().timeouts().poolWait()));
             var pluginSync = new PluginSync(host, new JdbcPluginStore(jdbc), pluginConfig.dropInDir().resolve("uploaded"));
             pluginSync.pull();
             var tenantRepository = new JdbcTenantRepository(jdbc);

@@ -88,7 +88,8 @@ public final class ConfigLoader {
         return new TenantLimits(rate,
                 (int) number(config, "limits.tenant-burst", Math.max(1, 2L * rate), 1, 10_000_000),
                 (int) number(config, "limits.tenant-max-in-flight", 64, 1, 100_000),
-                Duration.ofMillis(number(config, "limits.tenant-queue-wait-millis", 1_000, 0, 60_000)));
+                Duration.ofMillis(number(config, "limits.tenant-queue-wait-millis", 1_000, 0, 60_000)),
+                (int) number(config, "limits.tenant-db-share-percent", 50, 1, 100));
     }
 
     private static String password(Config config) {

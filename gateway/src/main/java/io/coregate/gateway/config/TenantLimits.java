@@ -13,8 +13,15 @@ import java.time.Duration;
  *                          the tenant's threads and, through them, its use of the database pool
  * @param queueWait         how long a request over {@code maxInFlight} waits for a turn before it is refused
  *                          ({@code limits.tenant-queue-wait-millis})
+ * @param dbSharePercent    the share of the database pool one tenant's requests may hold at once
+ *                          ({@code limits.tenant-db-share-percent}, 1–100; at least one connection)
  */
-public record TenantLimits(int requestsPerSecond, int burst, int maxInFlight, Duration queueWait) {
+public record TenantLimits(int requestsPerSecond, int burst, int maxInFlight, Duration queueWait, int dbSharePercent) {
+
+    /** The connections one tenant may hold out of a pool of {@code poolSize}. */
+    public int dbConnections(int poolSize) {
+        return Math.max(1, poolSize * dbSharePercent / 100);
+    }
 
     /** True when the rate limit applies. */
     public boolean rateLimited() {

@@ -22,9 +22,16 @@ public final class Jdbc {
     static final int ATTEMPTS = 4;
 
     private final DataSource dataSource;
+    private final PoolShare share;
 
     public Jdbc(DataSource dataSource) {
+        this(dataSource, PoolShare.UNBOUNDED);
+    }
+
+    /** Work through {@code dataSource}, each tenant's requests within their {@code share} of it. */
+    public Jdbc(DataSource dataSource, PoolShare share) {
         this.dataSource = dataSource;
+        this.share = share;
     }
 
     /** Work against a connection inside a transaction. */
@@ -63,7 +70,7 @@ public final class Jdbc {
     }
 
     private <T> T once(String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (PoolShare.Held permit = share.enter(); Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -88,7 +95,7 @@ public final class Jdbc {
 
     /** Runs read-only {@code work} in auto-commit mode. */
     public <T> T read(String what, Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (PoolShare.Held permit = share.enter(); Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw new DatabaseException(what + " failed: " + e.getMessage(), e);

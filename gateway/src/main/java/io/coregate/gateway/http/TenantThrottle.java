@@ -2,6 +2,7 @@ package io.coregate.gateway.http;
 
 import io.coregate.gateway.config.TenantLimits;
 import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.tenant.TenantScope;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -69,7 +70,7 @@ final class TenantThrottle implements Filter {
             return;
         }
         try {
-            chain.proceed();
+            TenantScope.run(tenant, chain::proceed);
         } finally {
             counter.inFlight().release();
         }
