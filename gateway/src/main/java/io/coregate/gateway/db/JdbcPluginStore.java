@@ -55,6 +55,21 @@ public final class JdbcPluginStore implements PluginStore {
     }
 
     @Override
+    public boolean delete(String sha256, AuditEntry audit) {
+        return jdbc.inTransaction("delete plugin jar", connection -> {
+            try (var statement = connection.prepareStatement("DELETE FROM plugin_store WHERE tenant_id = ? AND sha256 = ?")) {
+                statement.setString(1, AuditEntry.GLOBAL);
+                statement.setString(2, sha256);
+                if (statement.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            AuditWriter.append(connection, audit);
+            return true;
+        });
+    }
+
+    @Override
     public Optional<byte[]> content(String sha256) {
         return jdbc.read("read plugin jar", connection -> {
             try (var statement = connection.prepareStatement("SELECT content FROM plugin_store WHERE tenant_id = ? AND sha256 = ?")) {

@@ -66,7 +66,8 @@ public final class AdminRoutes {
             .post("/admin/plugins", admin("plugin.upload", (req, res, actor) -> PluginUpload.handle(req, res, actor, plugins)))
             .get("/admin/plugins/approvals", admin("plugin.approvals", this::listApprovals))
             .post("/admin/plugins/approvals", admin("plugin.approve", this::approve))
-            .delete("/admin/plugins/approvals/{sha256}", admin("plugin.revoke", this::revoke));
+            .delete("/admin/plugins/approvals/{sha256}", admin("plugin.revoke", this::revoke))
+            .delete("/admin/plugins/{id}/{version}", admin("plugin.delete", this::deletePlugin));
         liquidity.routing(routing, this::admin);
         replicas.routing(routing, this::admin);
         operators.routing(routing, this::admin);
@@ -125,6 +126,11 @@ public final class AdminRoutes {
             throw new GatewayException(ErrorCode.ID_NOT_FOUND, "sha256 " + Routes.shorten(sha256) + " is not approved");
         }
         Json.send(response, 200, java.util.Map.of("sha256", sha256.toLowerCase(java.util.Locale.ROOT), "revoked", true));
+    }
+
+    private void deletePlugin(ServerRequest request, ServerResponse response, String actor) {
+        var params = request.path().pathParameters();
+        Json.send(response, 200, new AdminViews.Plugins(plugins.delete(params.get("id"), params.get("version"), actor)));
     }
 
     private void listPlugins(ServerRequest request, ServerResponse response, String actor) {

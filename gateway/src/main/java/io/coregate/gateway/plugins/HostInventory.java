@@ -1,5 +1,7 @@
 package io.coregate.gateway.plugins;
 
+import io.coregate.gateway.domain.error.ErrorCode;
+import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.plugin.ApprovalRequest;
 import io.coregate.gateway.domain.plugin.PluginApprovals;
 import io.coregate.gateway.domain.plugin.PluginInventory;
@@ -63,6 +65,30 @@ public final class HostInventory implements PluginInventory {
     public Upload upload(byte[] jar, String actor) {
         var uploaded = sync.upload(jar, actor);
         return new Upload(view(uploaded.plugin()), uploaded.created());
+    }
+
+    @Override
+    public List<PluginView> delete(String id, String version, String actor) {
+        List<LoadedPlugin> matches = host.plugins().stream()
+            .filter(p -> p.id().equals(id) && p.version().equals(version) && !p.retiring()).toList();
+        if (matches.isEmpty()) {
+            throw new GatewayException(ErrorCode.ID_NOT_FOUND, "plugin " + shown(id) + " " + shown(version) + " is not loaded here");
+        }
+        if (matches.stream().anyMatch(p -> p.source() == LoadedPlugin.Source.BUNDLED)) {
+            throw new GatewayException(ErrorCode.VALIDATION, "plugin " + id + " " + version
+                + " is bundled with the gateway's image; it goes with a new image, not through the API");
+        }
+        List<String> users = matches.stream().flatMap(p -> tenantsOf(p).stream()).distinct().sorted().toList();
+        if (!users.isEmpty()) {
+            throw new GatewayException(ErrorCode.VALIDATION, "plugin " + id + " " + version + " serves tenants " + users
+                + "; move them to another version (cbs.pluginVersion) first");
+        }
+        matches.forEach(plugin -> sync.delete(plugin, actor));
+        return host.plugins().stream().filter(p -> p.id().equals(id) && p.version().equals(version)).map(this::view).toList();
+    }
+
+    private static String shown(String text) {
+        return text.length() > 64 ? text.substring(0, 64) + "…" : text;
     }
 
     private PluginView view(LoadedPlugin plugin) {

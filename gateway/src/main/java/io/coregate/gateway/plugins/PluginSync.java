@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -68,9 +69,37 @@ public final class PluginSync {
         return new Uploaded(loaded, true);
     }
 
-    /** Pulls every stored jar this replica has not loaded yet. */
+    /**
+     * Deletes a version's jar: an uploaded one from the store (every replica drops it at its next pull) and from this
+     * replica's folder, a dropped one from the drop-in folder; the host retires it either way. Audited.
+     */
+    synchronized void delete(LoadedPlugin plugin, String actor) {
+        var detail = new LinkedHashMap<String, Object>();
+        detail.put("id", plugin.id());
+        detail.put("version", plugin.version());
+        detail.put("sha256", plugin.sha256());
+        detail.put("source", plugin.source().label());
+        var audit = new AuditEntry(AuditEntry.GLOBAL, actor, "plugin.delete", detail);
+        if (plugin.source() != LoadedPlugin.Source.UPLOADED || !store.delete(plugin.sha256(), audit)) {
+            store.audit(audit);
+        }
+        deleteQuietly(plugin.jar());
+        host.remove(plugin.jar());
+    }
+
+    /** Pulls every stored jar this replica has not loaded yet, and retires uploaded jars deleted from the store. */
     public synchronized void pull() {
-        for (PluginStore.StoredJar jar : store.list()) {
+        List<PluginStore.StoredJar> stored = store.list();
+        var kept = stored.stream().map(PluginStore.StoredJar::sha256).collect(java.util.stream.Collectors.toSet());
+        for (LoadedPlugin plugin : host.plugins()) {
+            if (plugin.source() == LoadedPlugin.Source.UPLOADED && !plugin.retiring() && uploadedDir.equals(plugin.jar().getParent())
+                    && !kept.contains(plugin.sha256())) {
+                LOG.log(System.Logger.Level.INFO, "uploaded plugin " + plugin.id() + " " + plugin.version() + " was deleted; retiring it");
+                deleteQuietly(plugin.jar());
+                host.remove(plugin.jar());
+            }
+        }
+        for (PluginStore.StoredJar jar : stored) {
             Path target = uploadedDir.resolve(jar.sha256() + ".jar");
             if (host.find(target).isPresent()) {
                 continue;

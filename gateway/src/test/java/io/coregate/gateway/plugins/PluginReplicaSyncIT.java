@@ -93,6 +93,42 @@ class PluginReplicaSyncIT {
         assertEquals(401, first.anonymousAdmin().send("POST", "/admin/plugins", "application/java-archive", jar).status());
     }
 
+    @Test
+    void aDeletedVersionLeavesEveryReplicaButNotWhileATenantUsesIt() throws SQLException {
+        byte[] old = sandboxAs("gonebank", "1.0.0");
+        var uploaded = first.admin().send("POST", "/admin/plugins", "application/java-archive", old);
+        assertEquals(201, uploaded.status(), uploaded.body());
+        String sha = uploaded.field("sha256");
+        Plugins.await(second, e -> sha.equals(e.get("sha256")) && "STARTED".equals(e.get("state")), WAIT);
+        var doc = Tenants.standard("gonedfsp");
+        PluginHotLoadIT.cbs(doc).put("plugin", "gonebank");
+        PluginHotLoadIT.cbs(doc).put("pluginVersion", "1.0.0");
+        assertEquals(201, first.admin().put("/admin/tenants/gone-user", doc).status());
+
+        var inUse = first.admin().delete("/admin/plugins/gonebank/1.0.0");
+        assertEquals(400, inUse.status(), inUse.body());
+        assertTrue(inUse.field("message").contains("serves tenants [gone-user]"), inUse.body());
+        assertEquals(1, storedJars(sha), "nothing deleted while in use");
+
+        var newer = first.admin().send("POST", "/admin/plugins", "application/java-archive", sandboxAs("gonebank", "1.1.0"));
+        assertEquals(201, newer.status(), newer.body());
+        PluginHotLoadIT.cbs(doc).put("pluginVersion", "1.1.0");
+        assertEquals(200, first.admin().put("/admin/tenants/gone-user", doc).status());
+        var deleted = first.admin().delete("/admin/plugins/gonebank/1.0.0");
+        assertEquals(200, deleted.status(), deleted.body());
+        assertEquals(0, storedJars(sha));
+        Plugins.awaitGone(first, e -> sha.equals(e.get("sha256")), WAIT);
+        Plugins.awaitGone(second, e -> sha.equals(e.get("sha256")), WAIT);
+        assertFalse(Files.exists(second.workDir().resolve("plugins/uploaded/" + sha + ".jar")), "the other replica dropped its copy");
+        assertEquals(200, second.sdk().get("/gone-user/parties/MSISDN/260971000001").status(), "the tenant runs on 1.1.0");
+        assertTrue(audit().contains("plugin.delete null"), audit().toString());
+
+        assertEquals(404, first.admin().delete("/admin/plugins/gonebank/1.0.0").status(), "already gone");
+        var bundled = first.admin().delete("/admin/plugins/sandbox/1.0.0");
+        assertEquals(400, bundled.status(), bundled.body());
+        assertTrue(bundled.field("message").contains("bundled"), bundled.body());
+    }
+
     private static Map<String, Object> sharedTenant() {
         var doc = Tenants.standard("shareddfsp");
         PluginHotLoadIT.cbs(doc).put("plugin", "sharedbank");

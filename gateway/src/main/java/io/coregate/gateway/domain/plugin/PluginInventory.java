@@ -36,6 +36,15 @@ public interface PluginInventory {
     record Approved(PluginApprovals.Approval approval, boolean created, List<PluginView> started) {
     }
 
+    /**
+     * Deletes an uploaded or dropped plugin version on every replica, audited: its jar goes, the version retires and
+     * unloads once its calls drained. Refused for a bundled version and while a tenant uses it.
+     *
+     * @return the version's entries as they are now (retiring)
+     * @throws io.coregate.gateway.domain.error.GatewayException 3200 when no such version is loaded, 3100 when bundled or in use
+     */
+    List<PluginView> delete(String id, String version, String actor);
+
     /** The approved checksums, oldest first. */
     List<PluginApprovals.Approval> approvals();
 

@@ -35,6 +35,13 @@ public interface PluginStore {
     /** A stored jar's bytes. */
     Optional<byte[]> content(String sha256);
 
+    /**
+     * Deletes a stored jar, with its audit entry in the same transaction; every replica drops it at its next pull.
+     *
+     * @return true when it was stored
+     */
+    boolean delete(String sha256, AuditEntry audit);
+
     /** Records an admin action that stored nothing (a refused upload). */
     void audit(AuditEntry entry);
 }
