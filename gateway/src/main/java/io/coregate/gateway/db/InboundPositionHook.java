@@ -24,7 +24,10 @@ public final class InboundPositionHook implements StateChangeHook {
     @Override
     public void apply(Connection connection, TransferState from, Transfer after) throws SQLException {
         if (after.direction() == Direction.INBOUND && after.state() == TransferState.COMMITTED && from != TransferState.COMMITTED) {
-            ledger.inbound(connection, after.tenant(), new Money(after.amount(), after.currency()), after.transferId());
+            // the transfer log keeps 4 decimals (100.0000); the ledger takes the amount as written (100), so the position
+            // and the journal read like every other figure of the liquidity API
+            Money amount = Money.of(new Money(after.amount(), after.currency()).plain(), after.currency());
+            ledger.inbound(connection, after.tenant(), amount, after.transferId());
         }
     }
 }

@@ -101,9 +101,9 @@ public final class TransferAdminRoutes {
         return request.path().pathParameters().get("transferId");
     }
 
-    private static Direction direction(ServerRequest request) {
-        return param(request.query().first("direction").asOptional(), "direction", d -> Direction.valueOf(d.toUpperCase(Locale.ROOT)))
-            .orElse(Direction.INBOUND);
+    /** The {@code direction} asked for; absent, the transfer of that id in either direction (inbound first). */
+    private static Optional<Direction> direction(ServerRequest request) {
+        return param(request.query().first("direction").asOptional(), "direction", d -> Direction.valueOf(d.toUpperCase(Locale.ROOT)));
     }
 
     private static Map<String, Object> detail(TransferAdmin.Detail detail) {

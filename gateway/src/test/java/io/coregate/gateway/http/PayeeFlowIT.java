@@ -193,6 +193,25 @@ class PayeeFlowIT {
         assertTrue(check.body().contains("\"consistent\":true"), check.body());
     }
 
+    @Test
+    void liquidityAfterAnInboundTransferShowsTheAmountAsWritten() {
+        var document = Tenants.standard("bankL");
+        document.put("liquidity", Map.of("ZMW", Map.of("limit", "1000.00", "alarmPercent", 10)));
+        assertEquals(201, gateway.admin().put("/admin/tenants/bank-l", document).status());
+        var backend = new Backend(gateway, "bank-l");
+        String transferId = Payee.id();
+        reserve(backend, transferId, "100");
+        assertEquals(200, backend.notify(transferId, Payee.notification(transferId, "COMPLETED")).status());
+
+        var liquidity = gateway.admin().get("/admin/tenants/bank-l/liquidity");
+        assertEquals(200, liquidity.status(), liquidity.body());
+        assertTrue(liquidity.body().contains("\"position\":\"-100\",\"available\":\"1100.00\""), liquidity.body());
+        var journal = gateway.admin().get("/admin/tenants/bank-l/liquidity/ZMW/journal?limit=1");
+        assertEquals(200, journal.status(), journal.body());
+        assertTrue(journal.body().contains("\"operation\":\"INBOUND\",\"stripe\":0,\"reference\":\"" + transferId + "\",\"amount\":\"100\""),
+            journal.body());
+    }
+
     private static BigDecimal position() {
         var liquidity = gateway.admin().get("/admin/tenants/bank-a/liquidity");
         assertEquals(200, liquidity.status(), liquidity.body());

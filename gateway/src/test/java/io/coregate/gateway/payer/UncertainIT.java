@@ -134,6 +134,12 @@ class UncertainIT {
         assertEquals(ref, byMojaloopId.field("transferId"), "found by the Mojaloop transfer id its channel was given");
         assertTrue(byMojaloopId.body().contains("\"send money: ") && byMojaloopId.body().contains(" ZMW reserved\"")
             && !byMojaloopId.body().contains("Money["), byMojaloopId.body());
+        for (String id : List.of(ref, transferId)) {
+            var withoutDirection = gateway.admin().get("/admin/tenants/unsure-bank/transfers/" + id);
+            assertEquals(200, withoutDirection.status(), "the id the list shows opens without ?direction=: " + withoutDirection.body());
+            assertEquals(ref, withoutDirection.field("transferId"));
+            assertEquals("OUTBOUND", withoutDirection.field("direction"));
+        }
         var resolved = gateway.adminAs("ops-jane").post("/admin/tenants/unsure-bank/transfers/" + transferId
             + "/resolve?direction=OUTBOUND", Map.of("outcome", "ABORTED", "reason", "hub reports ABORTED"));
         assertEquals(200, resolved.status(), resolved.body());

@@ -43,20 +43,26 @@ public final class TransferAdmin {
     }
 
     /**
-     * A transfer by its id; an outbound one also by the Mojaloop transfer id its channel was given.
+     * A transfer by its id; an outbound one also by the Mojaloop transfer id its channel was given. Without a direction,
+     * an inbound transfer of that id, else an outbound one (so every id the admin list shows opens as it is).
      *
      * @throws GatewayException 3208 when unknown
      */
-    public Detail get(TenantId tenant, Direction direction, String transferId) {
+    public Detail get(TenantId tenant, Optional<Direction> direction, String transferId) {
         Transfer transfer = locate(tenant, direction, transferId);
-        return new Detail(transfer, log.journal(tenant, direction, transfer.transferId()));
+        return new Detail(transfer, log.journal(tenant, transfer.direction(), transfer.transferId()));
+    }
+
+    private Transfer locate(TenantId tenant, Optional<Direction> direction, String id) {
+        return direction.map(d -> find(tenant, d, id))
+            .orElseGet(() -> find(tenant, Direction.INBOUND, id).or(() -> find(tenant, Direction.OUTBOUND, id)))
+            .orElseThrow(() -> new GatewayException(ErrorCode.TRANSFER_NOT_FOUND, "transfer " + id + " is unknown"));
     }
 
     /** By the log's own id, else (outbound) by the Mojaloop transfer id. */
-    private Transfer locate(TenantId tenant, Direction direction, String id) {
+    private Optional<Transfer> find(TenantId tenant, Direction direction, String id) {
         return log.find(tenant, direction, id)
-            .or(() -> direction == Direction.OUTBOUND ? log.findOutboundByMojaloopId(tenant, id) : Optional.empty())
-            .orElseThrow(() -> new GatewayException(ErrorCode.TRANSFER_NOT_FOUND, "transfer " + id + " is unknown"));
+            .or(() -> direction == Direction.OUTBOUND ? log.findOutboundByMojaloopId(tenant, id) : Optional.empty());
     }
 
     /**
@@ -68,10 +74,11 @@ public final class TransferAdmin {
      *                          step failed, 3208 when unknown, 2005 while a retry
      *                          holds the transfer
      */
-    public Detail resolve(TenantId tenant, Direction direction, String transferId, Resolution body, String actor) {
+    public Detail resolve(TenantId tenant, Optional<Direction> requested, String transferId, Resolution body, String actor) {
         Check.valid(body);
         String reason = body.reason();
-        Transfer transfer = locate(tenant, direction, transferId);
+        Transfer transfer = locate(tenant, requested, transferId);
+        Direction direction = transfer.direction();
         String id = transfer.transferId();
         boolean uncertain = transfer.state() == TransferState.UNCERTAIN && direction == Direction.OUTBOUND;
         if (transfer.state() != TransferState.RECONCILE && !uncertain) {
