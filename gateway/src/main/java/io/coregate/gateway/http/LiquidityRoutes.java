@@ -76,11 +76,17 @@ public final class LiquidityRoutes {
         return request.path().pathParameters().get("currency");
     }
 
-    private static int limit(String text) {
+    /** A {@code ?limit=} query parameter: a whole number from 1 to 1000, else 400 naming it. */
+    static int limit(String text) {
+        int limit;
         try {
-            return Integer.parseInt(text);
+            limit = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw ValidationException.of("limit", "must be a whole number from 1 to 1000");
+            limit = 0;
         }
+        if (limit < 1 || limit > 1000) {
+            throw ValidationException.of("limit", "must be a whole number from 1 to 1000, was '" + Routes.shorten(text) + "'");
+        }
+        return limit;
     }
 }

@@ -58,7 +58,7 @@ public final class TransferAdminRoutes {
             param(query.first("direction").asOptional(), "direction", d -> Direction.valueOf(d.toUpperCase(Locale.ROOT))),
             param(query.first("from").asOptional(), "from", Instant::parse),
             param(query.first("to").asOptional(), "to", Instant::parse),
-            param(query.first("limit").asOptional(), "limit", Integer::parseInt).filter(l -> l > 0 && l <= 1000).orElse(100),
+            query.first("limit").asOptional().map(LiquidityRoutes::limit).orElse(100),
             param(query.first("id").asOptional(), "id", TransferAdminRoutes::anyId));
         var rows = transfers.list(tenant(request), filter).stream().map(listed -> {
             var row = view(listed.transfer());

@@ -153,6 +153,11 @@ class LiquidityAdminIT {
         assertEquals("1400.00", balance.get("limit"));
         assertEquals("-100", balance.get("position"));
         assertEquals("1500.00", balance.get("available"));
+        for (String limit : java.util.List.of("0", "5000", "x")) {
+            var refused = gateway.admin().get("/admin/tenants/adj-bank/liquidity/ZMW/journal?limit=" + limit);
+            assertEquals(400, refused.status(), "limit " + limit + ": " + refused.body());
+            assertTrue(refused.body().contains("limit"), refused.body());
+        }
         var journal = gateway.admin().get("/admin/tenants/adj-bank/liquidity/ZMW/journal?limit=2").body();
         assertTrue(journal.contains("\"operation\":\"SETTLEMENT\"") && journal.contains("\"operation\":\"FUNDS_IN\""), journal);
         assertTrue(journal.contains("\"before\":{\"limit\":\"1500.00\""), journal);

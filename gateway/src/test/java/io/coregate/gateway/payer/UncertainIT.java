@@ -126,6 +126,8 @@ class UncertainIT {
             assertEquals(ref, hits.get(0).get("transferId"));
         }
         assertEquals("[]", gateway.admin().get("/admin/tenants/unsure-bank/transfers?id=nobody-holds-this").json().get("transfers").toString());
+        assertEquals(400, gateway.admin().get("/admin/tenants/unsure-bank/transfers?limit=1001").status(), "a limit out of range is refused");
+        assertEquals(400, gateway.admin().get("/admin/tenants/unsure-bank/transfers?limit=0").status());
         var badId = gateway.admin().get("/admin/tenants/unsure-bank/transfers?id=" + "x".repeat(129));
         assertEquals(400, badId.status(), badId.body());
         assertTrue(badId.body().contains("id"), badId.body());
