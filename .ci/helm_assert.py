@@ -160,6 +160,9 @@ def assert_render(release, values, docs, name):
 
     # Optional objects are rendered exactly when enabled.
     check(bool(by_kind.get("ServiceMonitor")) == values["metrics"]["serviceMonitor"]["enabled"], f"{where} ServiceMonitor iff enabled")
+    for monitor in by_kind.get("ServiceMonitor", []):
+        token = values["metrics"]["serviceMonitor"].get("tokenSecret", {}).get("name")
+        check(bool(token) == ("authorization" in monitor["spec"]["endpoints"][0]), f"{where} ServiceMonitor sends a bearer token iff tokenSecret")
     check(bool(by_kind.get("HorizontalPodAutoscaler")) == values["autoscaling"]["enabled"], f"{where} HPA iff enabled")
     check(bool(by_kind.get("Ingress")) == values["ingress"]["enabled"], f"{where} Ingress iff enabled")
     check(bool(by_kind.get("PodDisruptionBudget")) == values["pdb"]["create"], f"{where} PDB iff created")

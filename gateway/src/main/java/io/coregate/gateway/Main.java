@@ -200,7 +200,7 @@ public final class Main {
             var sdk = new SdkRoutes(directory, new PartyService(adapters), requestMetrics, payee.routes());
             var operators = new OperatorTokens(new JdbcOperatorTokenRepository(jdbc), tenantRepository, OperatorTokens.DEFAULT_CACHE,
                 Clock.systemUTC());
-            var adminAuth = new AdminAuth(token.token(), operators);
+            var adminAuth = new AdminAuth(token.token(), operators, config.admin().publicObserve());
             var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);
             var inventory = new HostInventory(host, directory, pluginSync, approvals, approvalPolicy);
             var replicas = new Replicas(new JdbcReplicaRegistry(jdbc), inventory, replicaConfig.id(), gatewayVersion(), Instant.now(),

@@ -65,7 +65,8 @@ public final class ConfigLoader {
                     }
                     return token;
                 }),
-                path(config, "admin.token-file", "data/admin-token"));
+                path(config, "admin.token-file", "data/admin-token"),
+                flag(config, "admin.public-observe", db.embedded()));
         var tenants = new GatewayConfig.Tenants(
                 path(config, "tenants.bootstrap-dir", "config/tenants"),
                 Duration.ofSeconds(number(config, "tenants.refresh-seconds", 5, 1, 3_600)),

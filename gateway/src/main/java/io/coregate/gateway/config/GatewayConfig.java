@@ -83,13 +83,18 @@ public record GatewayConfig(Listeners listeners, Db db, Plugins plugins, Admin a
      * The admin API.
      *
      * @param token     the bearer token, when configured
-     * @param tokenFile where a generated token is written (owner-only)
+     * @param tokenFile     where a generated token is written (owner-only)
+     * @param publicObserve whether health details ({@code /observe/health}) and metrics ({@code /observe/metrics}) answer
+     *                      without a token ({@code admin.public-observe}; default: only for the embedded demo). The
+     *                      probes {@code /observe/health/live|ready|started} always answer, without tenant details
+     *                      unless public or asked with a token.
      */
-    public record Admin(Optional<String> token, Path tokenFile) {
+    public record Admin(Optional<String> token, Path tokenFile, boolean publicObserve) {
 
         @Override
         public String toString() {
-            return "Admin[token=" + (token.isPresent() ? "(set)" : "(generated)") + ", tokenFile=" + tokenFile + "]";
+            return "Admin[token=" + (token.isPresent() ? "(set)" : "(generated)") + ", tokenFile=" + tokenFile + ", publicObserve="
+                + publicObserve + "]";
         }
     }
 

@@ -22,10 +22,32 @@ public final class AdminAuth {
     private static final String BEARER = "Bearer ";
     private final byte[] bootstrap;
     private final OperatorTokens operators;
+    private final boolean publicObserve;
 
-    public AdminAuth(String bootstrapToken, OperatorTokens operators) {
+    /**
+     * @param bootstrapToken the admin token
+     * @param operators      the named operator tokens
+     * @param publicObserve  whether health details and metrics answer without a token ({@code admin.public-observe})
+     */
+    public AdminAuth(String bootstrapToken, OperatorTokens operators, boolean publicObserve) {
         this.bootstrap = digest(bootstrapToken);
         this.operators = operators;
+        this.publicObserve = publicObserve;
+    }
+
+    /** Whether health details and metrics answer without a token. */
+    public boolean publicObserve() {
+        return publicObserve;
+    }
+
+    /** Whether the request carries the admin token or an active operator token, whatever its role. */
+    public boolean identifies(ServerRequest request) {
+        String header = request.headers().first(HeaderNames.AUTHORIZATION).orElse("");
+        if (!header.startsWith(BEARER)) {
+            return false;
+        }
+        String presented = header.substring(BEARER.length()).strip();
+        return MessageDigest.isEqual(bootstrap, digest(presented)) || operators.authenticate(presented).isPresent();
     }
 
     /**

@@ -53,6 +53,7 @@ public final class AdminRoutes {
     /** Builds the admin routes (the observe feature adds health and metrics beside them). */
     public void routing(HttpRouting.Builder routing) {
         ErrorHandler.register(routing, Listener.ADMIN);
+        routing.addFilter(new ObserveGuard(auth));
         apiKeys.routing(routing);
         transfers.routing(routing);
         OpenApiRoute.routing(routing);

@@ -62,13 +62,17 @@ public final class Listeners {
             .addCheck(() -> {
                 // Detail, never readiness: one bank being down must not take every tenant offline.
                 var response = HealthCheckResponse.builder().status(true);
-                health.cbs().get().forEach(response::detail);
+                if (ObserveGuard.details()) {
+                    health.cbs().get().forEach(response::detail);
+                }
                 return response.build();
             }, HealthCheckType.LIVENESS, "cbs")
             .addCheck(() -> {
                 // Detail, never readiness: a tenant short of liquidity must not take the others offline.
                 var response = HealthCheckResponse.builder().status(true);
-                health.liquidity().get().forEach(response::detail);
+                if (ObserveGuard.details()) {
+                    health.liquidity().get().forEach(response::detail);
+                }
                 return response.build();
             }, HealthCheckType.LIVENESS, "liquidity")
             .addCheck(() -> HealthCheckResponse.builder().status(health.started().getAsBoolean()).build(), HealthCheckType.STARTUP,

@@ -163,7 +163,7 @@ class ApiKeysIT {
             audit);
         assertFalse(audit.contains(apiKey.substring(keyId.length() + 1)), "the key never reaches the audit log");
         assertEquals(401, gateway.anonymousAdmin().post("/admin/tenants/random-guess-7/api-keys", Map.of()).status());
-        String metrics = gateway.anonymousAdmin().with("Accept", "text/plain").get("/observe/metrics").body();
+        String metrics = gateway.admin().with("Accept", "text/plain").get("/observe/metrics").body();
         assertFalse(metrics.contains("random-guess-7"), "unauthenticated paths do not become metric tags");
     }
 

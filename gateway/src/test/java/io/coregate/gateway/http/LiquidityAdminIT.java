@@ -183,10 +183,10 @@ class LiquidityAdminIT {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline && !metrics.matches("(?s).*coregate_liquidity_alarm\\{[^}]*tenant=\"low-bank\"[^}]*} 1\\.0.*")) {
             Thread.sleep(100);
-            metrics = gateway.anonymousAdmin().with("Accept", "text/plain").get("/observe/metrics").body();
+            metrics = gateway.admin().with("Accept", "text/plain").get("/observe/metrics").body();
         }
         assertTrue(metrics.matches("(?s).*coregate_liquidity_alarm\\{[^}]*tenant=\"low-bank\"[^}]*} 1\\.0.*"), "alarm gauge missing");
-        String health = gateway.anonymousAdmin().get("/observe/health").body();
+        String health = gateway.admin().get("/observe/health").body();
         assertTrue(health.contains("low-bank/ZMW") && health.contains("ALARM"), health);
         assertEquals(200, gateway.anonymousAdmin().get("/observe/health/ready").status());
     }

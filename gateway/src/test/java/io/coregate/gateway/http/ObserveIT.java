@@ -32,7 +32,7 @@ class ObserveIT {
 
     @Test
     void readinessLivenessAndStartupAnswer200WithoutAToken() {
-        for (String path : List.of("/observe/health", "/observe/health/ready", "/observe/health/live", "/observe/health/started")) {
+        for (String path : List.of("/observe/health/ready", "/observe/health/live", "/observe/health/started")) {
             var response = gateway.anonymousAdmin().get(path);
             assertEquals(200, response.status(), path + ": " + response.body());
         }
@@ -41,9 +41,31 @@ class ObserveIT {
     }
 
     @Test
+    void healthDetailsAndMetricsNeedATokenUnlessPublic() {
+        gateway.gateway().components().cbsHealth().refresh();
+        for (String path : List.of("/observe/health", "/observe/metrics")) {
+            var anonymous = gateway.anonymousAdmin().get(path);
+            assertEquals(401, anonymous.status(), path + ": " + anonymous.body());
+            assertEquals("3000", anonymous.field("statusCode"));
+        }
+        String live = gateway.anonymousAdmin().get("/observe/health/live").body();
+        assertTrue(!live.contains("up-bank") && !live.contains("down-bank"), "no tenant detail for an anonymous probe: " + live);
+        var auditor = gateway.admin().post("/admin/operators", Map.of("name", "prometheus", "role", "AUDITOR")).field("token");
+        var scrape = gateway.anonymousAdmin().with("Authorization", "Bearer " + auditor).with("Accept", "text/plain").get("/observe/metrics");
+        assertEquals(200, scrape.status(), "an auditor's token scrapes");
+        String detailed = gateway.anonymousAdmin().with("Authorization", "Bearer " + auditor).get("/observe/health/live").body();
+        assertTrue(detailed.contains("up-bank") && detailed.contains("down-bank"), detailed);
+
+        try (var open = TestGateway.start(TestDatabase.freshSchema(), Map.of("admin.public-observe", "true"))) {
+            assertEquals(200, open.anonymousAdmin().get("/observe/health").status());
+            assertEquals(200, open.anonymousAdmin().with("Accept", "text/plain").get("/observe/metrics").status());
+        }
+    }
+
+    @Test
     void oneBanksOutageIsHealthDetailNotUnreadiness() {
         gateway.gateway().components().cbsHealth().refresh();
-        String body = gateway.anonymousAdmin().get("/observe/health").body();
+        String body = gateway.admin().get("/observe/health").body();
         assertTrue(body.contains("down-bank") && body.contains("DOWN") && body.contains("up-bank"), body);
         assertEquals(200, gateway.anonymousAdmin().get("/observe/health/ready").status());
     }
@@ -51,7 +73,7 @@ class ObserveIT {
     @Test
     void metricsArePrometheusTextWithPerTenantRouteTimers() {
         gateway.sdk().get("/up-bank/parties/MSISDN/260971000001");
-        var response = gateway.anonymousAdmin().with("Accept", "text/plain").get("/observe/metrics");
+        var response = gateway.admin().with("Accept", "text/plain").get("/observe/metrics");
         assertEquals(200, response.status());
         assertTrue(response.body().contains("coregate_requests_seconds_count{"), response.body().substring(0, 500));
         assertTrue(response.body().matches("(?s).*coregate_requests_seconds_count\\{[^}]*tenant=\"up-bank\".*"), "per-tenant tag missing");

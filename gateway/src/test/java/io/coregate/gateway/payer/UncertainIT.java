@@ -106,7 +106,7 @@ class UncertainIT {
         String gauge = "";
         for (int i = 0; i < 50 && !gauge.matches("(?s).*coregate_transfers_uncertain_open\\{[^}]*unsure-bank[^}]*} 1\\.0.*"); i++) {
             Thread.sleep(100);
-            gauge = gateway.anonymousAdmin().with("Accept", "text/plain").get("/observe/metrics").body();
+            gauge = gateway.admin().with("Accept", "text/plain").get("/observe/metrics").body();
         }
         assertTrue(gauge.matches("(?s).*coregate_transfers_uncertain_open\\{[^}]*unsure-bank[^}]*} 1\\.0.*"), "open UNCERTAIN gauge");
         var listed = gateway.admin().get("/admin/tenants/unsure-bank/transfers?state=UNCERTAIN&direction=OUTBOUND");

@@ -47,7 +47,7 @@ class WiredConnectorIT {
                 "the configured 400 ms, not the 65 s default, ended the wait");
             assertInstanceOf(ConnectorOutcome.Completed.class, connector.getTransfer(tenant, quoted.transferId()));
             assertEquals(1, simulator.transfer(quoted.transferId()).orElseThrow().accepts());
-            String metrics = gateway.anonymousAdmin().with("Accept", "text/plain").get("/observe/metrics").body();
+            String metrics = gateway.admin().with("Accept", "text/plain").get("/observe/metrics").body();
             assertTrue(metrics.matches("(?s).*coregate_connector_calls_seconds_count\\{[^}]*operation=\"accept\"[^}]*outcome=\"unknown\".*"),
                 "connector calls are timed per operation and outcome");
         }
