@@ -7,6 +7,7 @@ import io.coregate.gateway.config.TenantLimits;
 import io.helidon.common.configurable.Resource;
 import io.helidon.common.pki.Keys;
 import io.helidon.common.tls.Tls;
+import io.helidon.common.tls.TlsClientAuth;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.webserver.WebServer;
@@ -42,7 +43,7 @@ public final class Listeners {
 
     /** The unstarted server, plain HTTP, with the default shutdown grace. */
     public static WebServer build(GatewayConfig.Listeners config, SdkRoutes sdk, AdminRoutes admin, DfspRoutes dfsp, Health health) {
-        return build(config, new ServingConfig(Optional.empty(), Duration.ofSeconds(20)), sdk, admin, dfsp, health);
+        return build(config, new ServingConfig(Optional.empty(), Duration.ofSeconds(20), Optional.empty()), sdk, admin, dfsp, health);
     }
 
     /**
@@ -102,7 +103,8 @@ public final class Listeners {
                 .idleConnectionTimeout(config.readTimeout())
                 .idleConnectionPeriod(idleCheck(config))
                 .shutdownGracePeriod(serving.shutdownGrace())
-                .directHandlers(JsonDirectHandler.forListener(Listener.SDK)))
+                .directHandlers(JsonDirectHandler.forListener(Listener.SDK))
+                .update(sdkSocket -> serving.sdkTls().ifPresent(files -> sdkSocket.tls(sdkTls(files)))))
             .routing(Listener.SDK.socket(), tenantRouting(sdk::routing, new BodyLimit(Listener.SDK, config.maxPayloadBytes(), config.discardBytes()),
                 config.tenantLimits()))
             .putSocket(Listener.DFSP.socket(), socket -> {
@@ -134,6 +136,26 @@ public final class Listeners {
             throw new ConfigException("tls.key-file and tls.cert-file must hold a PEM private key and certificate chain");
         }
         return Tls.builder().privateKey(keys).privateKeyCertChain(keys).build();
+    }
+
+    /** The sdk listener's TLS: its key and certificate, and client certificates from the configured CAs when asked. */
+    private static Tls sdkTls(ServingConfig.SdkTls files) {
+        if (files.clientCaFile().isEmpty()) {
+            return tls(new ServingConfig.Tls(files.certFile(), files.keyFile()));
+        }
+        Keys trust;
+        try {
+            trust = Keys.builder().pem(pem -> pem.certificates(Resource.create(files.clientCaFile().get()))).build();
+        } catch (RuntimeException e) {
+            throw new ConfigException("sdk.tls.client-ca-file is not a readable PEM certificate bundle: " + e.getMessage());
+        }
+        if (trust.certs().isEmpty()) {
+            throw new ConfigException("sdk.tls.client-ca-file holds no PEM certificate");
+        }
+        Keys keys = Keys.builder()
+            .pem(pem -> pem.key(Resource.create(files.keyFile())).certChain(Resource.create(files.certFile())))
+            .build();
+        return Tls.builder().privateKey(keys).privateKeyCertChain(keys).trust(trust.certs()).clientAuth(TlsClientAuth.OPTIONAL).build();
     }
 
     /** How often connections are checked for having been silent longer than the read timeout. */

@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -35,13 +36,26 @@ final class SourceGuard implements Filter {
         Tenant tenant = TenantId.isValid(segment) ? tenants.all().get(new TenantId(segment)) : null;
         Optional<InetAddress> source = source(request);
         if (tenant != null && source.isPresent() && !tenant.document().access().allowsSdk(source.get())) {
-            var body = new LinkedHashMap<String, Object>();
-            body.put("statusCode", ErrorCode.FORBIDDEN.code());
-            body.put("message", refusal(source.get(), segment, "sdk"));
-            Json.send(response, ErrorHandler.statusFor(Listener.SDK, ErrorCode.FORBIDDEN), body);
+            refuse(response, refusal(source.get(), segment, "sdk"));
             return;
         }
+        if (tenant != null && !tenant.document().access().sdkClients().isEmpty()) {
+            List<String> names = ClientNames.of(request.remotePeer().tlsCertificates());
+            if (!tenant.document().access().allowsSdkClient(names)) {
+                refuse(response, names.isEmpty()
+                    ? "tenant '" + segment + "' accepts only its Connector's client certificate on the sdk listener (access.sdkClients); none was presented"
+                    : "the client certificate " + names + " is not one of tenant '" + segment + "''s Connectors (access.sdkClients)");
+                return;
+            }
+        }
         chain.proceed();
+    }
+
+    private static void refuse(RoutingResponse response, String message) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("statusCode", ErrorCode.FORBIDDEN.code());
+        body.put("message", message);
+        Json.send(response, ErrorHandler.statusFor(Listener.SDK, ErrorCode.FORBIDDEN), body);
     }
 
     /** The caller's address, when the peer is an IP socket. */

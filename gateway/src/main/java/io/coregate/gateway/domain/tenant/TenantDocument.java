@@ -91,16 +91,23 @@ public record TenantDocument(
      * Who may call the tenant's routes, by source address; an empty list lets any source through.
      *
      * @param sdk  the networks of the tenant's Mojaloop Connector (port 3003)
-     * @param dfsp the networks of the DFSP's channels (port 3004)
+     * @param dfsp       the networks of the DFSP's channels (port 3004)
+     * @param sdkClients the certificate names (subject CN or DNS name) the tenant's Connector presents on 3003; empty: not checked
      */
-    public record Access(List<Cidr> sdk, List<Cidr> dfsp) {
+    public record Access(List<Cidr> sdk, List<Cidr> dfsp, List<String> sdkClients) {
 
         /** Any source, on both listeners. */
-        public static final Access ANY = new Access(List.of(), List.of());
+        public static final Access ANY = new Access(List.of(), List.of(), List.of());
 
         public Access {
             sdk = List.copyOf(sdk);
             dfsp = List.copyOf(dfsp);
+            sdkClients = List.copyOf(sdkClients);
+        }
+
+        /** Whether a Connector presenting a certificate with these names may call the tenant on 3003. */
+        public boolean allowsSdkClient(List<String> names) {
+            return sdkClients.isEmpty() || names.stream().anyMatch(sdkClients::contains);
         }
 
         /** Whether a Connector at this address may call the tenant on 3003. */

@@ -163,13 +163,29 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
      *
      * @param sdkSources  networks ({@code 10.1.0.0/16}) or addresses of the tenant's Mojaloop Connector, for port 3003
      * @param dfspSources networks or addresses of the DFSP's channels, for port 3004
+     * @param sdkClients  with TLS client certificates on 3003 ({@code sdk.tls.client-ca-file}): the names (subject CN or
+     *                    DNS name) of the certificates the tenant's Connector presents; a call without one of them is
+     *                    refused
      */
-    public record Access(List<String> sdkSources, List<String> dfspSources) implements Validated {
+    public record Access(List<String> sdkSources, List<String> dfspSources, List<String> sdkClients) implements Validated {
+
+        private static final Pattern CLIENT_NAME = Pattern.compile("^[A-Za-z0-9*][A-Za-z0-9._*-]{0,252}$");
 
         @Override
         public void check(Check check) {
             networks(check, "sdkSources", sdkSources);
             networks(check, "dfspSources", dfspSources);
+            if (sdkClients != null) {
+                if (sdkClients.size() > 64) {
+                    check.invalid("sdkClients", "at most 64 certificate names");
+                    return;
+                }
+                each(check, sdkClients, "sdkClients", (field, value) -> {
+                    if (!CLIENT_NAME.matcher(value).matches()) {
+                        check.invalid(field, "'" + Rules.shown(value, 45) + "' is not a certificate name such as dfspa-sdk.example.org");
+                    }
+                });
+            }
         }
 
         private static void networks(Check check, String name, List<String> values) {

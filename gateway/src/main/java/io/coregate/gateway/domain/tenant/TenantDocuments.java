@@ -53,8 +53,9 @@ public final class TenantDocuments {
         Optional.ofNullable(body.liquidity()).orElse(Map.of()).forEach((currency, entry) -> liquidity.put(currency,
             new TenantDocument.Liquidity(PlainDecimal.of(entry.limit()).orElse(BigDecimal.ZERO),
                 Optional.ofNullable(entry.alarmPercent()).orElse(DEFAULT_ALARM_PERCENT))));
-        var accessBody = Optional.ofNullable(body.access()).orElse(new TenantDocumentBody.Access(null, null));
-        var access = new TenantDocument.Access(networks(accessBody.sdkSources()), networks(accessBody.dfspSources()));
+        var accessBody = Optional.ofNullable(body.access()).orElse(new TenantDocumentBody.Access(null, null, null));
+        var access = new TenantDocument.Access(networks(accessBody.sdkSources()), networks(accessBody.dfspSources()),
+            accessBody.sdkClients() == null ? List.of() : accessBody.sdkClients().stream().distinct().toList());
         var canonical = new TenantDocumentBody(body.dfspId(), currencies, idTypes,
             new TenantDocumentBody.Cbs(cbs.plugin(), cbsBody.pluginVersion(), cbs.timeoutMillis(), cbs.maxConcurrency(), cbs.settings(),
                 Collections.unmodifiableMap(new LinkedHashMap<>(secrets))),
@@ -70,9 +71,10 @@ public final class TenantDocuments {
     }
 
     private static TenantDocumentBody.Access canonical(TenantDocument.Access access) {
-        return access.sdk().isEmpty() && access.dfsp().isEmpty() ? null : new TenantDocumentBody.Access(
+        return access.equals(TenantDocument.Access.ANY) ? null : new TenantDocumentBody.Access(
             access.sdk().isEmpty() ? null : access.sdk().stream().map(Cidr::toString).toList(),
-            access.dfsp().isEmpty() ? null : access.dfsp().stream().map(Cidr::toString).toList());
+            access.dfsp().isEmpty() ? null : access.dfsp().stream().map(Cidr::toString).toList(),
+            access.sdkClients().isEmpty() ? null : access.sdkClients());
     }
 
     private static TenantDocument.FeePolicy fee(TenantDocumentBody.Fee body) {
