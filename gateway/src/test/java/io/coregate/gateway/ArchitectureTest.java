@@ -10,7 +10,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.coregate.gateway.db.JdbcTransferLog;
+import io.coregate.gateway.domain.party.PartyService;
+import io.coregate.gateway.domain.payee.CreditSteps;
+import io.coregate.gateway.domain.payee.Leases;
+import io.coregate.gateway.domain.payer.Aborts;
+import io.coregate.gateway.domain.payer.DebitSteps;
+import io.coregate.gateway.domain.payer.Quoting;
+import io.coregate.gateway.domain.payer.Settlement;
 import io.coregate.gateway.domain.validation.Validated;
+import io.coregate.gateway.http.TransferMeters;
 import io.coregate.gateway.json.Binding;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +152,21 @@ class ArchitectureTest {
                     events.add(new SimpleConditionEvent(method, !map, method.getFullName() + " takes or returns a Map"));
                 }
             })
+            .check(classes);
+    }
+
+    /**
+     * One composition root: the flows' collaborators (steps, leases, the transfer log, meters) are built once, in the
+     * root package ({@code Wiring} and the flow wirings), and reach the services through their constructors; no service
+     * builds its own.
+     */
+    @Test
+    void onlyTheCompositionRootBuildsTheFlowsCollaborators() {
+        var collaborators = Stream.of(CreditSteps.class, Leases.class, DebitSteps.class, Settlement.class, Quoting.class, Aborts.class,
+            PartyService.class, JdbcTransferLog.class, TransferMeters.class).map(Class::getName).toList();
+        noClasses().that().resideOutsideOfPackage("io.coregate.gateway")
+            .should().callConstructorWhere(DescribedPredicate.describe("a flow collaborator's constructor",
+                call -> collaborators.contains(call.getTargetOwner().getName())))
             .check(classes);
     }
 

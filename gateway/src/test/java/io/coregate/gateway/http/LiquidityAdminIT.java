@@ -169,7 +169,7 @@ class LiquidityAdminIT {
         gateway.admin().put("/admin/tenants/low-bank", withLiquidity("lowBank", "100", 50));
         assertEquals("false", String.valueOf(zmw("low-bank").get("alarm")));
         // What the payer flow will do: hold liquidity for sends (through the ledger's port, as the flow does).
-        var ledger = new JdbcLedger(new Jdbc(gateway.gateway().components().database().dataSource()), balance -> { });
+        var ledger = new JdbcLedger(new Jdbc(gateway.dataSource()), balance -> { });
         ledger.reserve(new TenantId("low-bank"), Money.of("80", "ZMW"), "send-1", Instant.now().plusSeconds(3_600));
         var balance = zmw("low-bank");
         assertEquals("20", balance.get("available"));

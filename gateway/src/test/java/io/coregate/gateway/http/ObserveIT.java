@@ -42,7 +42,7 @@ class ObserveIT {
 
     @Test
     void oneBanksOutageIsHealthDetailNotUnreadiness() {
-        gateway.gateway().components().cbsHealth().refresh();
+        gateway.cbsHealth().refresh();
         String body = gateway.anonymousAdmin().get("/observe/health").body();
         assertTrue(body.contains("down-bank") && body.contains("DOWN") && body.contains("up-bank"), body);
         assertEquals(200, gateway.anonymousAdmin().get("/observe/health/ready").status());

@@ -38,9 +38,9 @@ class StuckAcceptIT {
             String transferId = quote.field("transferId");
 
             // What the stopped gateway had done: the hold, the DEBITED row, the accept sent to the connector.
-            var tenant = gateway.gateway().components().directory().resolve("stuck-bank");
+            var tenant = gateway.directory().resolve("stuck-bank");
             var hold = new DebitRequest(transferId, PartyId.of("MSISDN", Payers.ALICE), Money.of("70.70", "ZMW"), Optional.empty());
-            Outcome<Receipt> held = gateway.gateway().components().adapters().call(tenant, "holdDebit", a -> a.holdDebit(hold));
+            Outcome<Receipt> held = gateway.adapters().call(tenant, "holdDebit", a -> a.holdDebit(hold));
             String reference = assertInstanceOf(Outcome.Done.class, held).value() instanceof Receipt r ? r.cbsReference() : "";
             try (var connection = gateway.schema().connect();
                  var statement = connection.prepareStatement("UPDATE transfers SET state = 'DEBITED', cbs_reference = ?, "

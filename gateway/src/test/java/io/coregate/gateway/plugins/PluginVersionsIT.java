@@ -60,7 +60,7 @@ class PluginVersionsIT {
     }
 
     private static Map<String, String> servedBy() {
-        return gateway.gateway().components().adapters().assignments().entrySet().stream()
+        return gateway.adapters().assignments().entrySet().stream()
             .collect(Collectors.toMap(e -> e.getKey().value(), e -> e.getValue().id() + " " + e.getValue().version()));
     }
 
@@ -119,7 +119,7 @@ class PluginVersionsIT {
     }
 
     private static int inFlight(String id, String version) {
-        return gateway.gateway().components().plugins().plugins().stream()
+        return gateway.plugins().plugins().stream()
             .filter(p -> p.id().equals(id) && p.version().equals(version))
             .mapToInt(p -> p.runtime().map(r -> r.calls().current()).orElse(0)).sum();
     }
