@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.coregate.gateway.db.JdbcTransferLog;
+import io.coregate.gateway.domain.money.Currencies;
 import io.coregate.gateway.domain.party.PartyService;
 import io.coregate.gateway.domain.payee.CreditSteps;
 import io.coregate.gateway.domain.payee.Leases;
@@ -167,6 +168,14 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("io.coregate.gateway")
             .should().callConstructorWhere(DescribedPredicate.describe("a flow collaborator's constructor",
                 call -> collaborators.contains(call.getTargetOwner().getName())))
+            .check(classes);
+    }
+
+    /** One currency rule: ISO 4217 codes and minor units are read from the JDK in {@code domain.money.Currencies} only. */
+    @Test
+    void currenciesAreJudgedInOnePlace() {
+        noClasses().that().resideInAPackage("io.coregate.gateway..").and().doNotHaveFullyQualifiedName(Currencies.class.getName())
+            .should().dependOnClassesThat().belongToAnyOf(java.util.Currency.class)
             .check(classes);
     }
 
