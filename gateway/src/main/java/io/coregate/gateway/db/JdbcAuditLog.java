@@ -33,8 +33,7 @@ public final class JdbcAuditLog implements AuditTrail {
                 var result = new ArrayList<Record>();
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        result.add(new Record(rows.getTimestamp(1).toInstant(), rows.getString(2), rows.getString(3),
-                            JsonColumns.read(rows.getString(4))));
+                        result.add(new Record(rows.getTimestamp(1).toInstant(), rows.getString(2), rows.getString(3), rows.getString(4)));
                     }
                 }
                 return result;
