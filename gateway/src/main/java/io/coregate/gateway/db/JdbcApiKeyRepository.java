@@ -102,7 +102,7 @@ public final class JdbcApiKeyRepository implements ApiKeyRepository {
     }
 
     private static StoredApiKey key(ResultSet rows) throws SQLException {
-        return new StoredApiKey(new TenantId(rows.getString(1)), rows.getString(2), rows.getString(3), rows.getTimestamp(4).toInstant(),
-            Optional.ofNullable(rows.getTimestamp(5)).map(Timestamp::toInstant));
+        return new StoredApiKey(new TenantId(rows.getString("tenant_id")), rows.getString("key_id"), rows.getString("hash"),
+            rows.getTimestamp("created_at").toInstant(), Optional.ofNullable(rows.getTimestamp("revoked_at")).map(Timestamp::toInstant));
     }
 }

@@ -122,7 +122,7 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
                 select.setString(3, reference);
                 try (var rows = select.executeQuery()) {
                     if (rows.next()) {
-                        if (!rows.getString(1).equals(operation.name()) || rows.getBigDecimal(2).compareTo(amount) != 0) {
+                        if (!rows.getString("operation").equals(operation.name()) || rows.getBigDecimal("amount").compareTo(amount) != 0) {
                             throw LedgerRules.modified("adjustment", reference);
                         }
                         return new LedgerResult(operation, reference, false, "already applied", before);
