@@ -3,6 +3,7 @@ package io.coregate.gateway.plugins;
 import io.coregate.gateway.testing.Http;
 import io.coregate.gateway.testing.PluginJarBuilder;
 import io.coregate.gateway.testing.Plugins;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.Tenants;
 import io.coregate.gateway.testing.TestGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -102,11 +103,8 @@ class PluginVersionsIT {
         dropSandboxAs("drainbank", "2.0.0");
         assertEquals(201, gateway.admin().put("/admin/tenants/slow-c", tenant("drainbank", "<2.0.0", Map.of("latencyMillis", 3000))).status());
         var running = CompletableFuture.supplyAsync(() -> gateway.sdk().get("/slow-c/parties/MSISDN/260971000001"));
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (inFlight("drainbank", "1.0.0") == 0) {
-            assertTrue(System.nanoTime() < deadline, "the slow call never started");
-            Thread.onSpinWait();
-        }
+        int started = Poll.last(WAIT, () -> inFlight("drainbank", "1.0.0"), n -> n > 0);
+        assertTrue(started > 0, "the slow call never started");
         Files.delete(dropIn.resolve("drainbank-1.0.0.jar"));
         assertEquals(200, gateway.admin().put("/admin/tenants/slow-c", tenant("drainbank", ">=2.0.0", Map.of())).status());
         var draining = Plugins.await(gateway, e -> Plugins.version("drainbank", "1.0.0").test(e) && "RETIRING".equals(e.get("state"))
