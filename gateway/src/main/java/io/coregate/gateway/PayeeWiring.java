@@ -8,40 +8,28 @@ import io.coregate.gateway.domain.payee.QuoteBook;
 import io.coregate.gateway.domain.payee.QuoteService;
 import io.coregate.gateway.domain.payee.Reconciler;
 import io.coregate.gateway.domain.payee.TransferNotifications;
-import io.coregate.gateway.domain.transfer.OutboundResolution;
-import io.coregate.gateway.domain.transfer.TransferAdmin;
-import io.coregate.gateway.http.AdminAuth;
 import io.coregate.gateway.http.PayeeRoutes;
-import io.coregate.gateway.http.TransferAdminRoutes;
 
 /**
  * The payee (inbound) flow's part of the composition root: its services, each built once over the shared transfer
  * parts, its routes and its reconciliation job, wired by hand for {@link Wiring}.
  *
  * @param routes     the backend API's payee routes
- * @param admin      the operators' transfer service
  * @param reconciler the reconciliation job
- * @param shared     the transfer parts both flows share
  */
-record PayeeWiring(PayeeRoutes routes, TransferAdmin admin, Reconciler reconciler, TransferParts shared) {
+record PayeeWiring(PayeeRoutes routes, Reconciler reconciler) {
 
     /**
-     * @param quotes   the stored quotes
-     * @param parties  the payee party lookup (the same one the parties route uses)
-     * @param outbound the CBS step of an operator's resolution of an outbound transfer (the payer flow's)
+     * @param quotes  the stored quotes
+     * @param parties the payee party lookup (the same one the parties route uses)
      */
-    static PayeeWiring wire(TransferParts shared, QuoteBook quotes, PartyService parties, OutboundResolution outbound) {
+    static PayeeWiring wire(TransferParts shared, QuoteBook quotes, PartyService parties) {
         var leases = new Leases(shared.log(), shared.policy());
         var credits = new CreditSteps(shared.adapters(), shared.log(), shared.metrics(), shared.policy(), shared.clock());
         var routes = new PayeeRoutes(shared.directory(), new QuoteService(shared.adapters(), parties, quotes, shared.policy(), shared.clock()),
             new PayeeTransferService(shared.adapters(), shared.log(), quotes, shared.metrics(), leases, shared.clock()),
             new TransferNotifications(credits, shared.log(), leases), shared.requests());
         var reconciler = new Reconciler(credits, shared.log(), shared.metrics(), shared.policy(), shared.clock(), shared.tenants());
-        return new PayeeWiring(routes, new TransferAdmin(shared.log(), shared.metrics(), outbound), reconciler, shared);
-    }
-
-    /** The admin routes over the transfer log, behind the given admin authentication. */
-    TransferAdminRoutes adminRoutes(AdminAuth auth) {
-        return new TransferAdminRoutes(auth, admin, shared.requests());
+        return new PayeeWiring(routes, reconciler);
     }
 }

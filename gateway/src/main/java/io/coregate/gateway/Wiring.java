@@ -31,6 +31,7 @@ import io.coregate.gateway.domain.replica.Replicas;
 import io.coregate.gateway.domain.tenant.SecretNamespace;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
 import io.coregate.gateway.domain.tenant.TenantService;
+import io.coregate.gateway.domain.transfer.TransferAdmin;
 import io.coregate.gateway.http.AdminAuth;
 import io.coregate.gateway.http.AdminRoutes;
 import io.coregate.gateway.http.ApiKeyRoutes;
@@ -41,6 +42,7 @@ import io.coregate.gateway.http.Listeners;
 import io.coregate.gateway.http.ReplicaRoutes;
 import io.coregate.gateway.http.RequestMetrics;
 import io.coregate.gateway.http.SdkRoutes;
+import io.coregate.gateway.http.TransferAdminRoutes;
 import io.coregate.gateway.logging.LogManagerChoice;
 import io.coregate.gateway.observe.LiquidityAlarms;
 import io.coregate.gateway.plugins.AdapterRegistry;
@@ -157,7 +159,9 @@ public final class Wiring {
             var connector = new MeteredConnector(new ConnectorClient(sdkClient), meters);
             var parties = new PartyService(adapters);
             var payer = PayerWiring.wire(shared, new JdbcOutboundLog(jdbc, ledger), connector, sdkClient);
-            var payee = PayeeWiring.wire(shared, new JdbcQuoteBook(jdbc), parties, payer.operatorSteps());
+            var payee = PayeeWiring.wire(shared, new JdbcQuoteBook(jdbc), parties);
+            // Operators act on the transfer log of both flows; an outbound resolution's CBS step is the payer flow's.
+            var transferAdmin = new TransferAdmin(shared.log(), shared.metrics(), payer.operatorSteps());
             var sdk = new SdkRoutes(directory, parties, requestMetrics, payee.routes());
             var adminAuth = new AdminAuth(token.token());
             var apiKeys = new ApiKeys(new JdbcApiKeyRepository(jdbc), tenantRepository, directory, ApiKeys.DEFAULT_CACHE);
@@ -165,7 +169,8 @@ public final class Wiring {
             var replicas = new Replicas(new JdbcReplicaRegistry(jdbc), inventory, replicaConfig.id(), Main.gatewayVersion(), Instant.now(),
                 replicaConfig.heartbeat());
             var admin = new AdminRoutes(adminAuth, tenants, inventory,
-                new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics), payee.adminRoutes(adminAuth),
+                new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics),
+                new TransferAdminRoutes(adminAuth, transferAdmin, requestMetrics),
                 new LiquidityRoutes(new LiquidityService(liquidityBook, tenants, alarms)), new ReplicaRoutes(replicas));
             var ready = new AtomicBoolean();
             WebServer server = Listeners.build(config.listeners(), serving, sdk, admin, new DfspRoutes(new DfspAuth(apiKeys), payer.routes()),
