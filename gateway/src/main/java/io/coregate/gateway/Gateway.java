@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A running gateway: its listeners, database, plugin host and background jobs. {@link #close()} stops them in
- * reverse order of start. Built only by {@link Main}.
+ * reverse order of start. Built only by {@link Wiring}.
  */
 public final class Gateway implements AutoCloseable {
 
@@ -21,19 +21,17 @@ public final class Gateway implements AutoCloseable {
     private final PluginHost plugins;
     private final AdapterRegistry adapters;
     private final ScheduledExecutorService jobs;
-    private final Components components;
     private final Runnable leave;
     private boolean closed;
 
     Gateway(WebServer server, Database database, PluginHost plugins, AdapterRegistry adapters, ScheduledExecutorService jobs,
-            Components components, Runnable leave) {
+            Runnable leave) {
         this.leave = leave;
         this.server = server;
         this.database = database;
         this.plugins = plugins;
         this.adapters = adapters;
         this.jobs = jobs;
-        this.components = components;
     }
 
     /** The admin listener's port. */
@@ -49,11 +47,6 @@ public final class Gateway implements AutoCloseable {
     /** The dfsp (channels) listener's port. */
     public int dfspPort() {
         return server.port("dfsp");
-    }
-
-    /** The wired services, for tests and tools that drive the domain directly. */
-    public Components components() {
-        return components;
     }
 
     /** True while the listeners run. */

@@ -112,8 +112,8 @@ public final class JdbcApiKeyRepository implements ApiKeyRepository {
         for (String scope : (String[]) rows.getArray("scopes").getArray()) {
             scopes.add(ApiKeyScope.valueOf(scope));
         }
-        return new StoredApiKey(new TenantId(rows.getString(1)), rows.getString(2), rows.getString(3), rows.getTimestamp(4).toInstant(),
-            Optional.ofNullable(rows.getTimestamp(5)).map(Timestamp::toInstant), scopes,
+        return new StoredApiKey(new TenantId(rows.getString("tenant_id")), rows.getString("key_id"), rows.getString("hash"),
+            rows.getTimestamp("created_at").toInstant(), Optional.ofNullable(rows.getTimestamp("revoked_at")).map(Timestamp::toInstant), scopes,
             Optional.ofNullable(rows.getTimestamp("expires_at")).map(Timestamp::toInstant));
     }
 }

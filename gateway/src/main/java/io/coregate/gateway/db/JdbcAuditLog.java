@@ -27,14 +27,14 @@ public final class JdbcAuditLog implements AuditTrail {
     public List<Record> recent(String tenantId, int limit) {
         return jdbc.read("read audit log", connection -> {
             try (var statement = connection.prepareStatement(
-                    "SELECT at, actor, action, detail::text FROM audit_log WHERE tenant_id = ? ORDER BY id DESC LIMIT ?")) {
+                    "SELECT at, actor, action, detail::text AS detail FROM audit_log WHERE tenant_id = ? ORDER BY id DESC LIMIT ?")) {
                 statement.setString(1, tenantId);
                 statement.setInt(2, limit);
                 var result = new ArrayList<Record>();
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        result.add(new Record(rows.getTimestamp(1).toInstant(), rows.getString(2), rows.getString(3),
-                            JsonColumns.read(rows.getString(4))));
+                        result.add(new Record(rows.getTimestamp("at").toInstant(), rows.getString("actor"), rows.getString("action"),
+                            rows.getString("detail")));
                     }
                 }
                 return result;

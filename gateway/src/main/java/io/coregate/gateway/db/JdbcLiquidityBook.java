@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,13 +96,8 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
         LedgerRows.journal(c, Operation.SET_LIMIT, source, settings.limit(), held.zero(), zeroAfter, actor);
         Balance after = LedgerRows.read(c, tenant, currency).orElseThrow();
         Stripes.seal(c, after);
-        var detail = new LinkedHashMap<String, Object>();
-        detail.put("currency", currency);
-        detail.put("source", source);
-        detail.put("limitBefore", before.limit().toPlainString());
-        detail.put("limit", after.limit().toPlainString());
-        detail.put("alarmPercent", after.alarmPercent());
-        after.maxPerTransfer().ifPresent(m -> detail.put("maxPerTransfer", m.toPlainString()));
+        var detail = new LimitAudit(currency, source, before.limit().toPlainString(), after.limit().toPlainString(), after.alarmPercent(),
+            after.maxPerTransfer().map(BigDecimal::toPlainString));
         AuditWriter.append(c, new AuditEntry(tenant.value(), actor, "liquidity.limit", detail));
         return new LedgerResult(Operation.SET_LIMIT, source, true, "limit set", after);
     }
@@ -122,7 +116,7 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
                 select.setString(3, reference);
                 try (var rows = select.executeQuery()) {
                     if (rows.next()) {
-                        if (!rows.getString(1).equals(operation.name()) || rows.getBigDecimal(2).compareTo(amount) != 0) {
+                        if (!rows.getString("operation").equals(operation.name()) || rows.getBigDecimal("amount").compareTo(amount) != 0) {
                             throw LedgerRules.modified("adjustment", reference);
                         }
                         return new LedgerResult(operation, reference, false, "already applied", before);
@@ -138,13 +132,8 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
                 operation, reference, amount, actor).orElseThrow();
             Balance after = LedgerRows.read(c, tenant, currency).orElseThrow();
             Stripes.seal(c, after);
-            var detail = new LinkedHashMap<String, Object>();
-            detail.put("currency", currency);
-            detail.put("type", operation.name());
-            detail.put("amount", amount.toPlainString());
-            detail.put("reference", reference);
-            detail.put("limit", after.limit().toPlainString());
-            detail.put("position", after.position().toPlainString());
+            var detail = new AdjustmentAudit(currency, operation.name(), amount.toPlainString(), reference, after.limit().toPlainString(),
+                after.position().toPlainString());
             AuditWriter.append(c, new AuditEntry(tenant.value(), actor, "liquidity.adjustment", detail));
             return new LedgerResult(operation, reference, true, "applied", after);
         });
@@ -183,5 +172,14 @@ public final class JdbcLiquidityBook implements LiquidityBook, LiquiditySettings
             }
             return result;
         }
+    }
+
+    /** The audit detail of a limit change. */
+    record LimitAudit(String currency, String source, String limitBefore, String limit, int alarmPercent,
+                      Optional<String> maxPerTransfer) {
+    }
+
+    /** The audit detail of an adjustment. */
+    record AdjustmentAudit(String currency, String type, String amount, String reference, String limit, String position) {
     }
 }

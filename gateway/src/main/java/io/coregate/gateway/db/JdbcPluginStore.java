@@ -46,7 +46,8 @@ public final class JdbcPluginStore implements PluginStore {
                 var result = new ArrayList<StoredJar>();
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        result.add(new StoredJar(rows.getString(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
+                        result.add(new StoredJar(rows.getString("sha256"), rows.getString("plugin_id"), rows.getString("version"),
+                            rows.getLong("size_bytes")));
                     }
                 }
                 return result;

@@ -45,7 +45,8 @@ public final class JdbcReplicaRegistry implements ReplicaRegistry {
         return jdbc.read("list replicas", connection -> {
             try (var statement = connection.prepareStatement("""
                     SELECT r.replica_id, r.version, r.started_at, r.heartbeat_at,
-                           r.heartbeat_at > now() - make_interval(secs => ?), p.id, p.version, p.sha256, p.state
+                           r.heartbeat_at > now() - make_interval(secs => ?) AS live,
+                           p.id AS plugin_id, p.version AS plugin_version, p.sha256 AS plugin_sha256, p.state AS plugin_state
                     FROM replicas r
                     LEFT JOIN LATERAL jsonb_to_recordset(r.plugins) AS p(id text, version text, sha256 text, state text) ON true
                     WHERE r.tenant_id = ?
@@ -56,12 +57,13 @@ public final class JdbcReplicaRegistry implements ReplicaRegistry {
                 var plugins = new LinkedHashMap<String, List<Replica.Plugin>>();
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        String id = rows.getString(1);
+                        String id = rows.getString("replica_id");
                         var list = plugins.computeIfAbsent(id, k -> new ArrayList<>());
-                        replicas.putIfAbsent(id, new Replica(id, rows.getString(2), rows.getTimestamp(3).toInstant(),
-                            rows.getTimestamp(4).toInstant(), rows.getBoolean(5), List.of()));
-                        if (rows.getString(6) != null) {
-                            list.add(new Replica.Plugin(rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9)));
+                        replicas.putIfAbsent(id, new Replica(id, rows.getString("version"), rows.getTimestamp("started_at").toInstant(),
+                            rows.getTimestamp("heartbeat_at").toInstant(), rows.getBoolean("live"), List.of()));
+                        if (rows.getString("plugin_id") != null) {
+                            list.add(new Replica.Plugin(rows.getString("plugin_id"), rows.getString("plugin_version"),
+                                rows.getString("plugin_sha256"), rows.getString("plugin_state")));
                         }
                     }
                 }

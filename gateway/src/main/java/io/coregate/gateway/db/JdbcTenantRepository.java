@@ -18,7 +18,7 @@ import java.util.Optional;
 /** Tenants in the {@code tenants} table; every write records its audit entry in the same transaction. */
 public final class JdbcTenantRepository implements TenantRepository {
 
-    private static final String COLUMNS = "tenant_id, document::text, enabled, revision, updated_at";
+    private static final String COLUMNS = "tenant_id, document::text AS document, enabled, revision, updated_at";
     private final Jdbc jdbc;
 
     public JdbcTenantRepository(Jdbc jdbc) {
@@ -128,10 +128,10 @@ public final class JdbcTenantRepository implements TenantRepository {
 
     private static Tenant tenant(ResultSet rows) throws SQLException {
         return new Tenant(
-            new TenantId(rows.getString(1)),
-            TenantDocuments.of(JsonColumns.read(rows.getString(2), TenantDocumentBody.class)),
-            rows.getBoolean(3),
-            rows.getLong(4),
-            rows.getTimestamp(5).toInstant());
+            new TenantId(rows.getString("tenant_id")),
+            TenantDocuments.of(JsonColumns.read(rows.getString("document"), TenantDocumentBody.class)),
+            rows.getBoolean("enabled"),
+            rows.getLong("revision"),
+            rows.getTimestamp("updated_at").toInstant());
     }
 }

@@ -44,7 +44,8 @@ final class LedgerCheck {
              WHERE la IS NOT NULL AND (la <> limit_before OR pa <> position_before OR ra <> reserved_before)
              GROUP BY tenant_id, currency)
         SELECT b.tenant_id, b.currency, b.liquidity_limit, b.position, b.reserved,
-               coalesce(s.l, 0), coalesce(s.p, 0), coalesce(s.r, 0), coalesce(q.amount, 0), coalesce(c.breaks, 0), t.unmatched, t.below
+               coalesce(s.l, 0) AS journal_limit, coalesce(s.p, 0) AS journal_position, coalesce(s.r, 0) AS journal_reserved,
+               coalesce(q.amount, 0) AS pending, coalesce(c.breaks, 0) AS chain_breaks, t.unmatched, t.below
           FROM balances b
           JOIN stripes t USING (tenant_id, currency)
           LEFT JOIN sums s USING (tenant_id, currency)
@@ -59,15 +60,16 @@ final class LedgerCheck {
         var result = new ArrayList<Discrepancy>();
         try (var statement = connection.prepareStatement(SQL); var rows = statement.executeQuery()) {
             while (rows.next()) {
-                var tenant = new TenantId(rows.getString(1));
-                String currency = rows.getString(2);
-                compare(result, tenant, currency, "limit", rows.getBigDecimal(3), rows.getBigDecimal(6));
-                compare(result, tenant, currency, "position", rows.getBigDecimal(4), rows.getBigDecimal(7));
-                compare(result, tenant, currency, "reserved", rows.getBigDecimal(5), rows.getBigDecimal(8));
-                compare(result, tenant, currency, "pendingReservations", rows.getBigDecimal(5), rows.getBigDecimal(9));
-                compare(result, tenant, currency, "journalChainBreaks", BigDecimal.ZERO, rows.getBigDecimal(10));
-                compare(result, tenant, currency, "stripesReservedNotPending", BigDecimal.ZERO, rows.getBigDecimal(11));
-                compare(result, tenant, currency, "stripesBelowZero", BigDecimal.ZERO, rows.getBigDecimal(12));
+                var tenant = new TenantId(rows.getString("tenant_id"));
+                String currency = rows.getString("currency");
+                BigDecimal reserved = rows.getBigDecimal("reserved");
+                compare(result, tenant, currency, "limit", rows.getBigDecimal("liquidity_limit"), rows.getBigDecimal("journal_limit"));
+                compare(result, tenant, currency, "position", rows.getBigDecimal("position"), rows.getBigDecimal("journal_position"));
+                compare(result, tenant, currency, "reserved", reserved, rows.getBigDecimal("journal_reserved"));
+                compare(result, tenant, currency, "pendingReservations", reserved, rows.getBigDecimal("pending"));
+                compare(result, tenant, currency, "journalChainBreaks", BigDecimal.ZERO, rows.getBigDecimal("chain_breaks"));
+                compare(result, tenant, currency, "stripesReservedNotPending", BigDecimal.ZERO, rows.getBigDecimal("unmatched"));
+                compare(result, tenant, currency, "stripesBelowZero", BigDecimal.ZERO, rows.getBigDecimal("below"));
             }
         }
         return result;

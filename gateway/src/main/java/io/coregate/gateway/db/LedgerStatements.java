@@ -101,7 +101,7 @@ final class LedgerStatements {
             select.setString(1, tenant.value());
             select.setString(2, ref);
             try (var rows = select.executeQuery()) {
-                return !rows.next() || rows.getString(1).equals(currency) && rows.getBigDecimal(2).compareTo(amount) == 0;
+                return !rows.next() || rows.getString("currency").equals(currency) && rows.getBigDecimal("amount").compareTo(amount) == 0;
             }
         }
     }

@@ -117,7 +117,8 @@ final class TransferQueries {
 
     Map<TenantId, Long> countsIn(String state) {
         return jdbc.read("count " + state + " transfers", connection -> {
-            try (var statement = connection.prepareStatement("SELECT tenant_id, count(*) FROM transfers WHERE state = ? GROUP BY tenant_id")) {
+            try (var statement = connection.prepareStatement(
+                    "SELECT tenant_id, count(*) AS transfers FROM transfers WHERE state = ? GROUP BY tenant_id")) {
                 statement.setString(1, state);
                 return counts(statement);
             }
@@ -128,7 +129,7 @@ final class TransferQueries {
         try (var rows = statement.executeQuery()) {
             var counts = new HashMap<TenantId, Long>();
             while (rows.next()) {
-                counts.put(new TenantId(rows.getString(1)), rows.getLong(2));
+                counts.put(new TenantId(rows.getString("tenant_id")), rows.getLong("transfers"));
             }
             return counts;
         }

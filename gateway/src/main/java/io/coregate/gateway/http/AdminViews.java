@@ -1,10 +1,14 @@
 package io.coregate.gateway.http;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coregate.gateway.domain.plugin.PluginView;
 import io.coregate.gateway.domain.tenant.AuditTrail;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantDocumentBody;
+import io.coregate.gateway.json.Mappers;
 
 import java.util.List;
 import java.util.Map;
@@ -31,8 +35,16 @@ final class AdminViews {
     /** One audit entry. */
     record AuditView(String at, String actor, String action, Map<String, Object> detail) {
 
+        private static final ObjectMapper STORED = Mappers.stored();
+        private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+        };
+
         static AuditView of(AuditTrail.Record entry) {
-            return new AuditView(entry.at().toString(), entry.actor(), entry.action(), entry.detail());
+            try {
+                return new AuditView(entry.at().toString(), entry.actor(), entry.action(), STORED.readValue(entry.detail(), OBJECT));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored audit detail is unreadable: " + e.getOriginalMessage(), e);
+            }
         }
     }
 

@@ -7,8 +7,7 @@ import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /** {@code GET /admin/replicas}: every gateway replica on this database, its version and plugins, and whether they agree. */
@@ -27,22 +26,19 @@ public final class ReplicaRoutes {
 
     private void list(ServerRequest request, ServerResponse response, String actor) {
         Replicas.View view = replicas.view();
-        var body = new LinkedHashMap<String, Object>();
-        body.put("self", replicas.self());
-        body.put("agree", view.agree());
-        body.put("replicas", view.replicas().stream().map(ReplicaRoutes::view).toList());
-        Json.send(response, 200, body);
+        Json.send(response, 200, new ReplicasView(replicas.self(), view.agree(), view.replicas().stream().map(ReplicaView::of).toList()));
     }
 
-    private static Map<String, Object> view(Replica replica) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("id", replica.id());
-        body.put("version", replica.version());
-        body.put("live", replica.live());
-        body.put("startedAt", replica.startedAt().toString());
-        body.put("heartbeatAt", replica.heartbeatAt().toString());
-        body.put("plugins", replica.plugins().stream().map(p -> Map.of("id", p.id(), "version", p.version(), "sha256", p.sha256(),
-            "state", p.state())).toList());
-        return body;
+    /** {@code GET /admin/replicas}: this replica's id, whether all agree, and each replica. */
+    record ReplicasView(String self, boolean agree, List<ReplicaView> replicas) {
+    }
+
+    /** One replica: its version, liveness, times and loaded plugin jars. */
+    record ReplicaView(String id, String version, boolean live, String startedAt, String heartbeatAt, List<Replica.Plugin> plugins) {
+
+        static ReplicaView of(Replica replica) {
+            return new ReplicaView(replica.id(), replica.version(), replica.live(), replica.startedAt().toString(),
+                replica.heartbeatAt().toString(), replica.plugins());
+        }
     }
 }

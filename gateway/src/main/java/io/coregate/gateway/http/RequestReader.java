@@ -2,12 +2,13 @@ package io.coregate.gateway.http;
 
 import io.coregate.gateway.domain.error.FieldError;
 import io.coregate.gateway.domain.error.ValidationException;
+import io.coregate.gateway.domain.money.Currencies;
+import io.coregate.gateway.domain.money.MojaloopAmount;
 import io.coregate.gateway.domain.tenant.TenantDocument;
 import io.coregate.gateway.domain.validation.Rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
  */
 final class RequestReader {
 
-    /** Mojaloop's amount format: no sign, no exponent, at most 18 integer digits and 4 decimals, no trailing zero. */
-    static final Pattern AMOUNT = Pattern.compile("^([0]|([1-9][0-9]{0,17}))([.][0-9]{0,3}[1-9])?$");
+    /** Mojaloop's amount format, the one rule of {@link MojaloopAmount}. */
+    static final Pattern AMOUNT = MojaloopAmount.PATTERN;
     static final int MAX_ID = 128;
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -93,16 +94,14 @@ final class RequestReader {
     /** A positive amount as a string in the Mojaloop format. */
     Optional<BigDecimal> amount(Map<String, Object> body, String key, String field) {
         return text(body, key, field, true).flatMap(text -> {
-            if (!AMOUNT.matcher(text).matches()) {
+            Optional<BigDecimal> amount = MojaloopAmount.read(text);
+            if (amount.isEmpty()) {
                 error(field, "must be a decimal string such as \"10\" or \"10.5\" (Mojaloop amount format)");
-                return Optional.empty();
-            }
-            BigDecimal amount = new BigDecimal(text);
-            if (amount.signum() <= 0) {
+            } else if (amount.get().signum() <= 0) {
                 error(field, "must be greater than 0");
                 return Optional.empty();
             }
-            return Optional.of(amount);
+            return amount;
         });
     }
 
@@ -117,16 +116,10 @@ final class RequestReader {
         });
     }
 
-    /** Checks that an amount has no more decimals than its currency's minor unit. */
+    /** Checks that an amount has no more decimals than its currency's minor unit ({@link Currencies#fits}). */
     void fitsCurrency(String field, BigDecimal amount, String currency) {
-        int digits;
-        try {
-            digits = Currency.getInstance(currency).getDefaultFractionDigits();
-        } catch (IllegalArgumentException e) {
-            return;
-        }
-        if (digits >= 0 && amount.stripTrailingZeros().scale() > digits) {
-            error(field, "has more decimals than " + currency + " allows (" + digits + ")");
+        if (!Currencies.fits(amount, currency)) {
+            error(field, "has more decimals than " + currency + " allows (" + Currencies.minorUnit(currency) + ")");
         }
     }
 

@@ -3,9 +3,7 @@ package io.coregate.gateway.http;
 import io.coregate.gateway.domain.error.ValidationException;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
-import io.coregate.gateway.domain.transfer.MojaloopTime;
 import io.coregate.gateway.domain.transfer.Resolution;
-import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferAdmin;
 import io.coregate.gateway.domain.transfer.TransferQuery;
 import io.coregate.gateway.domain.transfer.TransferState;
@@ -17,9 +15,7 @@ import io.helidon.webserver.http.ServerResponse;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -60,12 +56,8 @@ public final class TransferAdminRoutes {
             param(query.first("to").asOptional(), "to", Instant::parse),
             query.first("limit").asOptional().map(LiquidityRoutes::limit).orElse(100),
             param(query.first("id").asOptional(), "id", TransferAdminRoutes::anyId));
-        var rows = transfers.list(tenant(request), filter).stream().map(listed -> {
-            var row = view(listed.transfer());
-            listed.mojaloopTransferId().ifPresent(id -> row.put("mojaloopTransferId", id));
-            return row;
-        }).toList();
-        Json.send(response, 200, Map.of("transfers", rows));
+        var rows = transfers.list(tenant(request), filter).stream().map(TransferViews.ListItem::of).toList();
+        Json.send(response, 200, new TransferViews.ListView(rows));
     }
 
     /** An id to search by: printable, at most 128 characters (the longest id a Mojaloop party or channel uses). */
@@ -85,12 +77,13 @@ public final class TransferAdminRoutes {
     }
 
     private void get(ServerRequest request, ServerResponse response, String actor) {
-        Json.send(response, 200, detail(transfers.get(tenant(request), direction(request), transferId(request))));
+        Json.send(response, 200, TransferViews.DetailView.of(transfers.get(tenant(request), direction(request), transferId(request))));
     }
 
     private void resolve(ServerRequest request, ServerResponse response, String actor) {
         var body = Binding.bind(Json.tree(request), Resolution.class);
-        Json.send(response, 200, detail(transfers.resolve(tenant(request), direction(request), transferId(request), body, actor)));
+        var resolved = transfers.resolve(tenant(request), direction(request), transferId(request), body, actor);
+        Json.send(response, 200, TransferViews.DetailView.of(resolved));
     }
 
     private static TenantId tenant(ServerRequest request) {
@@ -104,42 +97,5 @@ public final class TransferAdminRoutes {
     /** The {@code direction} asked for; absent, the transfer of that id in either direction (inbound first). */
     private static Optional<Direction> direction(ServerRequest request) {
         return param(request.query().first("direction").asOptional(), "direction", d -> Direction.valueOf(d.toUpperCase(Locale.ROOT)));
-    }
-
-    private static Map<String, Object> detail(TransferAdmin.Detail detail) {
-        var body = view(detail.transfer());
-        body.put("journal", detail.journal().stream().map(e -> {
-            var event = new LinkedHashMap<String, Object>();
-            event.put("seq", e.seq());
-            event.put("at", MojaloopTime.format(e.at()));
-            event.put("from", e.from().map(Enum::name).orElse(null));
-            event.put("to", e.to().name());
-            e.cbsReference().ifPresent(r -> event.put("cbsReference", r));
-            event.put("detail", e.detail());
-            return event;
-        }).toList());
-        return body;
-    }
-
-    private static Map<String, Object> view(Transfer t) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("transferId", t.transferId());
-        body.put("direction", t.direction().name());
-        body.put("homeTransactionId", t.homeTransactionId());
-        body.put("state", t.state().name());
-        t.targetState().ifPresent(s -> body.put("targetState", s.name()));
-        t.quoteId().ifPresent(q -> body.put("quoteId", q));
-        body.put("amount", t.amount().stripTrailingZeros().toPlainString());
-        body.put("receiveAmount", t.receiveAmount().stripTrailingZeros().toPlainString());
-        body.put("currency", t.currency());
-        body.put("payee", t.payee());
-        body.put("payer", t.payer());
-        t.cbsReference().ifPresent(r -> body.put("cbsReference", r));
-        t.lastError().ifPresent(e -> body.put("lastError", e));
-        body.put("attempts", t.attempts());
-        t.nextRetryAt().ifPresent(n -> body.put("nextRetryAt", MojaloopTime.format(n)));
-        body.put("createdAt", MojaloopTime.format(t.createdAt()));
-        body.put("updatedAt", MojaloopTime.format(t.updatedAt()));
-        return body;
     }
 }

@@ -4,6 +4,7 @@ import io.coregate.gateway.config.DbTimeouts;
 import io.coregate.gateway.config.GatewayConfig;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.testing.Payee;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.TcpProxy;
 import io.coregate.gateway.testing.Tenants;
 import io.coregate.gateway.testing.TestDatabase;
@@ -75,11 +76,7 @@ class DatabaseTimeoutsIT {
                     + listingMillis + " ms, quote in " + quoteMillis + " ms, readiness DOWN in " + readyMillis + " ms");
 
                 proxy.thaw();
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                int status = 0;
-                while (System.nanoTime() < deadline && (status = gateway.anonymousAdmin().get("/observe/health/ready").status()) != 200) {
-                    Thread.sleep(200);
-                }
+                int status = Poll.last(Duration.ofSeconds(30), () -> gateway.anonymousAdmin().get("/observe/health/ready").status(), s -> s == 200);
                 assertEquals(200, status, "readiness must come back when the database answers again");
                 assertEquals(200, gateway.admin().get("/admin/tenants/bank-a/transfers").status());
                 var again = gateway.sdk().post("/bank-a/quoterequests", Payee.quote(Payee.id(), Payee.ALICE, "SEND", "10"));

@@ -33,7 +33,7 @@ class LeaseFenceIT {
     @BeforeAll
     static void start() {
         gateway = TestGateway.start();
-        log = new JdbcTransferLog(new Jdbc(gateway.gateway().components().database().dataSource()), (connection, from, after) -> { });
+        log = new JdbcTransferLog(new Jdbc(gateway.dataSource()), (connection, from, after) -> { });
     }
 
     @AfterAll

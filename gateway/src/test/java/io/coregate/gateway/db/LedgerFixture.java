@@ -22,7 +22,7 @@ final class LedgerFixture implements AutoCloseable {
 
     LedgerFixture(TestGateway gateway) {
         this.gateway = gateway;
-        this.jdbc = new Jdbc(gateway.gateway().components().database().dataSource());
+        this.jdbc = new Jdbc(gateway.dataSource());
         this.ledger = new JdbcLedger(jdbc, balance -> { });
         this.book = new JdbcLiquidityBook(jdbc);
     }

@@ -3,10 +3,12 @@ package io.coregate.gateway.db;
 import io.coregate.gateway.domain.ledger.ReservationState;
 import io.coregate.gateway.domain.ledger.ReservationSweeper;
 import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.TestDatabase;
 import io.coregate.gateway.testing.TestGateway;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -74,10 +76,7 @@ class SharedSweeperIT {
         try (var a = new LedgerFixture(TestGateway.start(schema, often)); var b = new LedgerFixture(TestGateway.start(schema, often))) {
             TenantId t = reserveDue(a, Instant.now().plusSeconds(2));
             a.ledger.reserve(t, zmw("5"), "not-due", Instant.now().plusSeconds(3_600));
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (expireEntries(b, t) < RESERVATIONS && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            Poll.last(Duration.ofSeconds(30), () -> expireEntries(b, t), entries -> entries >= RESERVATIONS);
             assertEquals(RESERVATIONS, expireEntries(b, t));
             assertEquals(ReservationState.PENDING, b.ledger.reservation(t, "not-due").orElseThrow().state());
             assertEquals(0, new java.math.BigDecimal("5").compareTo(b.balance(t).reserved()));

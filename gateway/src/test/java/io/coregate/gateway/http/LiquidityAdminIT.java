@@ -4,6 +4,7 @@ import io.coregate.gateway.db.Jdbc;
 import io.coregate.gateway.db.JdbcLedger;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.testing.Http;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.TestDatabase;
 import io.coregate.gateway.testing.TestGateway;
 import io.coregate.gateway.testing.Tenants;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,17 +176,13 @@ class LiquidityAdminIT {
         gateway.admin().put("/admin/tenants/low-bank", withLiquidity("lowBank", "100", 50));
         assertEquals("false", String.valueOf(zmw("low-bank").get("alarm")));
         // What the payer flow will do: hold liquidity for sends (through the ledger's port, as the flow does).
-        var ledger = new JdbcLedger(new Jdbc(gateway.gateway().components().database().dataSource()), balance -> { });
+        var ledger = new JdbcLedger(new Jdbc(gateway.dataSource()), balance -> { });
         ledger.reserve(new TenantId("low-bank"), Money.of("80", "ZMW"), "send-1", Instant.now().plusSeconds(3_600));
         var balance = zmw("low-bank");
         assertEquals("20", balance.get("available"));
         assertEquals(true, balance.get("alarm"));
-        String metrics = "";
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline && !metrics.matches("(?s).*coregate_liquidity_alarm\\{[^}]*tenant=\"low-bank\"[^}]*} 1\\.0.*")) {
-            Thread.sleep(100);
-            metrics = gateway.admin().with("Accept", "text/plain").get("/observe/metrics").body();
-        }
+        String metrics = Poll.last(Duration.ofSeconds(10), () -> gateway.admin().with("Accept", "text/plain").get("/observe/metrics").body(),
+            body -> body.matches("(?s).*coregate_liquidity_alarm\\{[^}]*tenant=\"low-bank\"[^}]*} 1\\.0.*"));
         assertTrue(metrics.matches("(?s).*coregate_liquidity_alarm\\{[^}]*tenant=\"low-bank\"[^}]*} 1\\.0.*"), "alarm gauge missing");
         String health = gateway.admin().get("/observe/health").body();
         assertTrue(health.contains("low-bank/ZMW") && health.contains("ALARM"), health);

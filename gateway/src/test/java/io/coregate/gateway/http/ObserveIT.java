@@ -42,7 +42,7 @@ class ObserveIT {
 
     @Test
     void healthDetailsAndMetricsNeedATokenUnlessPublic() {
-        gateway.gateway().components().cbsHealth().refresh();
+        gateway.cbsHealth().refresh();
         for (String path : List.of("/observe/health", "/observe/metrics")) {
             var anonymous = gateway.anonymousAdmin().get(path);
             assertEquals(401, anonymous.status(), path + ": " + anonymous.body());
@@ -64,7 +64,7 @@ class ObserveIT {
 
     @Test
     void oneBanksOutageIsHealthDetailNotUnreadiness() {
-        gateway.gateway().components().cbsHealth().refresh();
+        gateway.cbsHealth().refresh();
         String body = gateway.admin().get("/observe/health").body();
         assertTrue(body.contains("down-bank") && body.contains("DOWN") && body.contains("up-bank"), body);
         assertEquals(200, gateway.anonymousAdmin().get("/observe/health/ready").status());

@@ -2,6 +2,7 @@ package io.coregate.gateway.http;
 
 import io.coregate.gateway.testing.Backend;
 import io.coregate.gateway.testing.Payee;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.TestDatabase;
 import io.coregate.gateway.testing.Tenants;
 import io.coregate.gateway.testing.TestGateway;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,13 +52,11 @@ class PayeeExpiryIT {
         String transferId = Payee.id();
         var reserved = bank.prepare(Payee.transfer(transferId, quoteRequest, quote));
         assertEquals(200, reserved.status(), reserved.body());
-        for (int i = 0; i < 100; i++) {
-            var transfer = gateway.admin().get("/admin/tenants/bank-a/transfers/" + transferId).json();
-            if ("RECONCILE".equals(transfer.get("state"))) {
-                assertTrue(String.valueOf(transfer.get("journal")).contains("no notification"), transfer.toString());
-                return;
-            }
-            Thread.sleep(100);
+        var transfer = Poll.last(Duration.ofSeconds(10), () -> gateway.admin().get("/admin/tenants/bank-a/transfers/" + transferId).json(),
+            t -> "RECONCILE".equals(t.get("state")));
+        if ("RECONCILE".equals(transfer.get("state"))) {
+            assertTrue(String.valueOf(transfer.get("journal")).contains("no notification"), transfer.toString());
+            return;
         }
         throw new AssertionError("never flagged: " + gateway.admin().get("/admin/tenants/bank-a/transfers/" + transferId).body());
     }

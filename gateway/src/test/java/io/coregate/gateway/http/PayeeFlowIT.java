@@ -37,8 +37,8 @@ class PayeeFlowIT {
     }
 
     static BigDecimal balance(TestGateway gateway, String tenantId, String accountNo) {
-        var tenant = gateway.gateway().components().directory().resolve(tenantId);
-        Outcome<Balance> outcome = gateway.gateway().components().adapters().call(tenant, "balance", a -> a.balance(accountNo, "ZMW"));
+        var tenant = gateway.directory().resolve(tenantId);
+        Outcome<Balance> outcome = gateway.adapters().call(tenant, "balance", a -> a.balance(accountNo, "ZMW"));
         return ((Outcome.Done<Balance>) outcome).value().available().amount();
     }
 
@@ -162,7 +162,7 @@ class PayeeFlowIT {
     void transferJournalIsAppendOnly() throws java.sql.SQLException {
         String transferId = Payee.id();
         reserve(bank, transferId, "2");
-        try (var connection = gateway.gateway().components().database().dataSource().getConnection();
+        try (var connection = gateway.dataSource().getConnection();
              var statement = connection.createStatement()) {
             var e = assertThrows(java.sql.SQLException.class, () -> statement.executeUpdate(
                 "UPDATE transfer_events SET detail = 'rewritten' WHERE transfer_id = '" + transferId + "'"));

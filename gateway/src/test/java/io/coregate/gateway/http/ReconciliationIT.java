@@ -2,6 +2,7 @@ package io.coregate.gateway.http;
 
 import io.coregate.gateway.testing.Backend;
 import io.coregate.gateway.testing.Payee;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.TestDatabase;
 import io.coregate.gateway.testing.Tenants;
 import io.coregate.gateway.testing.TestGateway;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -48,12 +50,9 @@ class ReconciliationIT {
     }
 
     private static Map<String, Object> awaitState(String tenant, String transferId, String state) throws InterruptedException {
-        for (int i = 0; i < 150; i++) {
-            var transfer = admin(tenant, transferId);
-            if (state.equals(transfer.get("state"))) {
-                return transfer;
-            }
-            Thread.sleep(100);
+        var transfer = Poll.last(Duration.ofSeconds(15), () -> admin(tenant, transferId), t -> state.equals(t.get("state")));
+        if (state.equals(transfer.get("state"))) {
+            return transfer;
         }
         throw new AssertionError("transfer " + transferId + " never reached " + state + ": " + admin(tenant, transferId));
     }

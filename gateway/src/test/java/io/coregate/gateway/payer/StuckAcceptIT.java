@@ -2,6 +2,7 @@ package io.coregate.gateway.payer;
 
 import io.coregate.gateway.testing.OutboundSimulator;
 import io.coregate.gateway.testing.Payers;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.TestDatabase;
 import io.coregate.gateway.testing.TestGateway;
 import io.coregate.plugin.api.DebitRequest;
@@ -12,6 +13,7 @@ import io.coregate.plugin.api.Receipt;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,9 +40,9 @@ class StuckAcceptIT {
             String transferId = quote.field("transferId");
 
             // What the stopped gateway had done: the hold, the DEBITED row, the accept sent to the connector.
-            var tenant = gateway.gateway().components().directory().resolve("stuck-bank");
+            var tenant = gateway.directory().resolve("stuck-bank");
             var hold = new DebitRequest(transferId, PartyId.of("MSISDN", Payers.ALICE), Money.of("70.70", "ZMW"), Optional.empty());
-            Outcome<Receipt> held = gateway.gateway().components().adapters().call(tenant, "holdDebit", a -> a.holdDebit(hold));
+            Outcome<Receipt> held = gateway.adapters().call(tenant, "holdDebit", a -> a.holdDebit(hold));
             String reference = assertInstanceOf(Outcome.Done.class, held).value() instanceof Receipt r ? r.cbsReference() : "";
             try (var connection = gateway.schema().connect();
                  var statement = connection.prepareStatement("UPDATE transfers SET state = 'DEBITED', cbs_reference = ?, "
@@ -52,11 +54,8 @@ class StuckAcceptIT {
             var accepted = Payers.client(simulator.url()).put("/transfers/" + transferId, Map.of("acceptQuote", true));
             assertEquals(200, accepted.status(), accepted.body());
 
-            String state = "DEBITED";
-            for (int i = 0; i < 100 && !state.equals("COMMITTED"); i++) {
-                Thread.sleep(100);
-                state = bank.dfsp().get("/stuck-bank/transfers/" + transferId).field("transferState");
-            }
+            String state = Poll.last(Duration.ofSeconds(10), () -> bank.dfsp().get("/stuck-bank/transfers/" + transferId).field("transferState"),
+                "COMMITTED"::equals);
             assertEquals("COMMITTED", state);
             var after = bank.snapshot();
             assertEquals(0, before.customer().subtract(new BigDecimal("70.70")).compareTo(after.customer()), "the hold is captured once");

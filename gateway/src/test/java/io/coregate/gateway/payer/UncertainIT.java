@@ -2,6 +2,7 @@ package io.coregate.gateway.payer;
 
 import io.coregate.gateway.testing.OutboundSimulator;
 import io.coregate.gateway.testing.Payers;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.SimulatorPlan;
 import io.coregate.gateway.testing.TestDatabase;
 import io.coregate.gateway.testing.TestGateway;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -51,14 +53,8 @@ class UncertainIT {
     }
 
     private static String awaitFinal(String transferId) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            String state = bank.dfsp().get("/unsure-bank/transfers/" + transferId).field("transferState");
-            if (!state.equals("UNCERTAIN")) {
-                return state;
-            }
-            Thread.sleep(100);
-        }
-        return "UNCERTAIN";
+        return Poll.last(Duration.ofSeconds(20), () -> bank.dfsp().get("/unsure-bank/transfers/" + transferId).field("transferState"),
+            state -> !state.equals("UNCERTAIN"));
     }
 
     @Test
@@ -96,18 +92,13 @@ class UncertainIT {
             statement.setString(1, transferId);
             assertEquals(1, statement.executeUpdate());
         }
-        String open = "";
-        for (int i = 0; i < 100 && !open.contains("an operator must resolve it"); i++) {
-            Thread.sleep(100);
-            open = gateway.admin().get("/admin/tenants/unsure-bank/transfers?state=UNCERTAIN&direction=OUTBOUND").body();
-        }
+        String open = Poll.last(Duration.ofSeconds(10),
+            () -> gateway.admin().get("/admin/tenants/unsure-bank/transfers?state=UNCERTAIN&direction=OUTBOUND").body(),
+            body -> body.contains("an operator must resolve it"));
         assertTrue(open.contains("an operator must resolve it") && !open.contains("nextRetryAt"),
             "past the quote's expiry and grace the resolver stops and leaves it UNCERTAIN: " + open);
-        String gauge = "";
-        for (int i = 0; i < 50 && !gauge.matches("(?s).*coregate_transfers_uncertain_open\\{[^}]*unsure-bank[^}]*} 1\\.0.*"); i++) {
-            Thread.sleep(100);
-            gauge = gateway.admin().with("Accept", "text/plain").get("/observe/metrics").body();
-        }
+        String gauge = Poll.last(Duration.ofSeconds(5), () -> gateway.admin().with("Accept", "text/plain").get("/observe/metrics").body(),
+            body -> body.matches("(?s).*coregate_transfers_uncertain_open\\{[^}]*unsure-bank[^}]*} 1\\.0.*"));
         assertTrue(gauge.matches("(?s).*coregate_transfers_uncertain_open\\{[^}]*unsure-bank[^}]*} 1\\.0.*"), "open UNCERTAIN gauge");
         var listed = gateway.admin().get("/admin/tenants/unsure-bank/transfers?state=UNCERTAIN&direction=OUTBOUND");
         assertEquals(200, listed.status(), listed.body());

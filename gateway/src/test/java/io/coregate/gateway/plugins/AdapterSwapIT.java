@@ -2,12 +2,14 @@ package io.coregate.gateway.plugins;
 
 import io.coregate.gateway.testing.Http;
 import io.coregate.gateway.testing.Payee;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.TestGateway;
 import io.coregate.gateway.testing.Tenants;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -66,9 +68,7 @@ class AdapterSwapIT {
 
         Http.Response finished = slow.get();
         assertEquals(200, finished.status(), "the call in flight on revision 1 completes: " + finished.body());
-        for (int i = 0; i < 100 && closed("true") == 0; i++) {
-            Thread.sleep(50);
-        }
+        Poll.last(Duration.ofSeconds(5), () -> closed("true"), n -> n > 0);
         assertEquals(1, closed("true"), "the old adapter is closed once its call ended");
         assertEquals(0, closed("false"), "nothing was closed under a running call");
     }

@@ -3,6 +3,7 @@ package io.coregate.gateway.plugins;
 import io.coregate.gateway.testing.Http;
 import io.coregate.gateway.testing.PluginJarBuilder;
 import io.coregate.gateway.testing.Plugins;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.Tenants;
 import io.coregate.gateway.testing.TestGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -60,7 +61,7 @@ class PluginVersionsIT {
     }
 
     private static Map<String, String> servedBy() {
-        return gateway.gateway().components().adapters().assignments().entrySet().stream()
+        return gateway.adapters().assignments().entrySet().stream()
             .collect(Collectors.toMap(e -> e.getKey().value(), e -> e.getValue().id() + " " + e.getValue().version()));
     }
 
@@ -102,11 +103,8 @@ class PluginVersionsIT {
         dropSandboxAs("drainbank", "2.0.0");
         assertEquals(201, gateway.admin().put("/admin/tenants/slow-c", tenant("drainbank", "<2.0.0", Map.of("latencyMillis", 3000))).status());
         var running = CompletableFuture.supplyAsync(() -> gateway.sdk().get("/slow-c/parties/MSISDN/260971000001"));
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (inFlight("drainbank", "1.0.0") == 0) {
-            assertTrue(System.nanoTime() < deadline, "the slow call never started");
-            Thread.onSpinWait();
-        }
+        int started = Poll.last(WAIT, () -> inFlight("drainbank", "1.0.0"), n -> n > 0);
+        assertTrue(started > 0, "the slow call never started");
         Files.delete(dropIn.resolve("drainbank-1.0.0.jar"));
         assertEquals(200, gateway.admin().put("/admin/tenants/slow-c", tenant("drainbank", ">=2.0.0", Map.of())).status());
         var draining = Plugins.await(gateway, e -> Plugins.version("drainbank", "1.0.0").test(e) && "RETIRING".equals(e.get("state"))
@@ -119,7 +117,7 @@ class PluginVersionsIT {
     }
 
     private static int inFlight(String id, String version) {
-        return gateway.gateway().components().plugins().plugins().stream()
+        return gateway.plugins().plugins().stream()
             .filter(p -> p.id().equals(id) && p.version().equals(version))
             .mapToInt(p -> p.runtime().map(r -> r.calls().current()).orElse(0)).sum();
     }

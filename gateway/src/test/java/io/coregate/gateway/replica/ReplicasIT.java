@@ -2,6 +2,7 @@ package io.coregate.gateway.replica;
 
 import io.coregate.gateway.testing.Http;
 import io.coregate.gateway.testing.PluginJarBuilder;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.TestDatabase;
 import io.coregate.gateway.testing.TestGateway;
 import org.junit.jupiter.api.AfterAll;
@@ -136,22 +137,11 @@ class ReplicasIT {
     }
 
     private static Map<String, Object> await(TestGateway gateway, Predicate<Map<String, Object>> match) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        Map<String, Object> last = Map.of();
-        while (System.nanoTime() < deadline) {
+        Map<String, Object> last = Poll.last(WAIT, () -> {
             Http.Response response = gateway.admin().get("/admin/replicas");
             assertEquals(200, response.status(), response.body());
-            last = response.json();
-            if (match.test(last)) {
-                return last;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail("interrupted");
-            }
-        }
-        return fail("no match within " + WAIT + "; last answer " + last);
+            return response.json();
+        }, match);
+        return match.test(last) ? last : fail("no match within " + WAIT + "; last answer " + last);
     }
 }

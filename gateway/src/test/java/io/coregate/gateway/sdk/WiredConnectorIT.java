@@ -33,8 +33,8 @@ class WiredConnectorIT {
             var doc = Tenants.standard("bankA");
             doc.put("sdk", Map.of("outboundUrl", simulator.url() + "/"));
             assertEquals(201, gateway.admin().put("/admin/tenants/bank-a", doc).status());
-            Tenant tenant = gateway.gateway().components().directory().resolve("bank-a");
-            Connector connector = gateway.gateway().components().connector();
+            Tenant tenant = gateway.directory().resolve("bank-a");
+            Connector connector = gateway.connector();
 
             var payer = new OutboundTransfer.Party(PartyId.of("MSISDN", "260971000001"), Optional.of("Alice Banda"), Optional.empty());
             var request = new OutboundTransfer("home-1", payer, OutboundTransfer.Party.of(PartyId.of("MSISDN", "260972100001")),

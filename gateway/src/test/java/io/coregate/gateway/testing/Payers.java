@@ -110,8 +110,8 @@ public final class Payers {
 
     /** Alice's available balance in the sandbox bank. */
     public BigDecimal customer() {
-        var t = gateway.gateway().components().directory().resolve(tenant);
-        Outcome<Balance> outcome = gateway.gateway().components().adapters().call(t, "balance", a -> a.balance("SB-0001", "ZMW"));
+        var t = gateway.directory().resolve(tenant);
+        Outcome<Balance> outcome = gateway.adapters().call(t, "balance", a -> a.balance("SB-0001", "ZMW"));
         return ((Outcome.Done<Balance>) outcome).value().available().amount();
     }
 

@@ -47,36 +47,17 @@ public final class Plugins {
 
     /** Waits until an entry matches; answers it and how long it took. */
     public static Map<String, Object> await(TestGateway gateway, Predicate<Map<String, Object>> match, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            Optional<Map<String, Object>> found = find(gateway, match);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no plugin entry matched within " + limit.toMillis() + " ms; listing: " + list(gateway));
-            }
-            pause(100);
+        Optional<Map<String, Object>> found = Poll.last(limit, () -> find(gateway, match), Optional::isPresent);
+        if (found.isPresent()) {
+            return found.get();
         }
+        throw new AssertionError("no plugin entry matched within " + limit.toMillis() + " ms; listing: " + list(gateway));
     }
 
     /** Waits until no entry matches. */
     public static void awaitGone(TestGateway gateway, Predicate<Map<String, Object>> match, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (find(gateway, match).isPresent()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("plugin entry still listed after " + limit.toMillis() + " ms; listing: " + list(gateway));
-            }
-            pause(100);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+        if (Poll.last(limit, () -> find(gateway, match), Optional::isEmpty).isPresent()) {
+            throw new AssertionError("plugin entry still listed after " + limit.toMillis() + " ms; listing: " + list(gateway));
         }
     }
 }

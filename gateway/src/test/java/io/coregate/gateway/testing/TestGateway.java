@@ -1,10 +1,16 @@
 package io.coregate.gateway.testing;
 
 import io.coregate.gateway.Gateway;
-import io.coregate.gateway.Main;
+import io.coregate.gateway.Wiring;
+import io.coregate.gateway.domain.payer.Connector;
+import io.coregate.gateway.domain.tenant.TenantDirectory;
+import io.coregate.gateway.plugins.AdapterRegistry;
+import io.coregate.gateway.plugins.CbsHealthMonitor;
+import io.coregate.gateway.plugins.PluginHost;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,20 +19,24 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The real gateway, started through {@link Main#start} on random ports against a test schema, with a known admin
- * token. Close it to stop it; start another on the same schema to test restarts.
+ * The real gateway, started through its composition root ({@link Wiring#start}, as {@code Main} does) on random ports
+ * against a test schema, with a known admin token; the ports a test drives directly (tenant directory, CBS adapters,
+ * database, plugin host, CBS health, connector client) come from that root. Close it to stop it; start another on the
+ * same schema to test restarts.
  */
 public final class TestGateway implements AutoCloseable {
 
     /** The admin token every test gateway uses. */
     public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
 
+    private final Wiring wiring;
     private final Gateway gateway;
     private final TestDatabase.Schema schema;
     private final Path workDir;
 
-    private TestGateway(Gateway gateway, TestDatabase.Schema schema, Path workDir) {
-        this.gateway = gateway;
+    private TestGateway(Wiring wiring, TestDatabase.Schema schema, Path workDir) {
+        this.wiring = wiring;
+        this.gateway = wiring.gateway();
         this.schema = schema;
         this.workDir = workDir;
     }
@@ -55,7 +65,7 @@ public final class TestGateway implements AutoCloseable {
         values.put("tenants.refresh-seconds", "1");
         values.put("plugins.require-approval", "false");
         values.putAll(overrides);
-        return new TestGateway(Main.start(config(values)), schema, workDir);
+        return new TestGateway(Wiring.start(config(values)), schema, workDir);
     }
 
     /** Config from the given keys over the defaults in application.yaml, without environment variables. */
@@ -78,6 +88,36 @@ public final class TestGateway implements AutoCloseable {
 
     public Gateway gateway() {
         return gateway;
+    }
+
+    /** The enabled tenants, as the listeners resolve them. */
+    public TenantDirectory directory() {
+        return wiring.directory();
+    }
+
+    /** The tenants' CBS adapters (the same instances the flows call: an in-memory sandbox's state is shared). */
+    public AdapterRegistry adapters() {
+        return wiring.adapters();
+    }
+
+    /** The gateway's database. */
+    public DataSource dataSource() {
+        return wiring.dataSource();
+    }
+
+    /** The plugin host. */
+    public PluginHost plugins() {
+        return wiring.plugins();
+    }
+
+    /** The CBS health monitor (refresh it instead of waiting for its 30-second job). */
+    public CbsHealthMonitor cbsHealth() {
+        return wiring.cbsHealth();
+    }
+
+    /** The connector client as the payer flow uses it. */
+    public Connector connector() {
+        return wiring.connector();
     }
 
     public TestDatabase.Schema schema() {

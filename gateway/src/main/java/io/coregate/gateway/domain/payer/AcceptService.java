@@ -1,7 +1,6 @@
 package io.coregate.gateway.domain.payer;
 
 import io.coregate.gateway.domain.transfer.StoredAnswer;
-import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.FailureCodes;
 import io.coregate.gateway.domain.error.GatewayException;
@@ -12,7 +11,6 @@ import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.TransferLog;
 import io.coregate.gateway.domain.transfer.TransferMetrics;
-import io.coregate.gateway.domain.transfer.TransferPolicy;
 import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.plugin.api.DebitRequest;
 import io.coregate.plugin.api.FailureKind;
@@ -45,16 +43,16 @@ public final class AcceptService {
     private final Duration lease;
     private final Clock clock;
 
-    public AcceptService(Connector connector, CoreBanking banks, OutboundLog outbound, TransferLog log,
-                         TransferMetrics metrics, TransferPolicy policy, Duration lease, Clock clock) {
+    public AcceptService(Connector connector, DebitSteps debits, Settlement settlement, OutboundLog outbound, TransferLog log,
+                         TransferMetrics metrics, Duration lease, Clock clock) {
         this.outbound = outbound;
         this.log = log;
         this.connector = connector;
-        this.debits = new DebitSteps(banks);
+        this.debits = debits;
         this.metrics = metrics;
         this.lease = lease;
         this.clock = clock;
-        this.settlement = new Settlement(log, debits, metrics, policy, clock);
+        this.settlement = settlement;
     }
 
     /**

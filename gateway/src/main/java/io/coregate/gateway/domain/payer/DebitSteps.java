@@ -24,11 +24,11 @@ import java.util.function.BiFunction;
  * {@link Capability#DEBIT_HOLD}, else {@code debit}), give it back ({@code releaseDebit}/{@code refund}) or make the
  * hold final ({@code captureDebit}). The Mojaloop transfer id is the adapter's idempotency key. Thread-safe.
  */
-final class DebitSteps {
+public final class DebitSteps {
 
     private final CoreBanking banks;
 
-    DebitSteps(CoreBanking banks) {
+    public DebitSteps(CoreBanking banks) {
         this.banks = banks;
     }
 

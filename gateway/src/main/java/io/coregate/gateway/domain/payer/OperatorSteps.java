@@ -1,6 +1,5 @@
 package io.coregate.gateway.domain.payer;
 
-import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.OutboundResolution;
@@ -21,8 +20,8 @@ public final class OperatorSteps implements OutboundResolution {
     private final OutboundLog outbound;
     private final Function<TenantId, Optional<Tenant>> tenants;
 
-    public OperatorSteps(CoreBanking banks, OutboundLog outbound, Function<TenantId, Optional<Tenant>> tenants) {
-        this.debits = new DebitSteps(banks);
+    public OperatorSteps(DebitSteps debits, OutboundLog outbound, Function<TenantId, Optional<Tenant>> tenants) {
+        this.debits = debits;
         this.outbound = outbound;
         this.tenants = tenants;
     }

@@ -1,15 +1,11 @@
 package io.coregate.gateway.domain.payer;
 
 import io.coregate.gateway.domain.transfer.TransferParty;
-import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.transfer.Direction;
-import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.Transfer;
-import io.coregate.gateway.domain.transfer.TransferLog;
-import io.coregate.gateway.domain.transfer.TransferMetrics;
 import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.gateway.domain.validation.Rules;
 import io.coregate.plugin.api.Money;
@@ -35,19 +31,17 @@ public final class PayerService {
     public static final Duration HOLD = Duration.ofMinutes(10);
 
     private final OutboundLog outbound;
-    private final TransferLog log;
-    private final TransferMetrics metrics;
+    private final Quoting quoting;
+    private final Aborts aborts;
     private final Duration lease;
     private final Clock clock;
-    private final Quoting quoting;
 
-    public PayerService(Connector connector, OutboundLog outbound, TransferLog log, TransferMetrics metrics, Duration lease, Clock clock) {
+    public PayerService(OutboundLog outbound, Quoting quoting, Aborts aborts, Duration lease, Clock clock) {
         this.outbound = outbound;
-        this.log = log;
-        this.metrics = metrics;
+        this.quoting = quoting;
+        this.aborts = aborts;
         this.lease = lease;
         this.clock = clock;
-        this.quoting = new Quoting(connector, outbound, log, this::abort, metrics, clock);
     }
 
     /**
@@ -84,7 +78,7 @@ public final class PayerService {
                 }
                 Transfer refused = transfer(tenant, request, payer, amount, hash, TransferState.RECEIVED);
                 if (outbound.open(refused, holdUntil, "send money refused by the liquidity ledger", lease)) {
-                    abort(tenant, refused, e.code(), e.getMessage());
+                    aborts.abort(tenant, refused, e.code(), e.getMessage());
                 }
             }
         }
@@ -100,14 +94,6 @@ public final class PayerService {
             Optional.empty(), Optional.empty(), request.amountType().name(), request.transactionType(), amount.currency(), amount.amount(),
             amount.amount(), TransferParty.of(to.idType(), to.idValue()), from, hash, PayerAnswer.pending(request.homeTransactionId()),
             Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.of(now.plus(HOLD)), now, now);
-    }
-
-    /** Records ABORTED (voiding any reservation in the same transaction) and throws the error the channel gets. */
-    GatewayException abort(Tenant tenant, Transfer transfer, ErrorCode code, String message) {
-        var change = StateChange.of(transfer.state(), TransferState.ABORTED, Optional.empty(), message, StoredAnswer.refused(code, message));
-        log.change(tenant.id(), Direction.OUTBOUND, transfer.transferId(), change)
-            .ifPresent(t -> metrics.outcome(tenant.id(), Direction.OUTBOUND, TransferState.ABORTED));
-        throw new GatewayException(code, message);
     }
 
     private QuotedBody replay(Tenant tenant, String home, String hash) {

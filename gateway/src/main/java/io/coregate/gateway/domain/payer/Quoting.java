@@ -27,22 +27,16 @@ import java.util.Optional;
  * accepted the quote by itself (AUTO_ACCEPT_QUOTES on): the hub moved money the customer was never debited for, so the
  * transfer is held in RECONCILE for an operator and the channel gets 2001. Thread-safe.
  */
-final class Quoting {
-
-    /** Records ABORTED and returns the error to throw (it throws it itself). */
-    @FunctionalInterface
-    interface Abort {
-        GatewayException abort(Tenant tenant, Transfer transfer, ErrorCode code, String message);
-    }
+public final class Quoting {
 
     private final Connector connector;
     private final OutboundLog outbound;
     private final TransferLog log;
-    private final Abort abort;
+    private final Aborts abort;
     private final TransferMetrics metrics;
     private final Clock clock;
 
-    Quoting(Connector connector, OutboundLog outbound, TransferLog log, Abort abort, TransferMetrics metrics, Clock clock) {
+    public Quoting(Connector connector, OutboundLog outbound, TransferLog log, Aborts abort, TransferMetrics metrics, Clock clock) {
         this.connector = connector;
         this.outbound = outbound;
         this.log = log;

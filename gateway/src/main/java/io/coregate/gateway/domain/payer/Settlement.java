@@ -23,7 +23,7 @@ import java.util.Optional;
  * the hub decided records RECONCILE with that decision as its target, for an operator, never dropped: the ledger
  * follows the hub's decision either way. Thread-safe.
  */
-final class Settlement {
+public final class Settlement {
 
     private final TransferLog log;
     private final DebitSteps debits;
@@ -31,7 +31,7 @@ final class Settlement {
     private final TransferPolicy policy;
     private final Clock clock;
 
-    Settlement(TransferLog log, DebitSteps debits, TransferMetrics metrics, TransferPolicy policy, Clock clock) {
+    public Settlement(TransferLog log, DebitSteps debits, TransferMetrics metrics, TransferPolicy policy, Clock clock) {
         this.log = log;
         this.debits = debits;
         this.metrics = metrics;

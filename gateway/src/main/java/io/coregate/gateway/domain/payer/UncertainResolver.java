@@ -1,7 +1,6 @@
 package io.coregate.gateway.domain.payer;
 
 import io.coregate.gateway.domain.transfer.StoredAnswer;
-import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
@@ -49,13 +48,14 @@ public final class UncertainResolver {
     private final Clock clock;
     private final Function<TenantId, Optional<Tenant>> tenants;
 
-    public UncertainResolver(Connector connector, CoreBanking banks, OutboundLog outbound, TransferLog log, TransferMetrics metrics,
-                             TransferPolicy policy, Duration lease, Clock clock, Function<TenantId, Optional<Tenant>> tenants) {
+    public UncertainResolver(Connector connector, DebitSteps debits, Settlement settlement, OutboundLog outbound, TransferLog log,
+                             TransferMetrics metrics, TransferPolicy policy, Duration lease, Clock clock,
+                             Function<TenantId, Optional<Tenant>> tenants) {
         this.connector = connector;
         this.outbound = outbound;
         this.log = log;
-        this.debits = new DebitSteps(banks);
-        this.settlement = new Settlement(log, debits, metrics, policy, clock);
+        this.debits = debits;
+        this.settlement = settlement;
         this.policy = policy;
         this.metrics = metrics;
         this.lease = lease;

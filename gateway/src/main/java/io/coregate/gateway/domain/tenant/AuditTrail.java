@@ -2,7 +2,6 @@ package io.coregate.gateway.domain.tenant;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** Reads the append-only audit log. Thread-safe. */
 public interface AuditTrail {
@@ -13,9 +12,10 @@ public interface AuditTrail {
      * @param at     when
      * @param actor  who
      * @param action what kind of write
-     * @param detail what changed, redacted
+     * @param detail what changed, redacted: the JSON object stored with the entry, as text (opaque to the domain; the
+     *               admin API writes it out as the object it is)
      */
-    record Record(Instant at, String actor, String action, Map<String, Object> detail) {
+    record Record(Instant at, String actor, String action, String detail) {
     }
 
     /** The newest entries of a tenant ({@code "*"} for gateway-wide ones), newest first. */
