@@ -43,7 +43,8 @@ final class SourceGuard implements Filter {
             List<String> names = ClientNames.of(request.remotePeer().tlsCertificates());
             if (!tenant.document().access().allowsSdkClient(names)) {
                 refuse(response, names.isEmpty()
-                    ? "tenant '" + segment + "' accepts only its Connector's client certificate on the sdk listener (access.sdkClients); none was presented"
+                    ? "tenant '" + segment + "' accepts only its Connector's client certificate on the sdk listener (access.sdkClients);"
+                        + " none was presented"
                     : "the client certificate " + names + " is not one of tenant '" + segment + "''s Connectors (access.sdkClients)");
                 return;
             }
