@@ -6,7 +6,8 @@ import java.util.Objects;
  * Whether the adapter can reach its CBS, in three states: {@link State#UP}, {@link State#DEGRADED} (it answers, but
  * not fully: slow, a secondary endpoint down, a token near expiry, a backlog of pending callbacks) and
  * {@link State#DOWN}. {@link #up()} is true for UP and DEGRADED: a degraded CBS still gets calls. The gateway shows
- * the state in {@code /observe/health} and as the {@code coregate_cbs_up} gauge (1 up, 0.5 degraded, 0 down).
+ * the state in the {@code /observe/health} detail and in two gauges per tenant: {@code coregate_cbs_up} (1 for UP or
+ * DEGRADED, 0 for DOWN) and {@code coregate_cbs_degraded} (1 for DEGRADED).
  * Immutable and thread-safe.
  *
  * @param up     reachable and answering (UP or DEGRADED)
