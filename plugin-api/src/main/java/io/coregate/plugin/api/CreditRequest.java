@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param context     the transfer: ids, type, names, expiry, fee, minor units
  */
 public record CreditRequest(String transferId, Party payee, Money amount, Optional<String> reservation, Optional<LegKey> leg,
-                            TransferContext context) {
+                            TransferContext context) implements MoneyCall {
 
     /**
      * @since 2.0.0
@@ -38,24 +38,6 @@ public record CreditRequest(String transferId, Party payee, Money amount, Option
     public CreditRequest(String transferId, Party payee, Money amount, Optional<String> reservation) {
         this(transferId, payee, amount, reservation, Optional.empty(), TransferContext.minimal(transferId, Counterparty.unknown(),
             new Counterparty(payee.id(), Optional.of(payee.displayName()), Optional.empty()), amount));
-    }
-
-    /**
-     * The idempotency key of this call: {@link LegKey#value()}, or the transfer id for a request without a leg.
-     *
-     * @since 2.0.0
-     */
-    public String key() {
-        return leg.map(LegKey::value).orElse(transferId);
-    }
-
-    /**
-     * Which attempt at this leg the call is: 1 first, more on the gateway's retries (see {@link LegKey#attempt()}).
-     *
-     * @since 2.0.0
-     */
-    public int attempt() {
-        return leg.map(LegKey::attempt).orElse(1);
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param context    the transfer: ids, type (TRANSFER or PAYMENT), names, expiry, fee, minor units
  */
 public record DebitRequest(String transferId, PartyId payer, Money amount, Optional<String> reference, Optional<LegKey> leg,
-                           TransferContext context) {
+                           TransferContext context) implements MoneyCall {
 
     /**
      * @since 2.0.0
@@ -39,24 +39,6 @@ public record DebitRequest(String transferId, PartyId payer, Money amount, Optio
     public DebitRequest(String transferId, PartyId payer, Money amount, Optional<String> reference) {
         this(transferId, payer, amount, reference, Optional.empty(),
             TransferContext.minimal(transferId, Counterparty.of(payer), Counterparty.unknown(), amount));
-    }
-
-    /**
-     * The idempotency key of this call: {@link LegKey#value()}, or the transfer id for a request without a leg.
-     *
-     * @since 2.0.0
-     */
-    public String key() {
-        return leg.map(LegKey::value).orElse(transferId);
-    }
-
-    /**
-     * Which attempt at this leg the call is: 1 first, more on the gateway's retries (see {@link LegKey#attempt()}).
-     *
-     * @since 2.0.0
-     */
-    public int attempt() {
-        return leg.map(LegKey::attempt).orElse(1);
     }
 
     /**
