@@ -49,6 +49,7 @@ import io.coregate.gateway.http.SdkRoutes;
 import io.coregate.gateway.http.TransferAdminRoutes;
 import io.coregate.gateway.logging.LogManagerChoice;
 import io.coregate.gateway.observe.LiquidityAlarms;
+import io.coregate.gateway.plugins.AdapterProbe;
 import io.coregate.gateway.plugins.AdapterRegistry;
 import io.coregate.gateway.plugins.ApprovalPolicy;
 import io.coregate.gateway.plugins.CbsHealthMonitor;
@@ -152,9 +153,10 @@ public final class Wiring {
             var ledger = new JdbcLedger(jdbc, alarms);
             var sweeper = new ReservationSweeper(ledger, liquidityBook, alarms);
             var secretNamespace = new SecretNamespace(config.tenants().secretsDir());
-            var tenants = new TenantService(tenantRepository, host, directory, liquidityBook, secretNamespace);
-            var adapters = new AdapterRegistry(host, new SecretResolver(System::getenv, secretNamespace, () -> directory.all().keySet()),
-                new CbsMetrics(meters));
+            var secretResolver = new SecretResolver(System::getenv, secretNamespace, () -> directory.all().keySet());
+            var tenants = new TenantService(tenantRepository, host, directory, liquidityBook, secretNamespace,
+                new AdapterProbe(host, secretResolver));
+            var adapters = new AdapterRegistry(host, secretResolver, new CbsMetrics(meters));
             var cbsHealth = new CbsHealthMonitor(directory, adapters, meters);
             var watcher = new PluginWatcher(host, pluginConfig.dropInDir(), directory, adapters);
             watcher.scan();

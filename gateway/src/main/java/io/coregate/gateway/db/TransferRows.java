@@ -21,7 +21,7 @@ final class TransferRows {
 
     static final String TRANSFER_COLUMNS = "tenant_id, direction, transfer_id, home_transaction_id, state, target_state, quote_id, "
         + "amount_type, transaction_type, currency, amount, payee_receive_amount, payee::text, payer::text, request_hash, answer::text, "
-        + "cbs_reference, last_error, attempts, next_retry_at, expires_at, created_at, updated_at";
+        + "cbs_reference, last_error, attempts, next_retry_at, expires_at, created_at, updated_at, transaction_id";
 
     static final String QUOTE_COLUMNS = "tenant_id, quote_id, transaction_id, request_hash, request::text, answer::text, amount_type, "
         + "currency, transfer_amount, payee_receive_amount, payee_fee, payee::text, expires_at";
@@ -41,7 +41,7 @@ final class TransferRows {
             AnswerColumns.read(direction, homeTransactionId, rows.getString("answer")), optional(rows, "cbs_reference"),
             optional(rows, "last_error"), rows.getInt("attempts"), instant(rows.getTimestamp("next_retry_at")),
             instant(rows.getTimestamp("expires_at")), rows.getTimestamp("created_at").toInstant(),
-            rows.getTimestamp("updated_at").toInstant());
+            rows.getTimestamp("updated_at").toInstant(), optional(rows, "transaction_id"));
     }
 
     /** Maps a row selected or returned with {@link #QUOTE_COLUMNS}, by column name. */

@@ -53,8 +53,8 @@ final class TransferWrites {
                 WITH inserted AS (
                     INSERT INTO transfers (tenant_id, direction, transfer_id, home_transaction_id, state, quote_id, amount_type,
                         transaction_type, currency, amount, payee_receive_amount, payee_id_type, payee_id_value, payer_id_type,
-                        payer_id_value, payer_fsp, payee, payer, request_hash, expires_at, lease_until)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?,
+                        payer_id_value, payer_fsp, payee, payer, request_hash, expires_at, transaction_id, lease_until)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?,
                             clock_timestamp() + ? * interval '1 millisecond')
                     ON CONFLICT DO NOTHING
                     RETURNING tenant_id, direction, transfer_id, state)
@@ -85,6 +85,7 @@ final class TransferWrites {
             } else {
                 statement.setNull(++i, Types.TIMESTAMP_WITH_TIMEZONE);
             }
+            statement.setString(++i, t.transactionId().orElse(null));
             statement.setLong(++i, lease.toMillis());
             statement.setString(++i, detail);
             return statement.executeUpdate() == 1;

@@ -6,17 +6,14 @@ import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantDocument;
 import io.coregate.gateway.domain.tenant.TenantId;
-import io.coregate.plugin.api.AccountMapping;
 import io.coregate.plugin.api.AdapterContext;
 import io.coregate.plugin.api.CbsException;
 import io.coregate.plugin.api.CoreBankingAdapter;
 import io.coregate.plugin.api.FailureKind;
 import io.coregate.plugin.api.HealthStatus;
 import io.coregate.plugin.api.Outcome;
-import io.coregate.plugin.api.Settings;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,7 +69,7 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
             used.bulkhead().release();
             used.calls().exit();
             plugin.exit();
-        }, slot.timeout(), "cbs-" + tenant.id() + "-" + operation, () -> call.apply(used.adapter()),
+        }, tenant.document().cbs().timeout(operation), "cbs-" + tenant.id() + "-" + operation, () -> call.apply(used.adapter()),
             (outcome, nanos) -> metrics.record(tenant.id(), used.plugin().id(), operation, outcomeLabel(outcome), nanos),
             failure -> {
                 LOG.log(System.Logger.Level.ERROR, "tenant " + tenant.id() + ": plugin " + used.plugin().id() + " "
@@ -132,10 +129,7 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
 
     private Slot create(Tenant tenant, LoadedPlugin plugin) {
         TenantDocument doc = tenant.document();
-        var context = new AdapterContext(tenant.id().value(), doc.dfspId(), new HashSet<>(doc.currencies()),
-            new Settings(doc.cbs().settings()), secrets.forTenant(tenant.id(), doc.cbs().secrets()),
-            new AccountMapping(doc.accounts().disbursement(), doc.accounts().collection()),
-            Duration.ofMillis(doc.cbs().timeoutMillis()));
+        AdapterContext context = AdapterContexts.of(tenant.id(), doc, secrets);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         LoadedPlugin.Runtime runtime = plugin.runtime().orElseThrow();
         Thread.currentThread().setContextClassLoader(runtime.classLoader());
@@ -144,7 +138,7 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
             LOG.log(System.Logger.Level.INFO, "tenant " + tenant.id() + " (revision " + tenant.revision() + ") uses plugin "
                 + plugin.id() + " " + plugin.version());
             return new Slot(tenant.id(), tenant.revision(), plugin, adapter, new Semaphore(doc.cbs().maxConcurrency()),
-                Duration.ofMillis(doc.cbs().timeoutMillis()), new InFlight());
+                doc.cbs().longestTimeout(), new InFlight());
         } catch (CbsException e) {
             throw new GatewayException(ErrorCode.SERVICE_UNAVAILABLE, "tenant '" + tenant.id() + "': plugin " + plugin.id()
                 + " refused the tenant's settings: " + e.getMessage());
@@ -163,7 +157,7 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
             return switch (outcome) {
                 case Outcome.Done<HealthStatus> done -> done.value();
                 case Outcome.Failed<HealthStatus> failed -> HealthStatus.down(failed.kind() + ": " + failed.message());
-                case Outcome.Pending<HealthStatus> pending -> HealthStatus.down("pending");
+                case Outcome.Pending<HealthStatus> pending -> HealthStatus.down("the health check answered pending");
             };
         } catch (GatewayException e) {
             return HealthStatus.down(e.getMessage());

@@ -15,8 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Asks every enabled tenant's CBS whether it answers, on a schedule, and keeps the answers for the health detail and
- * the {@code coregate_cbs_up} gauge. One bank being down is reported here, never as gateway unreadiness. Thread-safe.
+ * Asks every enabled tenant's CBS whether it answers, on a schedule, and keeps the answers for the health detail
+ * ({@code "UP: ..."}, {@code "DEGRADED: ..."} or {@code "DOWN: ..."} per tenant) and two gauges per tenant:
+ * {@code coregate_cbs_up} is 1 while the CBS answers (UP or DEGRADED: calls are still made) and 0 when DOWN;
+ * {@code coregate_cbs_degraded} is 1 while it is DEGRADED. One bank being down or degraded is reported here, never as
+ * gateway unreadiness. Thread-safe.
  */
 public final class CbsHealthMonitor {
 
@@ -25,6 +28,7 @@ public final class CbsHealthMonitor {
     private final MeterRegistry registry;
     private final Map<TenantId, HealthStatus> latest = new ConcurrentHashMap<>();
     private final Map<TenantId, AtomicInteger> gauges = new ConcurrentHashMap<>();
+    private final Map<TenantId, AtomicInteger> degraded = new ConcurrentHashMap<>();
 
     public CbsHealthMonitor(TenantDirectory tenants, AdapterRegistry adapters, MeterRegistry registry) {
         this.tenants = tenants;
@@ -53,16 +57,23 @@ public final class CbsHealthMonitor {
         gauges.computeIfAbsent(tenant.id(), id -> {
             var value = new AtomicInteger();
             registry.getOrCreate(Gauge.builder("coregate.cbs.up", value, AtomicInteger::get)
-                .description("1 when the tenant's CBS answered its last health check")
+                .description("1 when the tenant's CBS answered its last health check (UP or DEGRADED), 0 when DOWN")
                 .tags(List.of(Tag.create("tenant", id.value()))));
             return value;
         }).set(status.up() ? 1 : 0);
+        degraded.computeIfAbsent(tenant.id(), id -> {
+            var value = new AtomicInteger();
+            registry.getOrCreate(Gauge.builder("coregate.cbs.degraded", value, AtomicInteger::get)
+                .description("1 when the tenant's CBS answered its last health check DEGRADED (answering, impaired)")
+                .tags(List.of(Tag.create("tenant", id.value()))));
+            return value;
+        }).set(status.state() == HealthStatus.State.DEGRADED ? 1 : 0);
     }
 
     /** The last answer of each tenant's CBS, for the health detail. */
     public Map<String, String> detail() {
         var detail = new TreeMap<String, String>();
-        latest.forEach((id, status) -> detail.put(id.value(), (status.up() ? "UP" : "DOWN") + ": " + status.detail()));
+        latest.forEach((id, status) -> detail.put(id.value(), status.state() + ": " + status.detail()));
         return detail;
     }
 }

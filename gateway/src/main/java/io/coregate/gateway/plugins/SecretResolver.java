@@ -49,12 +49,22 @@ public final class SecretResolver {
      */
     public Secrets forTenant(TenantId tenant, Map<String, String> references) {
         Map<String, String> refs = Map.copyOf(references);
-        return name -> Optional.ofNullable(refs.get(name)).map(reference -> {
-            namespace.problem(tenant, reference, hosted.get()).ifPresent(problem -> {
-                throw new CbsException(FailureKind.REJECTED, "secret reference refused: " + problem);
-            });
-            return resolve(reference);
-        });
+        return new Secrets() {
+            @Override
+            public Optional<String> get(String name) {
+                return Optional.ofNullable(refs.get(name)).map(reference -> {
+                    namespace.problem(tenant, reference, hosted.get()).ifPresent(problem -> {
+                        throw new CbsException(FailureKind.REJECTED, "secret reference refused: " + problem);
+                    });
+                    return resolve(reference);
+                });
+            }
+
+            @Override
+            public java.util.Set<String> names() {
+                return refs.keySet();
+            }
+        };
     }
 
     private String resolve(String reference) {

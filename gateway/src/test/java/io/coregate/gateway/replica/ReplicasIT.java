@@ -61,7 +61,7 @@ class ReplicasIT {
     void migrationsRanOnceAlthoughBothStartedTogether() throws SQLException {
         long files;
         try (var stream = Files.list(Path.of("..", "db", "migration"))) {
-            files = stream.filter(p -> p.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            files = stream.filter(p -> p.getFileName().toString().matches("V\\d+(_\\d+)*__.*\\.sql")).count();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,6 +1,8 @@
 package io.coregate.plugin.api;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,7 +16,10 @@ import java.util.Set;
  * @param settings   the tenant's {@code cbs.settings} object
  * @param secrets    the tenant's {@code cbs.secrets}, resolved on each lookup
  * @param accounts   the tenant's disbursement and collection accounts
- * @param timeout    the time the host allows each call; adapters size their HTTP timeouts below it
+ * @param timeout    the time the host allows a call of a kind without its own entry in {@code timeouts}
+ *                   ({@code cbs.timeoutMillis}); adapters size their HTTP timeouts below it
+ * @param timeouts   the time the host allows each kind of call ({@code cbs.timeouts}: a lookup is not a posting);
+ *                   a kind without an entry gets {@code timeout}
  */
 public record AdapterContext(
         String tenantId,
@@ -23,8 +28,12 @@ public record AdapterContext(
         Settings settings,
         Secrets secrets,
         AccountMapping accounts,
-        Duration timeout) {
+        Duration timeout,
+        Map<Operation, Duration> timeouts) {
 
+    /**
+     * @since 2.0.0
+     */
     public AdapterContext {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(dfspId, "dfspId");
@@ -33,6 +42,32 @@ public record AdapterContext(
         Objects.requireNonNull(secrets, "secrets");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(timeout, "timeout");
+        timeouts = Map.copyOf(timeouts);
+    }
+
+    /** One timeout for every kind of call (the 1.x shape). */
+    public AdapterContext(String tenantId, String dfspId, Set<String> currencies, Settings settings, Secrets secrets,
+                          AccountMapping accounts, Duration timeout) {
+        this(tenantId, dfspId, currencies, settings, secrets, accounts, timeout, new EnumMap<>(Operation.class));
+    }
+
+    /**
+     * The time the host allows one call of this kind ({@code cbs.timeouts.<kind>}, else {@link #timeout()}).
+     *
+     * @since 2.0.0
+     */
+    public Duration timeout(Operation operation) {
+        return timeouts.getOrDefault(operation, timeout);
+    }
+
+    /**
+     * {@link #httpTimeout()} for one kind of call: four fifths of {@link #timeout(Operation)}, or
+     * {@code cbs.settings.httpTimeoutMillis} when set, never more than the host's timeout for that kind.
+     *
+     * @since 2.0.0
+     */
+    public Duration httpTimeout(Operation operation) {
+        return httpTimeoutWithin(timeout(operation));
     }
 
     /**
@@ -44,7 +79,11 @@ public record AdapterContext(
      * @return a positive duration
      */
     public Duration httpTimeout() {
-        long hostMillis = Math.max(1, timeout.toMillis());
+        return httpTimeoutWithin(timeout);
+    }
+
+    private Duration httpTimeoutWithin(Duration host) {
+        long hostMillis = Math.max(1, host.toMillis());
         long wanted = settings.number("httpTimeoutMillis", Math.max(1, hostMillis * 4 / 5));
         return Duration.ofMillis(Math.max(1, Math.min(wanted, hostMillis)));
     }

@@ -10,13 +10,24 @@ import java.util.Set;
  * <ul>
  *   <li><b>Thread-safety:</b> an adapter is called concurrently (up to the tenant's {@code cbs.maxConcurrency}) and
  *       must be safe for that.</li>
- *   <li><b>Idempotency:</b> the gateway may call a money operation again with the same transfer id after a timeout;
- *       an adapter passes the transfer id to its CBS as the idempotency key where the CBS has one, and otherwise
- *       checks with the CBS before booking twice.</li>
+ *   <li><b>Idempotency, per leg:</b> every money call carries a {@link LegKey} ({@code request.key()},
+ *       {@code request.attempt()}): the key is the same on every retry of that leg and differs between the legs of
+ *       one transfer. An adapter passes it to its CBS as the idempotency key or reference where the CBS has one (in
+ *       the vendor's format through {@code plugin-support}'s {@code LegKeys}), and otherwise checks with the CBS
+ *       before booking twice, at least when {@link LegKey#isRetry()}. A retry of one leg books once; two legs of one
+ *       transfer book separately.</li>
+ *   <li><b>Context:</b> every money call carries the {@link TransferContext} (transfer and transaction ids,
+ *       TRANSFER or PAYMENT, names and FSP ids, expiry, amount and fee apart, minor units, the customer as
+ *       resolved once for the transfer): use it for narratives, hold end dates and the vendor's transaction type;
+ *       do not look the customer up again for each leg.</li>
  *   <li><b>Failures:</b> return {@link Outcome.Failed} (or throw {@link CbsException}) with the closest
  *       {@link FailureKind}; any other exception is treated as an internal error of the plugin.</li>
- *   <li><b>Time:</b> the host abandons a call after the tenant's {@code cbs.timeoutMillis}; adapters set their own
- *       HTTP timeouts below {@link AdapterContext#timeout()}.</li>
+ *   <li><b>Time:</b> the host abandons a call after the tenant's timeout for its kind
+ *       ({@link AdapterContext#timeout(Operation)}: {@code cbs.timeouts.lookup}, {@code .posting}, ..., else
+ *       {@code cbs.timeoutMillis}); adapters set their own HTTP timeouts below it
+ *       ({@link AdapterContext#httpTimeout(Operation)}).</li>
+ *   <li><b>Health:</b> {@link #health()} answers UP, DEGRADED (answering but impaired: calls are still made) or
+ *       DOWN.</li>
  * </ul>
  * The optional operations have defaults that fail with {@link FailureKind#REJECTED}; an adapter that implements
  * one lists it in {@link #capabilities()}.
@@ -26,6 +37,17 @@ public interface CoreBankingAdapter extends AutoCloseable {
     /** The optional operations this adapter implements. */
     default Set<Capability> capabilities() {
         return Set.of();
+    }
+
+    /**
+     * The FSPIOP party id types this CBS can look up ({@code MSISDN}, {@code ACCOUNT_ID}, ...). Onboarding refuses a
+     * tenant document whose {@code supportedIdTypes} names one outside this set. The default is every type:
+     * {@link PartyId#ID_TYPES}.
+     *
+     * @since 2.0.0
+     */
+    default Set<String> supportedIdTypes() {
+        return PartyId.ID_TYPES;
     }
 
     /** Finds the customer behind a Mojaloop party id: {@link FailureKind#NOT_FOUND} when there is none. */

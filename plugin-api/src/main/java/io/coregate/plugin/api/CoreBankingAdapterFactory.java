@@ -1,5 +1,6 @@
 package io.coregate.plugin.api;
 
+import java.util.List;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -20,4 +21,22 @@ public interface CoreBankingAdapterFactory extends ExtensionPoint {
      * @throws CbsException with {@link FailureKind#REJECTED} when the settings cannot work (missing base URL, ...)
      */
     CoreBankingAdapter create(AdapterContext context);
+
+    /**
+     * Checks a tenant's CBS configuration at onboarding, before the document is stored: every setting this plugin
+     * reads (required ones present, numbers numbers, URLs URLs, enumerations known) and the <em>names</em> of the
+     * secrets it needs ({@code context.secrets().names()}; never resolve them here). The gateway answers
+     * {@code PUT /admin/tenants/{t}} with 400 listing each problem with its field, instead of a 503 at the first call.
+     * Must be fast, free of I/O and of side effects (no state kept: the document may still be refused). When this
+     * answers no problem, the gateway also calls {@link #create} and closes the adapter again, to read its
+     * {@link CoreBankingAdapter#supportedIdTypes()}; a {@link CbsException} from that {@code create} is reported
+     * against {@code cbs.settings} too.
+     *
+     * @param context the tenant's settings, secret names, accounts and timeouts
+     * @return every problem found; empty when the configuration can work (the default: nothing checked)
+     * @since 2.0.0
+     */
+    default List<SettingProblem> validate(AdapterContext context) {
+        return List.of();
+    }
 }

@@ -2,6 +2,7 @@ package io.coregate.plugin.api;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How Mojaloop names a party.
@@ -12,6 +13,15 @@ import java.util.Optional;
  * @param idSubValue an optional sub-identifier
  */
 public record PartyId(String idType, String idValue, Optional<String> idSubValue) {
+
+    /**
+     * The FSPIOP party id types: {@code MSISDN}, {@code EMAIL}, {@code PERSONAL_ID}, {@code BUSINESS},
+     * {@code DEVICE}, {@code ACCOUNT_ID}, {@code IBAN}, {@code ALIAS}.
+     *
+     * @since 2.0.0
+     */
+    public static final Set<String> ID_TYPES = Set.of("MSISDN", "EMAIL", "PERSONAL_ID", "BUSINESS", "DEVICE", "ACCOUNT_ID", "IBAN",
+        "ALIAS");
 
     public PartyId {
         Objects.requireNonNull(idType, "idType");

@@ -19,6 +19,16 @@ public interface Secrets {
      */
     Optional<String> get(String name);
 
+    /**
+     * The names the tenant declares (the keys of {@code cbs.secrets}), without resolving any: what a factory checks in
+     * {@link CoreBankingAdapterFactory#validate}. The default (for a lambda) knows none.
+     *
+     * @since 2.0.0
+     */
+    default java.util.Set<String> names() {
+        return java.util.Set.of();
+    }
+
     /** The secret, or a {@link CbsException} naming the missing key (never the value). */
     default String require(String name) {
         return get(name).orElseThrow(() -> new CbsException(FailureKind.REJECTED, "secret '" + name + "' is not configured"));

@@ -51,6 +51,16 @@ class LegKeysTest {
     }
 
     @Test
+    void theStandardFormIsTheApiKeyAndEveryApiLegHasAFormat() {
+        for (io.coregate.plugin.api.Leg leg : io.coregate.plugin.api.Leg.values()) {
+            var legKey = new io.coregate.plugin.api.LegKey(UUID.randomUUID().toString(), leg, 2);
+            assertEquals(legKey.value(), LegKeys.standard().key(legKey));
+            assertEquals(leg, Leg.of(leg).api());
+        }
+        assertEquals(io.coregate.plugin.api.Leg.values().length, Leg.values().length);
+    }
+
+    @Test
     void aFormatTooShortForTheLegIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new LegKeys(16, LegKeys.Charset.ALPHANUMERIC_DASH, LegKeys.LegStyle.NAME));
     }

@@ -9,19 +9,28 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.coregate.plugin.api.AdapterContext;
 import io.coregate.plugin.api.Capability;
 import io.coregate.plugin.api.CbsException;
+import io.coregate.plugin.api.Counterparty;
 import io.coregate.plugin.api.CoreBankingAdapter;
 import io.coregate.plugin.api.CoreBankingAdapterFactory;
 import io.coregate.plugin.api.CreditRequest;
 import io.coregate.plugin.api.DebitRequest;
 import io.coregate.plugin.api.FailureKind;
+import io.coregate.plugin.api.HealthStatus;
+import io.coregate.plugin.api.Leg;
+import io.coregate.plugin.api.LegKey;
 import io.coregate.plugin.api.Money;
 import io.coregate.plugin.api.Outcome;
 import io.coregate.plugin.api.Party;
+import io.coregate.plugin.api.PartyId;
 import io.coregate.plugin.api.Receipt;
+import io.coregate.plugin.api.SettingProblem;
 import io.coregate.plugin.api.TransactionStatus;
+import io.coregate.plugin.api.TransactionType;
+import io.coregate.plugin.api.TransferContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,6 +83,20 @@ public abstract class AdapterContract {
     /** What is wrong with the CBS's books (money not conserved, a leg booked twice); checked after every test. */
     protected List<String> violations() {
         return List.of();
+    }
+
+    /**
+     * Configurations the factory's {@code validate} must refuse, each keyed by the field it must name (such as
+     * {@code cbs.settings.baseUrl} for a context without it, {@code cbs.secrets.password} for one whose secrets lack
+     * it). Empty (the default) skips {@link #eachInvalidConfigurationIsReportedWithItsField}.
+     */
+    protected Map<String, AdapterContext> invalidContexts() {
+        return Map.of();
+    }
+
+    /** An adapter whose CBS answers but is impaired, so {@code health} answers DEGRADED; empty when it cannot be simulated. */
+    protected Optional<CoreBankingAdapter> degradedAdapter() {
+        return Optional.empty();
     }
 
     /** True when money operations answer {@link Outcome.Pending} (an asynchronous CBS); {@link #pendingSettlesThroughStatus}. */
@@ -167,11 +190,11 @@ public abstract class AdapterContract {
         Party payee = payee();
         Optional<BigDecimal> before = available(payee.accountNo());
         String transferId = newTransferId();
-        var request = new CreditRequest(transferId, payee, money(amount()), Optional.empty());
+        var request = credit(transferId, payee, Optional.empty()).forLeg(Leg.RESERVE, 1);
         Receipt reserved = settle(transferId, call(() -> adapter().reserveCredit(request)));
-        var committed = new CreditRequest(transferId, payee, money(amount()), Optional.of(reserved.cbsReference()));
-        Receipt first = settle(transferId, call(() -> adapter().commitCredit(committed)));
-        Receipt again = settle(transferId, call(() -> adapter().commitCredit(committed)));
+        var committed = credit(transferId, payee, Optional.of(reserved.cbsReference()));
+        Receipt first = settle(transferId, call(() -> adapter().commitCredit(committed.forLeg(Leg.COMMIT, 1))));
+        Receipt again = settle(transferId, call(() -> adapter().commitCredit(committed.forLeg(Leg.COMMIT, 2))));
         assertEquals(first, again, "a repeated commit answers the first booking");
         assertMoved(before, payee.accountNo(), amount());
         assertStatus(transferId, first, TransactionStatus.State.COMPLETED);
@@ -182,11 +205,11 @@ public abstract class AdapterContract {
         Party payee = payee();
         Optional<BigDecimal> before = available(payee.accountNo());
         String transferId = newTransferId();
-        var request = new CreditRequest(transferId, payee, money(amount()), Optional.empty());
+        var request = credit(transferId, payee, Optional.empty()).forLeg(Leg.RESERVE, 1);
         Receipt reserved = settle(transferId, call(() -> adapter().reserveCredit(request)));
-        var release = new CreditRequest(transferId, payee, money(amount()), Optional.of(reserved.cbsReference()));
-        settle(transferId, call(() -> adapter().releaseCredit(release)));
-        settle(transferId, call(() -> adapter().releaseCredit(release)));
+        var release = credit(transferId, payee, Optional.of(reserved.cbsReference()));
+        settle(transferId, call(() -> adapter().releaseCredit(release.forLeg(Leg.RELEASE, 1))));
+        settle(transferId, call(() -> adapter().releaseCredit(release.forLeg(Leg.RELEASE, 2))));
         assertMoved(before, payee.accountNo(), BigDecimal.ZERO);
     }
 
@@ -199,13 +222,13 @@ public abstract class AdapterContract {
         String transferId = newTransferId();
         var request = debitRequest(transferId, amount());
         Receipt first = settle(transferId, call(() -> adapter().debit(request)));
-        Receipt again = settle(transferId, call(() -> adapter().debit(request)));
+        Receipt again = settle(transferId, call(() -> adapter().debit(retry(request))));
         assertEquals(first, again, "a repeated debit answers the first booking");
         assertMoved(before, account, amount().negate());
         assertStatus(transferId, first, TransactionStatus.State.COMPLETED);
-        var refund = new DebitRequest(transferId, parties().payer(), money(amount()), Optional.of(first.cbsReference()));
+        var refund = request.forLeg(Leg.REFUND, 1, Optional.of(first.cbsReference()));
         settle(transferId, call(() -> adapter().refund(refund)));
-        settle(transferId, call(() -> adapter().refund(refund)));
+        settle(transferId, call(() -> adapter().refund(retry(refund))));
         assertMoved(before, account, BigDecimal.ZERO);
     }
 
@@ -224,16 +247,18 @@ public abstract class AdapterContract {
         String account = payerAccount();
         Optional<BigDecimal> before = available(account);
         String captured = newTransferId();
-        Receipt hold = settle(captured, call(() -> adapter().holdDebit(debitRequest(captured, amount()))));
-        var capture = new DebitRequest(captured, parties().payer(), money(amount()), Optional.of(hold.cbsReference()));
+        var held = debitRequest(captured, amount()).forLeg(Leg.HOLD, 1, Optional.empty());
+        Receipt hold = settle(captured, call(() -> adapter().holdDebit(held)));
+        var capture = held.forLeg(Leg.CAPTURE, 1, Optional.of(hold.cbsReference()));
         Receipt first = settle(captured, call(() -> adapter().captureDebit(capture)));
-        assertEquals(first, settle(captured, call(() -> adapter().captureDebit(capture))), "a repeated capture answers the first");
+        assertEquals(first, settle(captured, call(() -> adapter().captureDebit(retry(capture)))), "a repeated capture answers the first");
         assertStatus(captured, first, TransactionStatus.State.COMPLETED);
         String released = newTransferId();
-        Receipt second = settle(released, call(() -> adapter().holdDebit(debitRequest(released, amount()))));
-        var release = new DebitRequest(released, parties().payer(), money(amount()), Optional.of(second.cbsReference()));
+        var heldAgain = debitRequest(released, amount()).forLeg(Leg.HOLD, 1, Optional.empty());
+        Receipt second = settle(released, call(() -> adapter().holdDebit(heldAgain)));
+        var release = heldAgain.forLeg(Leg.RELEASE_HOLD, 1, Optional.of(second.cbsReference()));
         settle(released, call(() -> adapter().releaseDebit(release)));
-        settle(released, call(() -> adapter().releaseDebit(release)));
+        settle(released, call(() -> adapter().releaseDebit(retry(release))));
         assertMoved(before, account, amount().negate());
     }
 
@@ -268,7 +293,7 @@ public abstract class AdapterContract {
         var request = debitRequest(newTransferId(), amount());
         Checks.assertFailed(NOT_BOOKED_OR_UNKNOWN, call(() -> faulty.debit(request)));
         assertMoved(before, account, BigDecimal.ZERO);
-        settle(request.transferId(), call(() -> faulty.debit(request)));
+        settle(request.transferId(), call(() -> faulty.debit(retry(request))));
         assertMoved(before, account, amount().negate());
     }
 
@@ -279,7 +304,7 @@ public abstract class AdapterContract {
         CoreBankingAdapter faulty = faulty(Operation.DEBIT, new TckFault.DropAfterBooking());
         var request = debitRequest(newTransferId(), amount());
         Checks.assertDoneOr(NOT_BOOKED_OR_UNKNOWN, call(() -> faulty.debit(request)));
-        settle(request.transferId(), call(() -> faulty.debit(request)));
+        settle(request.transferId(), call(() -> faulty.debit(retry(request))));
         assertMoved(before, account, amount().negate());
     }
 
@@ -289,9 +314,9 @@ public abstract class AdapterContract {
         Optional<BigDecimal> before = available(payee.accountNo());
         CoreBankingAdapter faulty = faulty(Operation.COMMIT_CREDIT, new TckFault.DropAfterBooking());
         String transferId = newTransferId();
-        var request = new CreditRequest(transferId, payee, money(amount()), Optional.empty());
+        var request = credit(transferId, payee, Optional.empty()).forLeg(Leg.COMMIT, 1);
         Checks.assertDoneOr(NOT_BOOKED_OR_UNKNOWN, call(() -> faulty.commitCredit(request)));
-        settle(transferId, call(() -> faulty.commitCredit(request)));
+        settle(transferId, call(() -> faulty.commitCredit(request.forLeg(Leg.COMMIT, 2))));
         assertMoved(before, payee.accountNo(), amount());
     }
 
@@ -311,8 +336,99 @@ public abstract class AdapterContract {
         CoreBankingAdapter faulty = faulty(Operation.DEBIT, new TckFault.ExpiredToken());
         var request = debitRequest(newTransferId(), amount());
         Checks.assertDoneOr(Set.of(FailureKind.values()), call(() -> faulty.debit(request)));
-        settle(request.transferId(), call(() -> faulty.debit(request)));
+        settle(request.transferId(), call(() -> faulty.debit(retry(request))));
         assertMoved(before, account, amount().negate());
+    }
+
+    // ---- per-leg idempotency (plugin API 2.0.0: every money call carries its LegKey)
+
+    @Test
+    void aRetriedCreditLegBooksOnceAndEachLegOfTheTransferBooksApart() {
+        Party payee = payee();
+        Optional<BigDecimal> before = available(payee.accountNo());
+        String transferId = newTransferId();
+        var reserve = credit(transferId, payee, Optional.empty()).forLeg(Leg.RESERVE, 1);
+        Receipt reserved = settle(transferId, call(() -> adapter().reserveCredit(reserve)));
+        settle(transferId, call(() -> adapter().reserveCredit(reserve.forLeg(Leg.RESERVE, 2))));
+        assertMoved(before, payee.accountNo(), BigDecimal.ZERO);
+        var commit = credit(transferId, payee, Optional.of(reserved.cbsReference()));
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            int n = attempt;
+            settle(transferId, call(() -> adapter().commitCredit(commit.forLeg(Leg.COMMIT, n))));
+        }
+        assertMoved(before, payee.accountNo(), amount());
+    }
+
+    @Test
+    void aRetriedDebitLegBooksOnceAndTheRefundLegIsNotTakenForARetryOfTheDebit() {
+        String account = payerAccount();
+        Optional<BigDecimal> before = available(account);
+        String transferId = newTransferId();
+        var debit = debitRequest(transferId, amount());
+        Receipt taken = settle(transferId, call(() -> adapter().debit(debit)));
+        for (int attempt = 2; attempt <= 3; attempt++) {
+            int n = attempt;
+            settle(transferId, call(() -> adapter().debit(debit.forLeg(Leg.DEBIT, n, Optional.empty()))));
+        }
+        assertMoved(before, account, amount().negate());
+        var refund = debit.forLeg(Leg.REFUND, 1, Optional.of(taken.cbsReference()));
+        assertFalse(refund.key().equals(debit.key()), "the refund's key must differ from the debit's: " + refund.key());
+        settle(transferId, call(() -> adapter().refund(refund)));
+        assertMoved(before, account, BigDecimal.ZERO);
+        settle(transferId, call(() -> adapter().refund(refund.forLeg(Leg.REFUND, 2, refund.reference()))));
+        assertMoved(before, account, BigDecimal.ZERO);
+    }
+
+    // ---- health and onboarding (plugin API 2.0.0)
+
+    @Test
+    void healthAnswersAStateConsistentWithUp() {
+        var health = bounded(() -> adapter().health());
+        assertEquals(health.state() != HealthStatus.State.DOWN, health.up(), "health " + health);
+        assertFalse(health.detail().isBlank(), "a health answer explains itself");
+    }
+
+    @Test
+    void aDegradedCbsIsReportedDegradedAndStillBooks() {
+        Optional<CoreBankingAdapter> degraded = degradedAdapter();
+        assumeTrue(degraded.isPresent(), "the subject cannot simulate a degraded CBS");
+        adapter();
+        adapter.close();
+        adapter = degraded.get();
+        var health = bounded(() -> adapter.health());
+        assertEquals(HealthStatus.State.DEGRADED, health.state(), "health " + health);
+        assertTrue(health.up(), "a degraded CBS still answers");
+        String account = payerAccount();
+        Optional<BigDecimal> before = available(account);
+        var request = debitRequest(newTransferId(), amount());
+        settle(request.transferId(), call(() -> adapter.debit(request)));
+        assertMoved(before, account, amount().negate());
+    }
+
+    @Test
+    void theTenantContextPassesTheFactorysValidation() {
+        assertEquals(List.of(), factory().validate(context()), "problems the factory finds in the test's own context");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> eachInvalidConfigurationIsReportedWithItsField() {
+        Map<String, AdapterContext> invalid = invalidContexts();
+        assumeTrue(!invalid.isEmpty(), "the subject names no invalid configuration");
+        return invalid.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+            List<SettingProblem> problems = factory().validate(entry.getValue());
+            assertTrue(problems.stream().anyMatch(p -> p.field().equals(entry.getKey())),
+                "expected a problem with " + entry.getKey() + ", got " + problems);
+            problems.forEach(p -> assertTrue(p.field().startsWith("cbs.settings") || p.field().startsWith("cbs.secrets")
+                || p.field().startsWith("accounts"), "a problem names a field of the tenant document: " + p));
+        }));
+    }
+
+    @Test
+    void supportedIdTypesAreFspiopTypes() {
+        Set<String> types = adapter().supportedIdTypes();
+        assertFalse(types.isEmpty(), "an adapter looks parties up by at least one id type");
+        assertTrue(PartyId.ID_TYPES.containsAll(types), "not FSPIOP id types: " + types);
+        assertTrue(types.contains(parties().payee().idType()), "the payee's id type " + parties().payee().idType());
     }
 
     @Test
@@ -404,8 +520,26 @@ public abstract class AdapterContract {
         }
     }
 
+    /** A debit as the gateway sends it: first attempt of the DEBIT leg, with a context. */
     private DebitRequest debitRequest(String transferId, BigDecimal value) {
-        return new DebitRequest(transferId, parties().payer(), money(value), Optional.empty());
+        var context = TransferContext.minimal(transferId, Counterparty.of(parties().payer()), Counterparty.of(parties().payee()),
+            money(value));
+        return new DebitRequest(transferId, parties().payer(), money(value), Optional.empty(),
+            Optional.of(LegKey.first(transferId, Leg.DEBIT)), context);
+    }
+
+    /** A credit to the payee with a context, before its leg is named with {@link CreditRequest#forLeg}. */
+    private CreditRequest credit(String transferId, Party payee, Optional<String> reservation) {
+        var context = new TransferContext(transferId, Optional.of(newTransferId()), Optional.empty(), TransactionType.TRANSFER,
+            Counterparty.of(parties().payer()), new Counterparty(payee.id(), Optional.of(payee.displayName()), Optional.empty()),
+            money(amount()), money(BigDecimal.ZERO), 2, Optional.empty(), Optional.of(payee), Optional.empty());
+        return new CreditRequest(transferId, payee, money(amount()), reservation, Optional.of(LegKey.first(transferId, Leg.COMMIT)), context);
+    }
+
+    /** The next attempt at the same leg. */
+    private static DebitRequest retry(DebitRequest request) {
+        LegKey leg = request.leg().orElseThrow();
+        return request.forLeg(leg.leg(), leg.attempt() + 1, request.reference());
     }
 
     private Money money(BigDecimal value) {

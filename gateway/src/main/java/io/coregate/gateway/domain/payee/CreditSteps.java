@@ -5,6 +5,7 @@ import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.transfer.Direction;
 import io.coregate.gateway.domain.transfer.Fence;
+import io.coregate.gateway.domain.transfer.MoneyContexts;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.transfer.Transfer;
@@ -15,6 +16,9 @@ import io.coregate.gateway.domain.transfer.TransferResponseBody;
 import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.plugin.api.CoreBankingAdapter;
 import io.coregate.plugin.api.CreditRequest;
+import io.coregate.plugin.api.Leg;
+import io.coregate.plugin.api.LegKey;
+import io.coregate.plugin.api.Party;
 import io.coregate.plugin.api.Money;
 import io.coregate.plugin.api.Outcome;
 import io.coregate.plugin.api.Receipt;
@@ -48,10 +52,15 @@ public final class CreditSteps {
         this.clock = clock;
     }
 
-    /** The credit the adapter is asked for: what the payee receives. */
-    static CreditRequest credit(Transfer transfer) {
-        return new CreditRequest(transfer.transferId(), transfer.payee().party(transfer.currency()),
-            new Money(transfer.receiveAmount(), transfer.currency()), transfer.cbsReference());
+    /**
+     * The credit the adapter is asked for: what the payee (resolved at the quote, never looked up again) receives,
+     * with the transfer's context; {@link CreditRequest#forLeg} names the leg and attempt.
+     */
+    static CreditRequest credit(Tenant tenant, Transfer transfer) {
+        Party payee = transfer.payee().party(transfer.currency());
+        Money amount = new Money(transfer.receiveAmount(), transfer.currency());
+        return new CreditRequest(transfer.transferId(), payee, amount, transfer.cbsReference(),
+            Optional.of(LegKey.first(transfer.transferId(), Leg.COMMIT)), MoneyContexts.inbound(transfer, tenant.document().dfspId(), payee));
     }
 
     private static StoredAnswer answer(Transfer transfer, TransferState state) {
@@ -60,19 +69,20 @@ public final class CreditSteps {
 
     /** Credits the payee (the hub committed) and records COMMITTED, or RECONCILE when the CBS did not confirm. */
     Optional<Transfer> commit(Tenant tenant, Transfer transfer, Fence fence) {
-        return step(tenant, transfer, fence, TransferState.COMMITTED, "commitCredit", CoreBankingAdapter::commitCredit,
+        return step(tenant, transfer, fence, TransferState.COMMITTED, Leg.COMMIT, CoreBankingAdapter::commitCredit,
             answer(transfer, TransferState.COMMITTED));
     }
 
     /** Releases the reservation (the hub aborted) and records ABORTED, or RECONCILE when the CBS did not confirm. */
     Optional<Transfer> release(Tenant tenant, Transfer transfer, Fence fence) {
-        return step(tenant, transfer, fence, TransferState.ABORTED, "releaseCredit", CoreBankingAdapter::releaseCredit,
+        return step(tenant, transfer, fence, TransferState.ABORTED, Leg.RELEASE, CoreBankingAdapter::releaseCredit,
             StoredAnswer.NOT_COMPLETED);
     }
 
-    private Optional<Transfer> step(Tenant tenant, Transfer transfer, Fence fence, TransferState target, String operation,
+    private Optional<Transfer> step(Tenant tenant, Transfer transfer, Fence fence, TransferState target, Leg leg,
                                     BiFunction<CoreBankingAdapter, CreditRequest, Outcome<Receipt>> call, StoredAnswer answer) {
-        CreditRequest request = credit(transfer);
+        String operation = leg == Leg.COMMIT ? "commitCredit" : "releaseCredit";
+        CreditRequest request = credit(tenant, transfer).forLeg(leg, transfer.attempts() + 1);
         String failure;
         try {
             switch (banks.call(tenant, operation, adapter -> call.apply(adapter, request))) {

@@ -35,7 +35,7 @@ public final class Leases {
      * {@code cbs.timeoutMillis} each) by the configured margin, whatever that margin is.
      */
     Duration covering(Tenant tenant, int calls) {
-        return policy.leaseCovering(Duration.ofMillis(tenant.document().cbs().timeoutMillis()), calls);
+        return policy.leaseCovering(tenant.document().cbs().longestTimeout(), calls);
     }
 
     /**

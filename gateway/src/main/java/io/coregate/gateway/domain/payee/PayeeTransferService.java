@@ -18,6 +18,7 @@ import io.coregate.gateway.domain.transfer.TransferMetrics;
 import io.coregate.gateway.domain.transfer.TransferResponseBody;
 import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.plugin.api.FailureKind;
+import io.coregate.plugin.api.Leg;
 import io.coregate.plugin.api.Outcome;
 import io.coregate.plugin.api.Receipt;
 
@@ -74,7 +75,7 @@ public final class PayeeTransferService {
                 TransferState.RECEIVED, Optional.empty(), Optional.of(quote.quoteId()), quote.amountType(), request.transactionType(),
                 quote.currency(), quote.transferAmount(), quote.receiveAmount(), quote.payee(), request.payer(), requestHash,
                 StoredAnswer.of(new TransferResponseBody(homeTransactionId, TransferState.RECEIVED.publicName())), Optional.empty(),
-                Optional.empty(), 0, Optional.empty(), Optional.of(quote.expiresAt()), now, now);
+                Optional.empty(), 0, Optional.empty(), Optional.of(quote.expiresAt()), now, now).withTransactionId(quote.transactionId());
             if (log.insert(transfer, "transfer received for quote " + quote.quoteId(), leases.covering(tenant, RESERVE_CALLS))) {
                 return reserve(tenant, transfer, Fence.FIRST);
             }
@@ -99,7 +100,8 @@ public final class PayeeTransferService {
     private TransferResponseBody reserve(Tenant tenant, Transfer transfer, Fence fence) {
         Outcome<Receipt> outcome;
         try {
-            outcome = banks.call(tenant, "reserveCredit", adapter -> adapter.reserveCredit(CreditSteps.credit(transfer)));
+            outcome = banks.call(tenant, "reserveCredit", adapter -> adapter.reserveCredit(
+                CreditSteps.credit(tenant, transfer).forLeg(Leg.RESERVE, (int) Math.min(Integer.MAX_VALUE, fence.generation()))));
         } catch (GatewayException e) {
             outcome = Outcome.failed(FailureKind.UNAVAILABLE, e.getMessage());
         }
@@ -136,7 +138,8 @@ public final class PayeeTransferService {
     /** Releases whatever the CBS may have earmarked; the adapter contract makes this safe when nothing was. */
     private void releaseQuietly(Tenant tenant, Transfer transfer) {
         try {
-            var released = banks.call(tenant, "releaseCredit", adapter -> adapter.releaseCredit(CreditSteps.credit(transfer)));
+            var released = banks.call(tenant, "releaseCredit", adapter -> adapter.releaseCredit(
+                CreditSteps.credit(tenant, transfer).forLeg(Leg.RELEASE, 1)));
             if (released instanceof Outcome.Failed<Receipt> failed) {
                 LOG.log(System.Logger.Level.WARNING, "tenant " + tenant.id() + ": release after a failed reservation of transfer "
                     + transfer.transferId() + " failed: " + failed.message());

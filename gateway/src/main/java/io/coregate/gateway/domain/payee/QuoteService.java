@@ -131,7 +131,7 @@ public final class QuoteService {
     }
 
     private void checkFloat(Tenant tenant, Set<Capability> capabilities, Money needed) {
-        Optional<String> account = tenant.document().accounts().disbursement();
+        Optional<String> account = tenant.document().accounts().forCurrency(needed.currency()).disbursement();
         if (!capabilities.contains(Capability.BALANCE) || account.isEmpty()) {
             return;
         }

@@ -13,7 +13,6 @@ import io.coregate.gateway.domain.transfer.TransferPolicy;
 import io.coregate.gateway.domain.transfer.TransferState;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -55,7 +54,7 @@ public final class Reconciler {
         for (Transfer due : log.dueForRetry(now, BATCH)) {
             Optional<Tenant> tenant = tenants.apply(due.tenant());
             Optional<Fence> fence = tenant.flatMap(t -> log.lease(due.tenant(), Direction.INBOUND, due.transferId(), TransferState.RECONCILE,
-                policy.leaseCovering(Duration.ofMillis(t.document().cbs().timeoutMillis()), CreditSteps.CALLS)));
+                policy.leaseCovering(t.document().cbs().longestTimeout(), CreditSteps.CALLS)));
             if (fence.isPresent()) {
                 TransferState target = due.targetState().orElseThrow();
                 Optional<Transfer> after = target == TransferState.COMMITTED ? steps.commit(tenant.get(), due, fence.get())

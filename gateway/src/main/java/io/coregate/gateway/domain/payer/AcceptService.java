@@ -66,7 +66,7 @@ public final class AcceptService {
      */
     public CompletedBody accept(Tenant tenant, AcceptRequest request, boolean send) {
         String transferId = request.transferId();
-        Duration held = lease.plus(Duration.ofMillis(tenant.document().cbs().timeoutMillis()).multipliedBy(DEBIT_CALLS));
+        Duration held = lease.plus(tenant.document().cbs().longestTimeout().multipliedBy(DEBIT_CALLS));
         long deadline = System.nanoTime() + held.plusSeconds(1).toNanos();
         while (true) {
             Outbound found = outbound.byMojaloopId(tenant.id(), transferId)

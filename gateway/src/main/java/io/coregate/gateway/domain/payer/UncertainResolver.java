@@ -82,7 +82,7 @@ public final class UncertainResolver {
             Transfer t = due.transfer();
             Optional<Tenant> tenant = tenants.apply(t.tenant());
             Optional<Fence> fence = tenant.flatMap(held -> log.lease(t.tenant(), Direction.OUTBOUND, t.transferId(), TransferState.UNCERTAIN,
-                lease.plus(Duration.ofMillis(held.document().cbs().timeoutMillis()))));
+                lease.plus(held.document().cbs().longestTimeout())));
             if (fence.isPresent()) {
                 resolve(tenant.get(), due, fence.get());
             }

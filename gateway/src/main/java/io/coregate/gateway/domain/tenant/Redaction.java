@@ -18,7 +18,8 @@ public final class Redaction {
         var secrets = new LinkedHashMap<String, Object>();
         cbs.secrets().keySet().forEach(name -> secrets.put(name, REDACTED));
         return new TenantDocumentBody(body.dfspId(), body.currencies(), body.supportedIdTypes(),
-            new TenantDocumentBody.Cbs(cbs.plugin(), cbs.pluginVersion(), cbs.timeoutMillis(), cbs.maxConcurrency(), cbs.settings(), secrets),
+            new TenantDocumentBody.Cbs(cbs.plugin(), cbs.pluginVersion(), cbs.timeoutMillis(), cbs.maxConcurrency(), cbs.settings(), secrets,
+                cbs.timeouts()),
             body.sdk(), body.accounts(), body.fees(), body.liquidity(), body.access());
     }
 }

@@ -1,7 +1,10 @@
 package io.coregate.gateway.domain.tenant;
 
+import io.coregate.plugin.api.Operation;
+
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +45,35 @@ public record TenantDocument(
      * @param maxConcurrency bulkhead size
      * @param settings       the plugin's settings object
      * @param secrets        secret name to {@code env:}/{@code file:} reference
+     * @param timeouts       per kind of call ({@code cbs.timeouts}), overriding {@code timeoutMillis}
      */
     public record Cbs(String plugin, Optional<String> pluginVersion, int timeoutMillis, int maxConcurrency,
-                      Map<String, Object> settings, Map<String, String> secrets) {
+                      Map<String, Object> settings, Map<String, String> secrets, Map<Operation, Integer> timeouts) {
+
+        public Cbs {
+            timeouts = Map.copyOf(timeouts);
+        }
+
+        /** One timeout for every kind of call. */
+        public Cbs(String plugin, Optional<String> pluginVersion, int timeoutMillis, int maxConcurrency, Map<String, Object> settings,
+                   Map<String, String> secrets) {
+            this(plugin, pluginVersion, timeoutMillis, maxConcurrency, settings, secrets, Map.of());
+        }
+
+        /** The time the host allows one call of this kind. */
+        public Duration timeout(Operation operation) {
+            return Duration.ofMillis(timeouts.getOrDefault(operation, timeoutMillis));
+        }
+
+        /** The time the host allows one adapter call of this name ({@code commitCredit} is a posting). */
+        public Duration timeout(String adapterMethod) {
+            return timeout(Operation.of(adapterMethod));
+        }
+
+        /** The longest time any call may take: what a lease guarding CBS calls must outlast. */
+        public Duration longestTimeout() {
+            return Duration.ofMillis(timeouts.values().stream().mapToInt(Integer::intValue).reduce(timeoutMillis, Math::max));
+        }
     }
 
     /**
@@ -57,12 +86,34 @@ public record TenantDocument(
     }
 
     /**
-     * The tenant's own accounts in the CBS.
+     * The tenant's own accounts in the CBS: defaults, and per currency.
      *
      * @param disbursement payee float account
      * @param collection   payer collection account
+     * @param branch       the branch holding them
+     * @param byCurrency   per currency, each member overriding the default
      */
-    public record Accounts(Optional<String> disbursement, Optional<String> collection) {
+    public record Accounts(Optional<String> disbursement, Optional<String> collection, Optional<String> branch,
+                           Map<String, Accounts> byCurrency) {
+
+        public Accounts {
+            byCurrency = Map.copyOf(byCurrency);
+        }
+
+        /** The two default accounts only. */
+        public Accounts(Optional<String> disbursement, Optional<String> collection) {
+            this(disbursement, collection, Optional.empty(), Map.of());
+        }
+
+        /** The accounts of one currency: its entry's members where set, the defaults otherwise. */
+        public Accounts forCurrency(String currency) {
+            Accounts specific = byCurrency.get(currency);
+            if (specific == null) {
+                return new Accounts(disbursement, collection, branch, Map.of());
+            }
+            return new Accounts(specific.disbursement().or(() -> disbursement), specific.collection().or(() -> collection),
+                specific.branch().or(() -> branch), Map.of());
+        }
     }
 
     /**

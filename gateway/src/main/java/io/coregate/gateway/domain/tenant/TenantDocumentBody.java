@@ -68,6 +68,11 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
             cbs.check(check.at("cbs"));
         }
         check.optionalNested("sdk", sdk);
+        check.optionalNested("accounts", accounts);
+        if (accounts != null && accounts.byCurrency() != null && currencies != null) {
+            accounts.byCurrency().keySet().stream().filter(c -> !currencies.contains(c))
+                .forEach(c -> check.invalid("accounts.byCurrency." + c, "currency is not among the tenant's currencies " + currencies));
+        }
         check.optionalNested("fees", fees);
         check.optionalNested("access", access);
         if (liquidity != null) {
@@ -90,13 +95,20 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
      * @param maxConcurrency bulkhead size, 1 to 1024
      * @param settings       the plugin's settings object; no secrets
      * @param secrets        secret name to {@code env:}/{@code file:} reference
+     * @param timeouts       per kind of call, overriding {@code timeoutMillis} (absent: none)
      */
     public record Cbs(String plugin, String pluginVersion, Integer timeoutMillis, Integer maxConcurrency, Map<String, Object> settings,
-                      Map<String, Object> secrets) implements Validated {
+                      Map<String, Object> secrets, Timeouts timeouts) implements Validated {
 
         public Cbs {
             plugin = strip(plugin);
             pluginVersion = blankless(pluginVersion);
+        }
+
+        /** Without per-kind timeouts. */
+        public Cbs(String plugin, String pluginVersion, Integer timeoutMillis, Integer maxConcurrency, Map<String, Object> settings,
+                   Map<String, Object> secrets) {
+            this(plugin, pluginVersion, timeoutMillis, maxConcurrency, settings, secrets, null);
         }
 
         @Override
@@ -106,6 +118,7 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
             }
             range(check, "timeoutMillis", timeoutMillis, 50, 120_000);
             range(check, "maxConcurrency", maxConcurrency, 1, 1_024);
+            check.optionalNested("timeouts", timeouts);
             if (settings != null) {
                 settings.forEach((key, value) -> {
                     if (SECRET_LIKE.matcher(key).matches() && value instanceof String text && !text.isBlank()) {
@@ -120,6 +133,28 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
                     }
                 });
             }
+        }
+    }
+
+    /**
+     * Host-enforced time per kind of adapter call, in milliseconds, each 50 to 120000; an absent kind gets
+     * {@code cbs.timeoutMillis}. A lookup is not a posting: a tenant may give lookups 1 s and postings 30 s.
+     *
+     * @param lookup  {@code lookupParty}
+     * @param quote   {@code quote} and {@code balance} (the float check)
+     * @param posting every money call (reserve, commit, release, debit, refund, hold, capture, release of a hold)
+     * @param status  {@code status} (resolving pending or unknown outcomes)
+     * @param health  {@code health}
+     */
+    public record Timeouts(Integer lookup, Integer quote, Integer posting, Integer status, Integer health) implements Validated {
+
+        @Override
+        public void check(Check check) {
+            range(check, "lookup", lookup, 50, 120_000);
+            range(check, "quote", quote, 50, 120_000);
+            range(check, "posting", posting, 50, 120_000);
+            range(check, "status", status, 50, 120_000);
+            range(check, "health", health, 50, 120_000);
         }
     }
 
@@ -205,16 +240,66 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
     }
 
     /**
-     * The tenant's own accounts in the CBS.
+     * The tenant's own accounts in the CBS: the defaults, and optionally per currency (each member overriding the
+     * default of the same name).
      *
      * @param disbursement payee float account
      * @param collection   payer collection account
+     * @param branch       the branch holding them, where the CBS needs one
+     * @param byCurrency   per ISO 4217 currency (one of the tenant's currencies)
      */
-    public record Accounts(String disbursement, String collection) {
+    public record Accounts(String disbursement, String collection, String branch, Map<String, CurrencyAccounts> byCurrency)
+            implements Validated {
 
         public Accounts {
             disbursement = blankless(disbursement);
             collection = blankless(collection);
+            branch = blankless(branch);
+        }
+
+        /** The two default accounts only. */
+        public Accounts(String disbursement, String collection) {
+            this(disbursement, collection, null, null);
+        }
+
+        @Override
+        public void check(Check check) {
+            optionalText(check, "disbursement", disbursement);
+            optionalText(check, "collection", collection);
+            optionalText(check, "branch", branch);
+            if (byCurrency != null) {
+                byCurrency.forEach((currency, entry) -> {
+                    if (entry == null) {
+                        check.invalid("byCurrency." + currency, "must be an object");
+                    } else {
+                        check.currency("byCurrency." + currency, currency);
+                        entry.check(check.at("byCurrency." + currency));
+                    }
+                });
+            }
+        }
+    }
+
+    /**
+     * The accounts of one currency.
+     *
+     * @param disbursement payee float account in that currency
+     * @param collection   payer collection account in that currency
+     * @param branch       the branch holding them
+     */
+    public record CurrencyAccounts(String disbursement, String collection, String branch) implements Validated {
+
+        public CurrencyAccounts {
+            disbursement = blankless(disbursement);
+            collection = blankless(collection);
+            branch = blankless(branch);
+        }
+
+        @Override
+        public void check(Check check) {
+            optionalText(check, "disbursement", disbursement);
+            optionalText(check, "collection", collection);
+            optionalText(check, "branch", branch);
         }
     }
 
@@ -301,6 +386,12 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
             return false;
         }
         return true;
+    }
+
+    private static void optionalText(Check check, String name, String value) {
+        if (value != null) {
+            check.text(name, value, 64);
+        }
     }
 
     private static void range(Check check, String name, Integer value, int min, int max) {

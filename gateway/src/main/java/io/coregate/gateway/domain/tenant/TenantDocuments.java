@@ -4,8 +4,11 @@ import io.coregate.gateway.domain.error.ValidationException;
 import io.coregate.gateway.domain.validation.Check;
 import io.coregate.gateway.domain.validation.PlainDecimal;
 
+import io.coregate.plugin.api.Operation;
+
 import java.math.BigDecimal;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,12 +44,16 @@ public final class TenantDocuments {
         var cbs = new TenantDocument.Cbs(cbsBody.plugin(), Optional.ofNullable(cbsBody.pluginVersion()),
             Optional.ofNullable(cbsBody.timeoutMillis()).orElse(DEFAULT_TIMEOUT_MILLIS),
             Optional.ofNullable(cbsBody.maxConcurrency()).orElse(DEFAULT_MAX_CONCURRENCY),
-            Optional.ofNullable(cbsBody.settings()).orElse(Map.of()), Collections.unmodifiableMap(secrets));
+            Optional.ofNullable(cbsBody.settings()).orElse(Map.of()), Collections.unmodifiableMap(secrets), timeouts(cbsBody.timeouts()));
         Optional<String> url = Optional.ofNullable(body.sdk()).map(TenantDocumentBody.Sdk::outboundUrl);
         boolean confirm = Optional.ofNullable(body.sdk()).map(TenantDocumentBody.Sdk::confirmCompletion).orElse(false);
         var accountsBody = Optional.ofNullable(body.accounts()).orElse(new TenantDocumentBody.Accounts(null, null));
+        var byCurrency = new LinkedHashMap<String, TenantDocument.Accounts>();
+        Optional.ofNullable(accountsBody.byCurrency()).orElse(Map.of()).forEach((currency, entry) -> byCurrency.put(currency,
+            new TenantDocument.Accounts(Optional.ofNullable(entry.disbursement()), Optional.ofNullable(entry.collection()),
+                Optional.ofNullable(entry.branch()), Map.of())));
         var accounts = new TenantDocument.Accounts(Optional.ofNullable(accountsBody.disbursement()),
-            Optional.ofNullable(accountsBody.collection()));
+            Optional.ofNullable(accountsBody.collection()), Optional.ofNullable(accountsBody.branch()), byCurrency);
         var feesBody = Optional.ofNullable(body.fees()).orElse(new TenantDocumentBody.Fees(null, null));
         var fees = new TenantDocument.Fees(fee(feesBody.send()), fee(feesBody.receive()));
         var liquidity = new LinkedHashMap<String, TenantDocument.Liquidity>();
@@ -58,7 +65,7 @@ public final class TenantDocuments {
             accessBody.sdkClients() == null ? List.of() : accessBody.sdkClients().stream().distinct().toList());
         var canonical = new TenantDocumentBody(body.dfspId(), currencies, idTypes,
             new TenantDocumentBody.Cbs(cbs.plugin(), cbsBody.pluginVersion(), cbs.timeoutMillis(), cbs.maxConcurrency(), cbs.settings(),
-                Collections.unmodifiableMap(new LinkedHashMap<>(secrets))),
+                Collections.unmodifiableMap(new LinkedHashMap<>(secrets)), cbsBody.timeouts()),
             new TenantDocumentBody.Sdk(url.orElse(null), confirm ? Boolean.TRUE : null), accountsBody,
             new TenantDocumentBody.Fees(canonical(fees.send()), canonical(fees.receive())), canonical(liquidity), canonical(access));
         return new TenantDocument(body.dfspId(), currencies, new LinkedHashSet<>(idTypes), cbs,
@@ -75,6 +82,18 @@ public final class TenantDocuments {
             access.sdk().isEmpty() ? null : access.sdk().stream().map(Cidr::toString).toList(),
             access.dfsp().isEmpty() ? null : access.dfsp().stream().map(Cidr::toString).toList(),
             access.sdkClients().isEmpty() ? null : access.sdkClients());
+    }
+
+    private static Map<Operation, Integer> timeouts(TenantDocumentBody.Timeouts body) {
+        var timeouts = new EnumMap<Operation, Integer>(Operation.class);
+        if (body != null) {
+            Optional.ofNullable(body.lookup()).ifPresent(v -> timeouts.put(Operation.LOOKUP, v));
+            Optional.ofNullable(body.quote()).ifPresent(v -> timeouts.put(Operation.QUOTE, v));
+            Optional.ofNullable(body.posting()).ifPresent(v -> timeouts.put(Operation.POSTING, v));
+            Optional.ofNullable(body.status()).ifPresent(v -> timeouts.put(Operation.STATUS, v));
+            Optional.ofNullable(body.health()).ifPresent(v -> timeouts.put(Operation.HEALTH, v));
+        }
+        return timeouts;
     }
 
     private static TenantDocument.FeePolicy fee(TenantDocumentBody.Fee body) {

@@ -21,14 +21,24 @@ public final class TenantService {
     private final TenantDirectory directory;
     private final LiquiditySettings liquidity;
     private final SecretNamespace secrets;
+    private final CbsProbe probe;
 
     public TenantService(TenantRepository repository, PluginCatalog plugins, TenantDirectory directory, LiquiditySettings liquidity,
                          SecretNamespace secrets) {
+        this(repository, plugins, directory, liquidity, secrets, CbsProbe.NONE);
+    }
+
+    /**
+     * @param probe asks the selected plugin about a document before it is stored (settings, secret names, id types)
+     */
+    public TenantService(TenantRepository repository, PluginCatalog plugins, TenantDirectory directory, LiquiditySettings liquidity,
+                         SecretNamespace secrets, CbsProbe probe) {
         this.repository = repository;
         this.plugins = plugins;
         this.directory = directory;
         this.liquidity = liquidity;
         this.secrets = secrets;
+        this.probe = probe;
     }
 
     /**
@@ -38,8 +48,9 @@ public final class TenantService {
      * @param body  the document as bound
      * @param actor who asks
      * @return the stored tenant and whether it was created
-     * @throws ValidationException listing every invalid field, including an unknown plugin and a secret reference
-     *                             outside the tenant's namespace
+     * @throws ValidationException listing every invalid field, including an unknown plugin, a secret reference
+     *                             outside the tenant's namespace, and what the plugin refuses (its settings, a secret
+     *                             it needs, an id type it cannot look up)
      */
     public TenantRepository.Saved put(TenantId id, TenantDocumentBody body, String actor) {
         TenantDocument document = validate(id, body);
@@ -59,14 +70,21 @@ public final class TenantService {
         return TenantDocuments.of(body);
     }
 
-    /** Checks a tenant's document: {@link #validate(TenantDocumentBody)}, and its secret references within its namespace. */
+    /**
+     * Checks a tenant's document: {@link #validate(TenantDocumentBody)}, its secret references within its namespace,
+     * then, when all that holds, what the selected plugin says of it ({@link CbsProbe}).
+     */
     private TenantDocument validate(TenantId id, TenantDocumentBody body) {
         Check check = Check.start();
         body.check(check);
         checkPlugin(body, check);
         checkSecrets(id, body, check);
         check.done();
-        return TenantDocuments.of(body);
+        TenantDocument document = TenantDocuments.of(body);
+        Check plugin = Check.start();
+        probe.problems(id, document).forEach(problem -> plugin.invalid(problem.field(), problem.message()));
+        plugin.done();
+        return document;
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param expiresAt         the quote's expiry
  * @param createdAt         when it arrived
  * @param updatedAt         its latest change
+ * @param transactionId     the Mojaloop transaction id (payee side: from the quote), when known
  */
 public record Transfer(
         TenantId tenant,
@@ -56,5 +57,24 @@ public record Transfer(
         Optional<Instant> nextRetryAt,
         Optional<Instant> expiresAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<String> transactionId) {
+
+    /** A transfer whose transaction id is not known. */
+    public Transfer(TenantId tenant, Direction direction, String transferId, String homeTransactionId, TransferState state,
+                    Optional<TransferState> targetState, Optional<String> quoteId, String amountType, String transactionType, String currency,
+                    BigDecimal amount, BigDecimal receiveAmount, TransferParty payee, TransferParty payer, String requestHash,
+                    StoredAnswer answer, Optional<String> cbsReference, Optional<String> lastError, int attempts,
+                    Optional<Instant> nextRetryAt, Optional<Instant> expiresAt, Instant createdAt, Instant updatedAt) {
+        this(tenant, direction, transferId, homeTransactionId, state, targetState, quoteId, amountType, transactionType, currency, amount,
+            receiveAmount, payee, payer, requestHash, answer, cbsReference, lastError, attempts, nextRetryAt, expiresAt, createdAt,
+            updatedAt, Optional.empty());
+    }
+
+    /** The same transfer with its Mojaloop transaction id. */
+    public Transfer withTransactionId(String id) {
+        return new Transfer(tenant, direction, transferId, homeTransactionId, state, targetState, quoteId, amountType, transactionType,
+            currency, amount, receiveAmount, payee, payer, requestHash, answer, cbsReference, lastError, attempts, nextRetryAt, expiresAt,
+            createdAt, updatedAt, Optional.of(id));
+    }
 }

@@ -53,6 +53,35 @@ class TenantDocumentsTest {
     }
 
     @Test
+    void timeoutsPerKindAndAccountsPerCurrencyAreTypedAndKeptInTheCanonicalForm() {
+        var raw = minimal();
+        raw.put("currencies", List.of("ZMW", "USD"));
+        raw.put("cbs", Map.of("plugin", "sandbox", "timeoutMillis", 4000, "timeouts", Map.of("lookup", 800, "posting", 20000)));
+        raw.put("accounts", Map.of("disbursement", "F-1", "collection", "C-1", "branch", "B-1",
+            "byCurrency", Map.of("USD", Map.of("disbursement", "F-USD"))));
+        TenantDocument doc = Tenants.document(raw);
+        assertEquals(java.time.Duration.ofMillis(800), doc.cbs().timeout("lookupParty"));
+        assertEquals(java.time.Duration.ofMillis(20000), doc.cbs().timeout("commitCredit"));
+        assertEquals(java.time.Duration.ofMillis(4000), doc.cbs().timeout("status"), "a kind without its own timeout");
+        assertEquals(java.time.Duration.ofMillis(20000), doc.cbs().longestTimeout());
+        assertEquals(new TenantDocument.Accounts(Optional.of("F-USD"), Optional.of("C-1"), Optional.of("B-1"), Map.of()),
+            doc.accounts().forCurrency("USD"));
+        assertEquals(Optional.of("F-1"), doc.accounts().forCurrency("ZMW").disbursement());
+        assertEquals(doc, TenantDocuments.of(doc.canonical()));
+        assertEquals(doc.canonical(), TenantDocuments.of(Redaction.document(doc)).canonical(), "redaction keeps timeouts and accounts");
+    }
+
+    @Test
+    void badTimeoutsAndAccountsOfAnotherCurrencyNameTheirFields() {
+        var raw = minimal();
+        raw.put("cbs", Map.of("plugin", "sandbox", "timeouts", Map.of("lookup", 10, "health", 200_000)));
+        raw.put("accounts", Map.of("byCurrency", Map.of("USD", Map.of("collection", "C-USD"))));
+        var error = assertThrows(ValidationException.class, () -> Tenants.document(raw));
+        assertEquals(List.of("accounts.byCurrency.USD", "cbs.timeouts.health", "cbs.timeouts.lookup"),
+            error.errors().stream().map(FieldError::field).sorted().toList(), error.errors().toString());
+    }
+
+    @Test
     void aListWithAHoleNamesTheElement() {
         var body = new TenantDocumentBody("bank", Arrays.asList("ZMW", null), null, new TenantDocumentBody.Cbs("sandbox", null, null, null,
             null, null), null, null, null, null, null);

@@ -1,8 +1,11 @@
 package io.coregate.plugin.support.keys;
 
-import java.util.Locale;
-
-/** One posting of a transfer, each needing its own idempotency key at the CBS. */
+/**
+ * One posting of a transfer, each needing its own idempotency key at the CBS: the key formats' view of the plugin
+ * API's {@link io.coregate.plugin.api.Leg} (same constants, same labels, plus a two-letter code). An adapter gets the
+ * API's leg in every money call's {@link io.coregate.plugin.api.LegKey} and passes that key to
+ * {@link LegKeys#key(io.coregate.plugin.api.LegKey)}.
+ */
 public enum Leg {
     /** Payee: reserve the credit. */
     RESERVE("RS"),
@@ -17,7 +20,9 @@ public enum Leg {
     /** Payer: hold the amount. */
     HOLD("HD"),
     /** Payer: book the held amount. */
-    CAPTURE("CP");
+    CAPTURE("CP"),
+    /** Payer: lift the hold ({@code releaseDebit}). */
+    RELEASE_HOLD("UB");
 
     private final String code;
 
@@ -25,9 +30,19 @@ public enum Leg {
         this.code = code;
     }
 
-    /** The lower-case name ({@code debit}). */
+    /** One lower-case word, the API leg's label ({@code debit}, {@code unblock}). */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return api().label();
+    }
+
+    /** The plugin API's leg of the same name. */
+    public io.coregate.plugin.api.Leg api() {
+        return io.coregate.plugin.api.Leg.valueOf(name());
+    }
+
+    /** This library's view of an API leg. */
+    public static Leg of(io.coregate.plugin.api.Leg leg) {
+        return valueOf(leg.name());
     }
 
     /** The two-letter code ({@code DB}). */

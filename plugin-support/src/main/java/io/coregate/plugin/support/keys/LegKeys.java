@@ -73,6 +73,14 @@ public record LegKeys(int maxLength, Charset charset, LegStyle legStyle) {
         return new LegKeys(64, Charset.ALPHANUMERIC_DASH, LegStyle.NAME);
     }
 
+    /**
+     * The key of a money call's leg in this format: the same for every attempt, distinct between legs. With
+     * {@link #standard()} it equals {@link io.coregate.plugin.api.LegKey#value()} for every transfer id that fits.
+     */
+    public String key(io.coregate.plugin.api.LegKey legKey) {
+        return key(legKey.transferId(), Leg.of(legKey.leg()));
+    }
+
     /** The key of this leg of this transfer. */
     public String key(String transferId, Leg leg) {
         if (transferId.isEmpty()) {

@@ -9,6 +9,8 @@ import io.coregate.plugin.api.CreditRequest;
 import io.coregate.plugin.api.DebitRequest;
 import io.coregate.plugin.api.FailureKind;
 import io.coregate.plugin.api.HealthStatus;
+import io.coregate.plugin.api.Leg;
+import io.coregate.plugin.api.LegKey;
 import io.coregate.plugin.api.Money;
 import io.coregate.plugin.api.Outcome;
 import io.coregate.plugin.api.Party;
@@ -20,9 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The example bank's adapter. Each money leg is one {@code POST /transfers} whose reference is the leg key
- * ({@code <transferId>:credit}, {@code :debit}, {@code :refund}); a reference the bank has seen is answered from
- * {@code GET /transfers/{reference}}, so a retry books once. The bank cannot hold: reserve and release are no-ops.
+ * The example bank's adapter. Each money leg is one {@code POST /transfers} whose reference is the call's leg key
+ * ({@code request.key()}: {@code <transferId>-commit}, {@code -debit}, {@code -refund}); a reference the bank has
+ * seen is answered from {@code GET /transfers/{reference}}, so a retry of a leg books once and each leg books apart.
+ * The bank cannot hold: reserve and release are no-ops.
  * Thread-safe.
  */
 final class ExampleAdapter implements CoreBankingAdapter {
@@ -69,7 +72,7 @@ final class ExampleAdapter implements CoreBankingAdapter {
 
     @Override
     public Outcome<Receipt> commitCredit(CreditRequest request) {
-        return book(request.transferId() + ":credit", disbursement, request.payee().accountNo(), request.amount());
+        return book(request.key(), disbursement, request.payee().accountNo(), request.amount());
     }
 
     @Override
@@ -79,20 +82,20 @@ final class ExampleAdapter implements CoreBankingAdapter {
 
     @Override
     public Outcome<Receipt> debit(DebitRequest request) {
-        return withAccount(request.payer(), account -> book(request.transferId() + ":debit", account, collection, request.amount()));
+        return withAccount(request.payer(), account -> book(request.key(), account, collection, request.amount()));
     }
 
     @Override
     public Outcome<Receipt> refund(DebitRequest request) {
-        return withAccount(request.payer(), account -> book(request.transferId() + ":refund", collection, account, request.amount()));
+        return withAccount(request.payer(), account -> book(request.key(), collection, account, request.amount()));
     }
 
     @Override
     public Outcome<TransactionStatus> status(String transferId, Optional<String> cbsReference) {
-        for (String leg : new String[] {"refund", "credit", "debit"}) {
-            Outcome<JsonNode> found = client.get("/transfers/" + ExampleClient.segment(transferId + ":" + leg));
+        for (Leg leg : new Leg[] {Leg.REFUND, Leg.COMMIT, Leg.DEBIT}) {
+            Outcome<JsonNode> found = client.get("/transfers/" + ExampleClient.segment(LegKey.first(transferId, leg).value()));
             if (found instanceof Outcome.Done<JsonNode> done) {
-                var state = leg.equals("refund") ? TransactionStatus.State.FAILED : TransactionStatus.State.COMPLETED;
+                var state = leg == Leg.REFUND ? TransactionStatus.State.FAILED : TransactionStatus.State.COMPLETED;
                 return Outcome.done(new TransactionStatus(state, Optional.of(done.value().path("id").asText())));
             }
             if (found instanceof Outcome.Failed<JsonNode> failed && failed.kind() != FailureKind.NOT_FOUND) {

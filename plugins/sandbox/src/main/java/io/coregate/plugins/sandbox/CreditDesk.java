@@ -15,9 +15,10 @@ import java.util.Optional;
 final class CreditDesk {
 
     private final Bank bank;
-    private final String disbursement;
+    private final java.util.function.UnaryOperator<String> disbursement;
 
-    CreditDesk(Bank bank, String disbursement) {
+    /** @param disbursement the disbursement account of a currency */
+    CreditDesk(Bank bank, java.util.function.UnaryOperator<String> disbursement) {
         this.bank = bank;
         this.disbursement = disbursement;
     }
@@ -100,7 +101,7 @@ final class CreditDesk {
     }
 
     private Pocket house(CreditRequest request) {
-        return new Pocket(disbursement, request.amount().currency());
+        return new Pocket(disbursement.apply(request.amount().currency()), request.amount().currency());
     }
 
     private Receipt save(Booking booking) {

@@ -14,9 +14,10 @@ import io.coregate.plugin.api.Receipt;
 final class DebitDesk {
 
     private final Bank bank;
-    private final String collection;
+    private final java.util.function.UnaryOperator<String> collection;
 
-    DebitDesk(Bank bank, String collection) {
+    /** @param collection the collection account of a currency */
+    DebitDesk(Bank bank, java.util.function.UnaryOperator<String> collection) {
         this.bank = bank;
         this.collection = collection;
     }
@@ -131,7 +132,7 @@ final class DebitDesk {
     }
 
     private Pocket house(DebitRequest request) {
-        return new Pocket(collection, request.amount().currency());
+        return new Pocket(collection.apply(request.amount().currency()), request.amount().currency());
     }
 
     private static CbsException refused(DebitRequest request, String why) {

@@ -1,5 +1,6 @@
 package io.coregate.plugins.sandbox;
 
+import io.coregate.plugin.api.AccountMapping;
 import io.coregate.plugin.api.Balance;
 import io.coregate.plugin.api.Capability;
 import io.coregate.plugin.api.CbsException;
@@ -38,15 +39,31 @@ final class SandboxAdapter implements CoreBankingAdapter {
     private final List<String> houseAccounts;
     private final BigDecimal quoteFee;
     private final FaultPlan faults;
+    private final Optional<String> degraded;
     private volatile boolean closed;
 
-    SandboxAdapter(Bank bank, String disbursement, String collection, BigDecimal quoteFee, FaultPlan faults) {
+    /**
+     * @param accounts the tenant's disbursement and collection accounts (per currency where mapped so; the
+     *                 sandbox's {@code DISBURSEMENT} and {@code COLLECTION} where not mapped)
+     * @param degraded the reason {@code health} answers DEGRADED, if any
+     */
+    SandboxAdapter(Bank bank, AccountMapping accounts, BigDecimal quoteFee, FaultPlan faults, Optional<String> degraded) {
         this.bank = bank;
-        this.credits = new CreditDesk(bank, disbursement);
-        this.debits = new DebitDesk(bank, collection);
-        this.houseAccounts = List.of(disbursement, collection);
+        this.credits = new CreditDesk(bank, currency -> accounts.forCurrency(currency).disbursement()
+                .orElse(SandboxAdapterFactory.DEFAULT_DISBURSEMENT));
+        this.debits = new DebitDesk(bank, currency -> accounts.forCurrency(currency).collection()
+                .orElse(SandboxAdapterFactory.DEFAULT_COLLECTION));
+        var house = new java.util.LinkedHashSet<String>();
+        house.add(accounts.disbursement().orElse(SandboxAdapterFactory.DEFAULT_DISBURSEMENT));
+        house.add(accounts.collection().orElse(SandboxAdapterFactory.DEFAULT_COLLECTION));
+        accounts.currencies().values().forEach(entry -> {
+            entry.disbursement().ifPresent(house::add);
+            entry.collection().ifPresent(house::add);
+        });
+        this.houseAccounts = List.copyOf(house);
         this.quoteFee = quoteFee;
         this.faults = faults;
+        this.degraded = degraded;
     }
 
     @Override
@@ -120,7 +137,8 @@ final class SandboxAdapter implements CoreBankingAdapter {
     public HealthStatus health() {
         try {
             faults.before("health", Target.none());
-            return HealthStatus.up("sandbox bank with " + bank.size() + " accounts");
+            String detail = "sandbox bank with " + bank.size() + " accounts";
+            return degraded.map(reason -> HealthStatus.degraded(detail + "; " + reason)).orElseGet(() -> HealthStatus.up(detail));
         } catch (CbsException e) {
             return HealthStatus.down(e.getMessage());
         }

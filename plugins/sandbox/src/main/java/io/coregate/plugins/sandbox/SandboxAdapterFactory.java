@@ -1,10 +1,13 @@
 package io.coregate.plugins.sandbox;
 
 import io.coregate.plugin.api.AdapterContext;
+import io.coregate.plugin.api.CbsException;
 import io.coregate.plugin.api.CoreBankingAdapter;
 import io.coregate.plugin.api.CoreBankingAdapterFactory;
+import io.coregate.plugin.api.SettingProblem;
 import io.coregate.plugin.api.Settings;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -26,6 +29,7 @@ import org.pf4j.Extension;
  *   "quoteFee": "1.50",
  *   "houseCreditLine": "1000000000",
  *   "latencyMillis": 0,
+ *   "degraded": "simulated backlog",
  *   "faults": [{"operation": "commitCredit", "kind": "UNAVAILABLE", "times": 2}]
  * }
  * }</pre>
@@ -37,7 +41,8 @@ import org.pf4j.Extension;
  *       {@code displayName}, {@code dateOfBirth} ({@code yyyy-MM-dd}) and {@code merchantClassificationCode} are
  *       optional. Every account is also found as {@code ACCOUNT_ID} with its account number.</li>
  *   <li>{@code quoteFee}: the payee fee {@code quote} answers, in the quote's currency (default zero).</li>
- *   <li>{@code latencyMillis}: an interruptible sleep before every operation.</li>
+ *   <li>{@code latencyMillis}: an interruptible sleep before every operation (a non-negative whole number).</li>
+ *   <li>{@code degraded}: when set, {@code health} answers DEGRADED with this text (the bank still books).</li>
  *   <li>{@code faults}: {@code operation} is an adapter method name ({@code lookupParty}, {@code balance},
  *       {@code quote}, {@code reserveCredit}, {@code commitCredit}, {@code releaseCredit}, {@code debit},
  *       {@code refund}, {@code holdDebit}, {@code captureDebit}, {@code releaseDebit}, {@code status},
@@ -51,6 +56,9 @@ import org.pf4j.Extension;
  * so their balances may go down to minus the line, and {@code balance} answers balance less holds plus the line: the
  * gateway's float check before a quote sees exactly what a credit may use.
  * Every booking is a double entry, so the sum of a bank's balances never changes.
+ *
+ * <p>{@link #validate} reports every invalid entry above with its field (the gateway answers onboarding with 400);
+ * other members are ignored, so a document written for another plugin (a {@code baseUrl}) runs on the sandbox.
  *
  * <p>Thread-safety: {@link #create} may be called concurrently; each tenant's bank synchronizes its operations.
  * The gateway must keep one instance of this factory per loaded plugin for the banks to survive re-creation.
@@ -72,24 +80,63 @@ public final class SandboxAdapterFactory implements CoreBankingAdapterFactory {
     private final ConcurrentMap<String, Bank> banks = new ConcurrentHashMap<>();
 
     @Override
+    public List<SettingProblem> validate(AdapterContext context) {
+        Settings settings = context.settings();
+        var problems = new ArrayList<SettingProblem>();
+        List<Settings> listed = settings.objects("accounts");
+        if (settings.values().containsKey("accounts") && !(settings.values().get("accounts") instanceof List<?>)) {
+            problems.add(SettingProblem.setting("accounts", "must be an array of account objects"));
+        }
+        for (int i = 0; i < listed.size(); i++) {
+            int index = i;
+            check(problems, "accounts[" + i + "]", () -> AccountSpec.parse(listed.get(index), index));
+        }
+        check(problems, "quoteFee", () -> nonNegative(settings, "quoteFee", "0"));
+        check(problems, "houseCreditLine", () -> nonNegative(settings, "houseCreditLine", DEFAULT_HOUSE_CREDIT_LINE_TEXT));
+        check(problems, "latencyMillis", () -> FaultPlan.parse(new Settings(latencyOnly(settings))));
+        List<Settings> faults = settings.objects("faults");
+        for (int i = 0; i < faults.size(); i++) {
+            int index = i;
+            check(problems, "faults[" + i + "]", () -> Fault.parse(faults.get(index), index));
+        }
+        if (settings.values().get("degraded") instanceof java.util.Map<?, ?> || settings.values().get("degraded") instanceof List<?>) {
+            problems.add(SettingProblem.setting("degraded", "must be a text"));
+        }
+        return problems;
+    }
+
+    private static java.util.Map<String, Object> latencyOnly(Settings settings) {
+        Object latency = settings.values().get("latencyMillis");
+        return latency == null ? java.util.Map.of() : java.util.Map.of("latencyMillis", latency);
+    }
+
+    private static BigDecimal nonNegative(Settings settings, String key, String fallback) {
+        BigDecimal value = AccountSpec.decimal(settings.string(key).orElse(fallback), "cbs.settings." + key);
+        if (value.signum() < 0) {
+            throw AccountSpec.invalid("cbs.settings." + key + " must not be negative");
+        }
+        return value;
+    }
+
+    private static void check(List<SettingProblem> problems, String key, Runnable parse) {
+        try {
+            parse.run();
+        } catch (CbsException e) {
+            problems.add(SettingProblem.setting(key, e.getMessage()));
+        }
+    }
+
+    @Override
     public CoreBankingAdapter create(AdapterContext context) {
         Settings settings = context.settings();
         List<Settings> listed = settings.objects("accounts");
         List<AccountSpec> accounts = IntStream.range(0, listed.size()).mapToObj(i -> AccountSpec.parse(listed.get(i), i)).toList();
-        BigDecimal quoteFee = AccountSpec.decimal(settings.string("quoteFee").orElse("0"), "cbs.settings.quoteFee");
-        if (quoteFee.signum() < 0) {
-            throw AccountSpec.invalid("cbs.settings.quoteFee must not be negative");
-        }
-        BigDecimal houseCreditLine = AccountSpec.decimal(settings.string("houseCreditLine").orElse(DEFAULT_HOUSE_CREDIT_LINE_TEXT),
-            "cbs.settings.houseCreditLine");
-        if (houseCreditLine.signum() < 0) {
-            throw AccountSpec.invalid("cbs.settings.houseCreditLine must not be negative");
-        }
+        BigDecimal quoteFee = nonNegative(settings, "quoteFee", "0");
+        BigDecimal houseCreditLine = nonNegative(settings, "houseCreditLine", DEFAULT_HOUSE_CREDIT_LINE_TEXT);
         FaultPlan faults = FaultPlan.parse(settings);
         Bank bank = banks.computeIfAbsent(context.tenantId(), Bank::new);
         bank.open(accounts);
         bank.houseCreditLine(houseCreditLine);
-        return new SandboxAdapter(bank, context.accounts().disbursement().orElse(DEFAULT_DISBURSEMENT),
-                context.accounts().collection().orElse(DEFAULT_COLLECTION), quoteFee, faults);
+        return new SandboxAdapter(bank, context.accounts(), quoteFee, faults, settings.string("degraded"));
     }
 }

@@ -41,6 +41,25 @@ class SandboxContractTest extends AdapterContract {
     }
 
     @Override
+    protected Map<String, AdapterContext> invalidContexts() {
+        var bad = new java.util.HashMap<String, Object>(Fixtures.account(Fixtures.ALICE, "SB-9", "A", "B", "1", "ACTIVE"));
+        bad.remove("currency");
+        return Map.of(
+            "cbs.settings.quoteFee", Fixtures.context(Fixtures.TENANT, Fixtures.settings(Map.of("quoteFee", "-1"))),
+            "cbs.settings.houseCreditLine", Fixtures.context(Fixtures.TENANT, Fixtures.settings(Map.of("houseCreditLine", "lots"))),
+            "cbs.settings.accounts[1]", Fixtures.context(Fixtures.TENANT, Fixtures.settings(Map.of("accounts",
+                List.of(Fixtures.accounts().getFirst(), bad)))),
+            "cbs.settings.latencyMillis", Fixtures.context(Fixtures.TENANT, Fixtures.settings(Map.of("latencyMillis", "-5"))),
+            "cbs.settings.faults[0]", Fixtures.context(Fixtures.TENANT, Fixtures.settings(Map.of("faults",
+                List.of(Map.of("operation", "debit", "kind", "SOMETIMES"))))));
+    }
+
+    @Override
+    protected Optional<CoreBankingAdapter> degradedAdapter() {
+        return Optional.of(factory.create(Fixtures.context(Fixtures.TENANT, Fixtures.settings(Map.of("degraded", "simulated backlog")))));
+    }
+
+    @Override
     protected Optional<CoreBankingAdapter> withFault(Operation operation, TckFault fault) {
         if (!(fault instanceof TckFault.Refusal refusal) || operation != Operation.DEBIT) {
             return Optional.empty();

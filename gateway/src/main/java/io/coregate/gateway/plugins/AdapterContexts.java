@@ -1,0 +1,33 @@
+package io.coregate.gateway.plugins;
+
+import io.coregate.gateway.domain.tenant.TenantDocument;
+import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.plugin.api.AccountMapping;
+import io.coregate.plugin.api.AdapterContext;
+import io.coregate.plugin.api.Operation;
+import io.coregate.plugin.api.Settings;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+
+/** Builds the {@link AdapterContext} a plugin gets for one tenant's document: the same at onboarding and in use. Stateless. */
+final class AdapterContexts {
+
+    private AdapterContexts() {
+    }
+
+    static AdapterContext of(TenantId tenant, TenantDocument doc, SecretResolver secrets) {
+        var timeouts = new EnumMap<Operation, Duration>(Operation.class);
+        doc.cbs().timeouts().forEach((operation, millis) -> timeouts.put(operation, Duration.ofMillis(millis)));
+        return new AdapterContext(tenant.value(), doc.dfspId(), new HashSet<>(doc.currencies()), new Settings(doc.cbs().settings()),
+            secrets.forTenant(tenant, doc.cbs().secrets()), accounts(doc.accounts()), Duration.ofMillis(doc.cbs().timeoutMillis()), timeouts);
+    }
+
+    private static AccountMapping accounts(TenantDocument.Accounts accounts) {
+        var byCurrency = new LinkedHashMap<String, AccountMapping>();
+        accounts.byCurrency().forEach((currency, entry) -> byCurrency.put(currency, accounts(entry)));
+        return new AccountMapping(accounts.disbursement(), accounts.collection(), accounts.branch(), byCurrency);
+    }
+}

@@ -1,0 +1,171 @@
+package io.coregate.gateway.domain.payer;
+
+import io.coregate.gateway.domain.cbs.CoreBanking;
+import io.coregate.gateway.domain.tenant.Tenant;
+import io.coregate.gateway.domain.tenant.TenantId;
+import io.coregate.gateway.domain.transfer.Direction;
+import io.coregate.gateway.domain.transfer.StoredAnswer;
+import io.coregate.gateway.domain.transfer.Transfer;
+import io.coregate.gateway.domain.transfer.TransferParty;
+import io.coregate.gateway.domain.transfer.TransferState;
+import io.coregate.gateway.testing.Tenants;
+import io.coregate.plugin.api.CoreBankingAdapter;
+import io.coregate.plugin.api.CreditRequest;
+import io.coregate.plugin.api.DebitRequest;
+import io.coregate.plugin.api.HealthStatus;
+import io.coregate.plugin.api.Leg;
+import io.coregate.plugin.api.Outcome;
+import io.coregate.plugin.api.Party;
+import io.coregate.plugin.api.PartyId;
+import io.coregate.plugin.api.Receipt;
+import io.coregate.plugin.api.TransactionStatus;
+import io.coregate.plugin.api.TransactionType;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The payer side's money steps hand the adapter one leg key per step (a refund never carries the debit's key) and the
+ * transfer's context: a merchant payment is a PAYMENT, the tenant's fee apart from the amount, names and FSPs. The
+ * adapter here is a real (recording) implementation of the SPI, called directly.
+ */
+class DebitLegsTest {
+
+    private final List<String> calls = new ArrayList<>();
+    private final List<DebitRequest> requests = new ArrayList<>();
+
+    private final CoreBankingAdapter recorder = new CoreBankingAdapter() {
+        @Override
+        public Outcome<Party> lookupParty(PartyId id) {
+            throw new AssertionError("a debit step never looks the customer up");
+        }
+
+        @Override
+        public Outcome<Receipt> reserveCredit(CreditRequest request) {
+            throw new AssertionError("payee call");
+        }
+
+        @Override
+        public Outcome<Receipt> commitCredit(CreditRequest request) {
+            throw new AssertionError("payee call");
+        }
+
+        @Override
+        public Outcome<Receipt> releaseCredit(CreditRequest request) {
+            throw new AssertionError("payee call");
+        }
+
+        @Override
+        public Outcome<Receipt> debit(DebitRequest request) {
+            return record("debit", request);
+        }
+
+        @Override
+        public Outcome<Receipt> refund(DebitRequest request) {
+            return record("refund", request);
+        }
+
+        @Override
+        public Outcome<Receipt> holdDebit(DebitRequest request) {
+            return record("holdDebit", request);
+        }
+
+        @Override
+        public Outcome<Receipt> captureDebit(DebitRequest request) {
+            return record("captureDebit", request);
+        }
+
+        @Override
+        public Outcome<Receipt> releaseDebit(DebitRequest request) {
+            return record("releaseDebit", request);
+        }
+
+        @Override
+        public Outcome<TransactionStatus> status(String transferId, Optional<String> cbsReference) {
+            throw new AssertionError("not asked");
+        }
+
+        @Override
+        public HealthStatus health() {
+            return HealthStatus.up("recorder");
+        }
+
+        private Outcome<Receipt> record(String operation, DebitRequest request) {
+            calls.add(operation);
+            requests.add(request);
+            return Outcome.done(new Receipt("R-" + request.key()));
+        }
+    };
+
+    private final CoreBanking banks = new CoreBanking() {
+        @Override
+        public <T> Outcome<T> call(Tenant tenant, String operation, Function<CoreBankingAdapter, Outcome<T>> call) {
+            return call.apply(recorder);
+        }
+    };
+
+    @Test
+    void eachStepIsItsOwnLegWithTheTransfersContext() {
+        var tenant = new Tenant(new TenantId("bank-a"), Tenants.document(Tenants.standard("banka")), true, 1, Instant.EPOCH);
+        Outbound merchantPayment = outbound("RECEIVE", 2);
+        var steps = new DebitSteps(banks);
+        steps.take(tenant, DebitSteps.request(merchantPayment, Optional.empty()), false);
+        steps.giveBack(tenant, DebitSteps.request(merchantPayment, Optional.of("R-1")), false);
+        steps.take(tenant, DebitSteps.request(merchantPayment, Optional.empty()), true);
+        steps.capture(tenant, DebitSteps.request(merchantPayment, Optional.of("R-2")), true);
+        steps.giveBack(tenant, DebitSteps.request(merchantPayment, Optional.of("R-2")), true);
+
+        assertEquals(List.of("debit", "refund", "holdDebit", "captureDebit", "releaseDebit"), calls);
+        assertEquals(List.of(Leg.DEBIT, Leg.REFUND, Leg.HOLD, Leg.CAPTURE, Leg.RELEASE_HOLD),
+            requests.stream().map(r -> r.leg().orElseThrow().leg()).toList());
+        assertEquals(5, new HashSet<>(requests.stream().map(DebitRequest::key).toList()).size(), "one key per leg");
+        assertEquals("mj-1-debit", requests.get(0).key());
+        assertEquals("mj-1-refund", requests.get(1).key());
+        assertEquals(Optional.of("R-1"), requests.get(1).reference());
+        for (DebitRequest request : requests) {
+            assertEquals(3, request.attempt(), "the attempt follows the transfer's attempts");
+            assertEquals("101", request.amount().plain(), "the customer pays the amount and the fee");
+            var context = request.context();
+            assertEquals(TransactionType.PAYMENT, context.type(), "a merchant payment");
+            assertEquals("100", context.amount().plain());
+            assertEquals("1", context.fee().plain());
+            assertEquals(2, context.minorUnits());
+            assertEquals("mj-1", context.transferId());
+            assertEquals(Optional.of("Shop Ltd"), context.payee().name());
+            assertEquals(Optional.of("shopbank"), context.payee().fspId());
+            assertEquals(Optional.of("Alice Banda"), context.payer().name());
+            assertEquals(Optional.of("banka"), context.payer().fspId());
+            assertTrue(context.expiresAt().isPresent());
+        }
+    }
+
+    @Test
+    void aSendMoneyIsATransfer() {
+        var tenant = new Tenant(new TenantId("bank-a"), Tenants.document(Tenants.standard("banka")), true, 1, Instant.EPOCH);
+        new DebitSteps(banks).take(tenant, DebitSteps.request(outbound("SEND", 0), Optional.empty()), false);
+        assertEquals(TransactionType.TRANSFER, requests.getFirst().context().type());
+        assertEquals(1, requests.getFirst().attempt());
+    }
+
+    private static Outbound outbound(String amountType, int attempts) {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        var payer = TransferParty.of("MSISDN", "260971000001").named(Optional.of("Alice Banda"), Optional.of("banka"));
+        var payee = TransferParty.of("MSISDN", "260972000002").named(Optional.of("Shop Ltd"), Optional.of("shopbank"));
+        var transfer = new Transfer(new TenantId("bank-a"), Direction.OUTBOUND, "ref-1", "home-1", TransferState.QUOTED, Optional.empty(),
+            Optional.empty(), amountType, "TRANSFER", "ZMW", new BigDecimal("100"), new BigDecimal("100"), TransferParty.of("MSISDN",
+            "260972000002"), payer, "hash", PayerAnswer.pending("home-1"), Optional.empty(), Optional.empty(), attempts, Optional.empty(),
+            Optional.of(now.plusSeconds(60)), now, now);
+        var quoted = new QuotedBody("mj-1", "home-1", payee, "100", "ZMW", "100", "ZMW", new QuotedBody.Fees("0", "1", "ZMW"), "101",
+            "WAITING_FOR_QUOTE_ACCEPTANCE", Optional.empty());
+        return new Outbound(transfer, Optional.of("mj-1"), Optional.of(StoredAnswer.of(quoted)));
+    }
+}
