@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 
 /**
  * Authenticates and authorizes every admin request: the bootstrap admin token (compared in constant time, as digests,
@@ -42,12 +43,17 @@ public final class AdminAuth {
 
     /** Whether the request carries the admin token or an active operator token, whatever its role. */
     public boolean identifies(ServerRequest request) {
+        return operator(request).isPresent();
+    }
+
+    /** The identity behind the request's bearer token, if it is the admin token or an active operator token. */
+    private Optional<Operator> operator(ServerRequest request) {
         String header = request.headers().first(HeaderNames.AUTHORIZATION).orElse("");
         if (!header.startsWith(BEARER)) {
-            return false;
+            return Optional.empty();
         }
         String presented = header.substring(BEARER.length()).strip();
-        return MessageDigest.isEqual(bootstrap, digest(presented)) || operators.authenticate(presented).isPresent();
+        return MessageDigest.isEqual(bootstrap, digest(presented)) ? Optional.of(Operator.BOOTSTRAP) : operators.authenticate(presented);
     }
 
     /**
@@ -57,14 +63,7 @@ public final class AdminAuth {
      *                          token's role does not allow the request
      */
     public String authenticate(ServerRequest request) {
-        String header = request.headers().first(HeaderNames.AUTHORIZATION).orElse("");
-        if (!header.startsWith(BEARER)) {
-            throw unauthorized();
-        }
-        String presented = header.substring(BEARER.length()).strip();
-        Operator operator = MessageDigest.isEqual(bootstrap, digest(presented))
-            ? Operator.BOOTSTRAP
-            : operators.authenticate(presented).orElseThrow(AdminAuth::unauthorized);
+        Operator operator = operator(request).orElseThrow(AdminAuth::unauthorized);
         operator.refusal(request.prologue().method().text(), request.path().path()).ifPresent(reason -> {
             throw new GatewayException(ErrorCode.FORBIDDEN, reason);
         });

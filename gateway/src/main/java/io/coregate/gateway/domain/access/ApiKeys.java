@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,16 +33,11 @@ public final class ApiKeys {
     private static final int MAX_CACHED = 10_000;
     private static final String INVALID = "X-API-Key is not a valid API key";
 
-    private record Cached(Optional<StoredApiKey> key, long expiresAt) {
-    }
-
     private final ApiKeyRepository repository;
     private final TenantRepository tenants;
     private final TenantDirectory directory;
-    private final long cacheNanos;
-    private final LongSupplier nanoClock;
+    private final LookupCache<StoredApiKey> cache;
     private final ApiKeyCodec codec = new ApiKeyCodec();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public ApiKeys(ApiKeyRepository repository, TenantRepository tenants, TenantDirectory directory, Duration cacheFor) {
         this(repository, tenants, directory, cacheFor, System::nanoTime);
@@ -53,8 +47,7 @@ public final class ApiKeys {
         this.repository = repository;
         this.tenants = tenants;
         this.directory = directory;
-        this.cacheNanos = cacheFor.toNanos();
-        this.nanoClock = nanoClock;
+        this.cache = new LookupCache<>(cacheFor, MAX_CACHED, nanoClock);
     }
 
     /**
@@ -91,7 +84,7 @@ public final class ApiKeys {
         Optional<Instant> revoked = ApiKeyCodec.isKeyId(keyId)
             ? repository.revoke(tenantId, keyId, new AuditEntry(tenantId.value(), actor, "api-key.revoke", Map.of("keyId", keyId)))
             : Optional.empty();
-        cache.remove(keyId);
+        cache.forget(keyId);
         return revoked.orElseThrow(() -> new GatewayException(ErrorCode.ID_NOT_FOUND,
             "tenant '" + tenantId + "' has no API key '" + (keyId.length() > 40 ? keyId.substring(0, 40) + "…" : keyId) + "'"));
     }
@@ -120,7 +113,7 @@ public final class ApiKeys {
         String text = presented.map(String::strip).filter(s -> !s.isEmpty())
             .orElseThrow(() -> new GatewayException(ErrorCode.UNAUTHORIZED, "X-API-Key header with the tenant's API key is required"));
         var parts = ApiKeyCodec.parse(text).orElseThrow(() -> new GatewayException(ErrorCode.UNAUTHORIZED, INVALID));
-        StoredApiKey key = lookup(parts.keyId())
+        StoredApiKey key = cache.get(parts.keyId(), repository::find)
             .filter(k -> k.activeAt(Instant.now()))
             .filter(k -> ApiKeyCodec.matches(parts.secret(), k.hash()))
             .orElseThrow(() -> new GatewayException(ErrorCode.UNAUTHORIZED, INVALID));
@@ -134,19 +127,6 @@ public final class ApiKeys {
         return directory.resolve(pathTenant);
     }
 
-    private Optional<StoredApiKey> lookup(String keyId) {
-        long now = nanoClock.getAsLong();
-        Cached cached = cache.get(keyId);
-        if (cached != null && now - cached.expiresAt() < 0) {
-            return cached.key();
-        }
-        Optional<StoredApiKey> key = repository.find(keyId);
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
-        cache.put(keyId, new Cached(key, now + cacheNanos));
-        return key;
-    }
 
     private void requireEnabled(TenantId tenantId) {
         Tenant tenant = tenants.find(tenantId).orElseThrow(() -> unknownTenant(tenantId));

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues, lists and revokes named operator tokens, and authenticates them on the admin API. Tokens have the API key
@@ -30,20 +29,16 @@ public final class OperatorTokens {
 
     private static final int MAX_CACHED = 1_000;
 
-    private record Cached(Optional<StoredOperatorToken> token, Instant until) {
-    }
-
     private final OperatorTokenRepository repository;
     private final TenantRepository tenants;
-    private final Duration cacheFor;
     private final Clock clock;
     private final ApiKeyCodec codec = new ApiKeyCodec();
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final LookupCache<StoredOperatorToken> cache;
 
     public OperatorTokens(OperatorTokenRepository repository, TenantRepository tenants, Duration cacheFor, Clock clock) {
         this.repository = repository;
         this.tenants = tenants;
-        this.cacheFor = cacheFor;
+        this.cache = new LookupCache<>(cacheFor, MAX_CACHED, System::nanoTime);
         this.clock = clock;
     }
 
@@ -92,7 +87,7 @@ public final class OperatorTokens {
         Optional<Instant> revoked = ApiKeyCodec.isKeyId(tokenId)
             ? repository.revoke(tokenId, new AuditEntry(AuditEntry.GLOBAL, actor, "operator.revoke", Map.of("tokenId", tokenId)))
             : Optional.empty();
-        cache.remove(tokenId);
+        cache.forget(tokenId);
         return revoked.orElseThrow(() -> new GatewayException(ErrorCode.ID_NOT_FOUND,
             "no active operator token '" + (tokenId.length() > 40 ? tokenId.substring(0, 40) + "…" : tokenId) + "'"));
     }
@@ -104,22 +99,9 @@ public final class OperatorTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return lookup(parts.get().keyId(), now)
+        return cache.get(parts.get().keyId(), repository::find)
             .filter(token -> token.activeAt(now))
             .filter(token -> ApiKeyCodec.matches(parts.get().secret(), token.hash()))
             .map(StoredOperatorToken::operator);
-    }
-
-    private Optional<StoredOperatorToken> lookup(String tokenId, Instant now) {
-        Cached cached = cache.get(tokenId);
-        if (cached != null && now.isBefore(cached.until())) {
-            return cached.token();
-        }
-        Optional<StoredOperatorToken> token = repository.find(tokenId);
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
-        cache.put(tokenId, new Cached(token, now.plus(cacheFor)));
-        return token;
     }
 }
