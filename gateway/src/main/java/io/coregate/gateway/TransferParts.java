@@ -2,7 +2,10 @@ package io.coregate.gateway;
 
 import io.coregate.gateway.config.TransfersConfig;
 import io.coregate.gateway.db.Jdbc;
+import io.coregate.gateway.db.JdbcLegLog;
 import io.coregate.gateway.db.JdbcTransferLog;
+import io.coregate.gateway.domain.transfer.LegLog;
+import io.coregate.gateway.domain.transfer.MoneyLegs;
 import io.coregate.gateway.db.StateChangeHook;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.tenant.TenantDirectory;
@@ -30,9 +33,11 @@ import java.util.function.Function;
  * @param requests  the per-route request meters
  * @param adapters  the tenants' CBS adapters
  * @param directory the enabled tenants
+ * @param legLog    the transfers' money legs
+ * @param legs      runs money legs: written before the call, resolved by status when unanswered
  */
 record TransferParts(TransferPolicy policy, Clock clock, JdbcTransferLog log, TransferMeters metrics, RequestMetrics requests,
-                     AdapterRegistry adapters, TenantDirectory directory) {
+                     AdapterRegistry adapters, TenantDirectory directory, LegLog legLog, MoneyLegs legs) {
 
     /**
      * Builds the shared parts.
@@ -42,8 +47,10 @@ record TransferParts(TransferPolicy policy, Clock clock, JdbcTransferLog log, Tr
      */
     static TransferParts wire(Config source, Jdbc jdbc, StateChangeHook onStateChange, MeterRegistry meters, RequestMetrics requests,
                               AdapterRegistry adapters, TenantDirectory directory) {
-        return new TransferParts(TransfersConfig.load(source), Clock.systemUTC(), new JdbcTransferLog(jdbc, onStateChange),
-            new TransferMeters(meters), requests, adapters, directory);
+        Clock clock = Clock.systemUTC();
+        var legLog = new JdbcLegLog(jdbc);
+        return new TransferParts(TransfersConfig.load(source), clock, new JdbcTransferLog(jdbc, onStateChange),
+            new TransferMeters(meters), requests, adapters, directory, legLog, new MoneyLegs(adapters, legLog, clock));
     }
 
     /** An enabled tenant by id, for the background jobs that start from a stored transfer. */

@@ -82,6 +82,17 @@ public final class JdbcTransferLog implements TransferLog {
     }
 
     @Override
+    public void release(TenantId tenant, Direction direction, String transferId, Fence fence) {
+        jdbc.inTransaction("release lease", connection -> {
+            try (var statement = connection.prepareStatement("UPDATE transfers SET lease_until = NULL" + KEY + " AND lease_generation = ?")) {
+                setKey(statement, 1, tenant, direction, transferId);
+                statement.setLong(4, fence.generation());
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public boolean leaseFree(TenantId tenant, Direction direction, String transferId) {
         return jdbc.read("read lease", connection -> {
             try (var statement = connection.prepareStatement(

@@ -58,7 +58,8 @@ public final class PayerRoutes {
 
     private void accept(ServerRequest request, ServerResponse response, Tenant tenant, boolean send) {
         String transferId = request.path().pathParameters().get("transferId");
-        Json.send(response, 200, accept.accept(tenant, PayerRequests.accept(transferId, Json.readObject(request)), send));
+        var answer = accept.accept(tenant, PayerRequests.accept(transferId, Json.readObject(request)), send);
+        Json.send(response, answer.debitPending() ? 202 : 200, answer);
     }
 
     private static Map<String, Object> map(ObjectNode body) {

@@ -96,6 +96,27 @@ public interface CoreBankingAdapter extends AutoCloseable {
     /** What the CBS knows of a transaction: used to settle pending outcomes and for reconciliation. */
     Outcome<TransactionStatus> status(String transferId, Optional<String> cbsReference);
 
+    /**
+     * What the CBS knows of one leg of a transfer (a debit and its refund are two legs): asked before a leg whose
+     * earlier call left no answer (a timeout, a gateway that stopped during the call) is decided on, and to settle a
+     * {@link Outcome.Pending pending} one ({@code cbsReference} is then the pending answer's reference). COMPLETED:
+     * the leg booked; FAILED: it did not and will not; NOT_FOUND: the CBS never received it; PENDING: not finished.
+     *
+     * <p>The default answers from {@link #status(String, Optional)} where that can only mean this leg (the first
+     * booking of a transfer, or a pending reference) and otherwise fails, so the host re-sends the leg under the same
+     * key (safe: every money call is idempotent per key) rather than guess. An adapter whose CBS can look a booking up
+     * by its reference overrides it.
+     *
+     * @since 2.1.0
+     */
+    default Outcome<TransactionStatus> status(LegKey key, Optional<String> cbsReference) {
+        boolean first = key.leg() == Leg.DEBIT || key.leg() == Leg.HOLD || key.leg() == Leg.RESERVE;
+        if (first || cbsReference.isPresent()) {
+            return status(key.transferId(), cbsReference);
+        }
+        return Outcome.failed(FailureKind.REJECTED, "status of a " + key.leg() + " leg is not supported by this CBS adapter");
+    }
+
     /** Whether the CBS answers. Called by the health check; must be cheap. */
     HealthStatus health();
 

@@ -2,9 +2,7 @@ package io.coregate.gateway.domain.payer;
 
 import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.error.ErrorCode;
-import io.coregate.gateway.domain.error.FailureCodes;
 import io.coregate.gateway.domain.error.GatewayException;
-import io.coregate.gateway.domain.error.Side;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.transfer.Direction;
 import io.coregate.gateway.domain.transfer.Fence;
@@ -13,9 +11,8 @@ import io.coregate.gateway.domain.transfer.TransferLog;
 import io.coregate.gateway.domain.transfer.TransferMetrics;
 import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.plugin.api.DebitRequest;
-import io.coregate.plugin.api.FailureKind;
-import io.coregate.plugin.api.Outcome;
-import io.coregate.plugin.api.Receipt;
+import io.coregate.plugin.api.Leg;
+import io.coregate.plugin.api.LegKey;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,25 +22,30 @@ import java.util.Optional;
  * The channels' {@code PUT /{tenant}/send-money/{transferId}} and {@code PUT .../merchant-payment/{transferId}}. One
  * request at a time takes the QUOTED transfer's lease; repeats wait for it and replay its answer.
  * {@code acceptQuote=false}: the connector is told, the reservation voided, ABORTED, 500 4101. {@code true}: an expired
- * quote is rejected the same way (3302); else the customer is debited (or held) first; a refusal (insufficient funds:
- * 4100, never 4001) rejects the quote at the connector, voids, ABORTED. Then the accept is sent once: see
- * {@link Settlement} for what its outcome does. Thread-safe.
+ * quote is rejected the same way (3302); else the transfer moves to DEBIT_PENDING (written before the CBS is called)
+ * and the customer is debited (or held, the mode chosen once here); what follows is {@link DebitDecisions}': a
+ * refusal (insufficient funds: 4100, never 4001) rejects the quote at the connector, voids, ABORTED; a debit the CBS
+ * answers pending, or does not answer, is answered {@code 202 DEBIT_PENDING} and finished by {@link PendingDebits};
+ * a booked debit sends the accept once: see {@link Settlement} for what its outcome does. Thread-safe.
  */
 public final class AcceptService {
 
-    /** The CBS calls an accept's lease covers besides the connector's waits: the debit (or hold) and its give-back. */
-    private static final int DEBIT_CALLS = 2;
+    /**
+     * The CBS calls an accept's lease covers besides the connector's waits: the debit (or hold), a status read when it
+     * was not answered, and its give-back.
+     */
+    private static final int DEBIT_CALLS = 3;
 
     private final OutboundLog outbound;
     private final TransferLog log;
     private final Connector connector;
     private final DebitSteps debits;
-    private final Settlement settlement;
+    private final DebitDecisions decisions;
     private final TransferMetrics metrics;
     private final Duration lease;
     private final Clock clock;
 
-    public AcceptService(Connector connector, DebitSteps debits, Settlement settlement, OutboundLog outbound, TransferLog log,
+    public AcceptService(Connector connector, DebitSteps debits, DebitDecisions decisions, OutboundLog outbound, TransferLog log,
                          TransferMetrics metrics, Duration lease, Clock clock) {
         this.outbound = outbound;
         this.log = log;
@@ -52,7 +54,7 @@ public final class AcceptService {
         this.metrics = metrics;
         this.lease = lease;
         this.clock = clock;
-        this.settlement = settlement;
+        this.decisions = decisions;
     }
 
     /**
@@ -80,7 +82,9 @@ public final class AcceptService {
             if (fence.isPresent()) {
                 return request.acceptQuote() ? pay(tenant, found, fence.get()) : reject(tenant, found, fence.get());
             }
-            if (found.transfer().state() != TransferState.QUOTED && found.transfer().state() != TransferState.DEBITED) {
+            boolean busy = found.transfer().state() == TransferState.QUOTED || found.transfer().state() == TransferState.DEBITED
+                || found.transfer().state() == TransferState.DEBIT_PENDING && !log.leaseFree(tenant.id(), Direction.OUTBOUND, found.ref());
+            if (!busy) {
                 return found.transfer().answer().replay(CompletedBody.class);
             }
             if (System.nanoTime() > deadline) {
@@ -98,46 +102,42 @@ public final class AcceptService {
     }
 
     private CompletedBody pay(Tenant tenant, Outbound found, Fence fence) {
+        String id = found.mojaloopTransferId().orElseThrow();
         if (found.transfer().expiresAt().filter(at -> at.isBefore(clock.instant())).isPresent()) {
-            connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
-            String message = "the quote of transfer " + found.mojaloopTransferId().orElseThrow() + " expired; nothing was debited";
+            connector.acceptQuote(tenant, id, false);
+            String message = "the quote of transfer " + id + " expired; nothing was debited";
             abort(tenant, found, fence, ErrorCode.QUOTE_EXPIRED, message, message);
             throw new GatewayException(ErrorCode.QUOTE_EXPIRED, message);
         }
-        boolean hold = debits.holds(tenant);
+        Leg mode = debits.mode(tenant, found);
         DebitRequest request = DebitSteps.request(found, Optional.empty());
-        Outcome<Receipt> taken = debits.take(tenant, request, hold);
-        if (!(taken instanceof Outcome.Done<Receipt> done)) {
-            return refused(tenant, found, fence, request, hold, taken);
-        }
-        String reference = done.value().cbsReference();
-        var debited = StateChange.of(TransferState.QUOTED, TransferState.DEBITED, Optional.of(reference),
-            (hold ? "hold" : "debit") + " of " + request.amount() + " confirmed; accept sent", StoredAnswer.refused(ErrorCode.SERVER_BUSY,
-                "transfer " + found.mojaloopTransferId().orElseThrow() + " is being accepted"));
+        var intent = StateChange.of(TransferState.QUOTED, TransferState.DEBIT_PENDING, Optional.empty(), "taking " + request.amount()
+                + " from the customer: " + DebitSteps.operation(mode) + " under key " + LegKey.first(id, mode).value(),
+            StoredAnswer.of(CompletedBody.debitPending(id, found.transfer())));
+        Outbound pending;
         try {
-            log.change(tenant.id(), Direction.OUTBOUND, found.ref(), debited.fenced(fence)).orElseThrow(() -> new GatewayException(
-                ErrorCode.INTERNAL, "transfer " + found.ref() + " left QUOTED, or was taken over, while its lease was held"));
+            log.change(tenant.id(), Direction.OUTBOUND, found.ref(), intent.fenced(fence)).orElseThrow(() -> new GatewayException(
+                ErrorCode.SERVER_BUSY, "transfer " + id + " is being processed by another request; ask again"));
+            pending = outbound.byRef(tenant.id(), found.ref()).orElseThrow();
         } catch (GatewayException e) {
-            connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
-            Optional<String> failure = debits.giveBack(tenant, DebitSteps.request(found, Optional.of(reference)), hold);
-            settlement.failedBeforeAccept(tenant, found, fence, e.code(), e.getMessage(), failure);
-            throw new GatewayException(e.code(), e.getMessage());
+            if (e.code() == ErrorCode.SERVER_BUSY) {
+                throw e;
+            }
+            connector.acceptQuote(tenant, id, false);
+            abort(tenant, found, fence, e.code(), e.getMessage(), e.getMessage() + "; nothing was debited");
+            throw e;
         }
-        var accepted = connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), true);
-        Outbound after = outbound.byRef(tenant.id(), found.ref()).orElseThrow();
-        return settlement.settle(tenant, after, accepted, DebitSteps.request(after, Optional.of(reference)), hold, Optional.empty());
-    }
-
-    private CompletedBody refused(Tenant tenant, Outbound found, Fence fence, DebitRequest request, boolean hold, Outcome<Receipt> taken) {
-        FailureKind kind = taken instanceof Outcome.Failed<Receipt> failed ? failed.kind() : FailureKind.TIMEOUT;
-        String why = taken instanceof Outcome.Failed<Receipt> failed ? failed.message() : "the CBS did not confirm the debit";
-        ErrorCode code = FailureCodes.of(kind, Side.PAYER);
-        connector.acceptQuote(tenant, found.mojaloopTransferId().orElseThrow(), false);
-        String message = "the customer's account was not debited: " + why;
-        Optional<String> failure = kind == FailureKind.TIMEOUT || kind == FailureKind.UNAVAILABLE
-            ? debits.giveBack(tenant, request, hold) : Optional.empty();
-        settlement.failedBeforeAccept(tenant, found, fence, code, message, failure);
-        throw new GatewayException(code, message);
+        // Hold the DEBIT_PENDING transfer while the CBS is called, so a repeated accept waits for this answer.
+        Optional<Fence> calling = log.lease(tenant.id(), Direction.OUTBOUND, found.ref(), TransferState.DEBIT_PENDING,
+            lease.plus(tenant.document().cbs().longestTimeout().multipliedBy(DEBIT_CALLS)));
+        if (calling.isEmpty()) {
+            return CompletedBody.debitPending(id, found.transfer());
+        }
+        var answer = decisions.decide(tenant, pending, calling.get(), mode, debits.take(tenant, pending, request, mode));
+        if (answer.debitPending()) {
+            log.release(tenant.id(), Direction.OUTBOUND, found.ref(), calling.get());
+        }
+        return answer;
     }
 
     private void abort(Tenant tenant, Outbound found, Fence fence, ErrorCode code, String message, String detail) {

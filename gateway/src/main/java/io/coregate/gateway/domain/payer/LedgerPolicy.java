@@ -10,7 +10,8 @@ import io.coregate.gateway.domain.transfer.TransferState;
 /**
  * Which move of an outbound transfer's state moves its liquidity reservation how (the transfer log's ledger hook
  * executes it, in the state change's own transaction): COMMITTED posts it ({@code position += amount}), ABORTED voids
- * it, DEBITED (the accept is about to be sent) and UNCERTAIN mark it uncertain so the sweeper never expires it while
+ * it, DEBIT_PENDING (the customer's money is being taken), DEBITED (the accept is about to be sent) and UNCERTAIN
+ * mark it uncertain so the sweeper never expires it while
  * the hub may still commit; RECONCILE follows its target (the hub's known decision), or marks it uncertain without one.
  * Moving to DEBITED when the reservation is no longer pending (the sweeper voided it after the quote waited too long)
  * is refused with 3302. Stateless.
@@ -50,7 +51,17 @@ public final class LedgerPolicy {
         return switch (after.state()) {
             case COMMITTED -> Move.POST;
             case ABORTED -> Move.VOID;
+            case DEBIT_PENDING -> {
+                if (reservation != ReservationState.PENDING) {
+                    throw new GatewayException(ErrorCode.QUOTE_EXPIRED,
+                        "the liquidity held for transfer " + after.transferId() + " was released: the quote waited too long");
+                }
+                yield Move.MARK_UNCERTAIN;
+            }
             case DEBITED -> {
+                if (from == TransferState.DEBIT_PENDING) {
+                    yield Move.NONE;
+                }
                 if (reservation != ReservationState.PENDING) {
                     throw new GatewayException(ErrorCode.QUOTE_EXPIRED,
                         "the liquidity held for transfer " + after.transferId() + " was released: the quote waited too long");

@@ -33,8 +33,9 @@ public final class OperatorSteps implements OutboundResolution {
         if (tenant.isEmpty() || found.isEmpty()) {
             return Optional.of("tenant " + transfer.tenant() + " is not enabled");
         }
-        boolean hold = debits.holds(tenant.get());
+        var mode = debits.mode(tenant.get(), found.get());
         var request = DebitSteps.request(found.get(), transfer.cbsReference());
-        return outcome == TransferState.COMMITTED ? debits.capture(tenant.get(), request, hold) : debits.giveBack(tenant.get(), request, hold);
+        return outcome == TransferState.COMMITTED ? debits.capture(tenant.get(), found.get(), request, mode)
+            : debits.giveBack(tenant.get(), found.get(), request, mode);
     }
 }

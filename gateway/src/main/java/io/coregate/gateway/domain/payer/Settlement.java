@@ -12,6 +12,7 @@ import io.coregate.gateway.domain.transfer.TransferMetrics;
 import io.coregate.gateway.domain.transfer.TransferPolicy;
 import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.plugin.api.DebitRequest;
+import io.coregate.plugin.api.Leg;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -45,34 +46,37 @@ public final class Settlement {
      * @return the completed answer
      * @throws GatewayException the failure's code, or 2004 when the outcome is not known
      */
-    CompletedBody settle(Tenant tenant, Outbound found, ConnectorOutcome outcome, DebitRequest request, boolean hold, Optional<Fence> fence) {
+    CompletedBody settle(Tenant tenant, Outbound found, ConnectorOutcome outcome, DebitRequest request, Leg mode, Optional<Fence> fence) {
         TransferState from = found.transfer().state();
         String id = found.mojaloopTransferId().orElseThrow();
         switch (outcome) {
             case ConnectorOutcome.Completed completed -> {
                 CompletedBody answer = CompletedBody.of(id, found.transfer(), completed.transfer());
-                Optional<String> failure = debits.capture(tenant, request, hold);
+                Optional<String> failure = debits.capture(tenant, found, request, mode);
                 move(tenant, found, fence, from, TransferState.COMMITTED, failure, "the hub committed transfer " + id, StoredAnswer.of(answer));
                 return answer;
             }
-            case ConnectorOutcome.Failed failed -> throw failed(tenant, found, fence, request, hold, failed.code(),
+            case ConnectorOutcome.Failed failed -> throw failed(tenant, found, fence, request, mode, failed.code(),
                 "the transfer failed: " + failed.message());
-            case ConnectorOutcome.Aborted aborted -> throw failed(tenant, found, fence, request, hold, ErrorCode.PAYEE_REJECTION,
+            case ConnectorOutcome.Aborted aborted -> throw failed(tenant, found, fence, request, mode, ErrorCode.PAYEE_REJECTION,
                 "the transfer was aborted: " + aborted.reason());
             case ConnectorOutcome.Unknown unknown -> throw uncertain(tenant, found, fence, unknown.reason());
             case ConnectorOutcome.Quoted quoted -> throw uncertain(tenant, found, fence, "the connector still shows the quote");
         }
     }
 
-    /** The customer's money is back (or could not be given back) before any accept was sent: ABORTED or RECONCILE. */
+    /**
+     * The customer's money is back, was never taken, or could not be given back, before any accept was sent (from
+     * QUOTED or DEBIT_PENDING): ABORTED or RECONCILE.
+     */
     void failedBeforeAccept(Tenant tenant, Outbound found, Fence fence, ErrorCode code, String message, Optional<String> giveBackFailure) {
-        move(tenant, found, Optional.of(fence), TransferState.QUOTED, TransferState.ABORTED, giveBackFailure, message,
+        move(tenant, found, Optional.of(fence), found.transfer().state(), TransferState.ABORTED, giveBackFailure, message,
             StoredAnswer.refused(code, message));
     }
 
-    private GatewayException failed(Tenant tenant, Outbound found, Optional<Fence> fence, DebitRequest request, boolean hold, ErrorCode code,
+    private GatewayException failed(Tenant tenant, Outbound found, Optional<Fence> fence, DebitRequest request, Leg mode, ErrorCode code,
                                     String message) {
-        Optional<String> failure = debits.giveBack(tenant, request, hold);
+        Optional<String> failure = debits.giveBack(tenant, found, request, mode);
         move(tenant, found, fence, found.transfer().state(), TransferState.ABORTED, failure, message, StoredAnswer.refused(code, message));
         return new GatewayException(code, message);
     }

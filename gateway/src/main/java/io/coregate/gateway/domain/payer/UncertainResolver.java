@@ -93,9 +93,9 @@ public final class UncertainResolver {
         String id = due.mojaloopTransferId().orElseThrow();
         ConnectorOutcome status = connector.getTransfer(tenant, id);
         if (status instanceof ConnectorOutcome.Completed || status instanceof ConnectorOutcome.Aborted) {
-            boolean hold = debits.holds(tenant);
             try {
-                settlement.settle(tenant, due, status, DebitSteps.request(due, due.transfer().cbsReference()), hold, Optional.of(fence));
+                settlement.settle(tenant, due, status, DebitSteps.request(due, due.transfer().cbsReference()), debits.mode(tenant, due),
+                    Optional.of(fence));
             } catch (GatewayException e) {
                 LOG.log(System.Logger.Level.INFO, "tenant " + tenant.id() + ": transfer " + id + " resolved: " + e.getMessage());
             }

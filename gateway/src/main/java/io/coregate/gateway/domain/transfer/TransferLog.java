@@ -34,6 +34,9 @@ public interface TransferLog {
      */
     Optional<Fence> lease(TenantId tenant, Direction direction, String transferId, TransferState state, Duration lease);
 
+    /** Gives up the lease {@code fence} without a state change (nothing happens when another caller has leased it since). */
+    void release(TenantId tenant, Direction direction, String transferId, Fence fence);
+
     /** True when no CBS call holds the transfer's lease. */
     boolean leaseFree(TenantId tenant, Direction direction, String transferId);
 

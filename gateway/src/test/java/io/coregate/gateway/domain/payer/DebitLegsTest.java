@@ -20,6 +20,15 @@ import io.coregate.plugin.api.PartyId;
 import io.coregate.plugin.api.Receipt;
 import io.coregate.plugin.api.TransactionStatus;
 import io.coregate.plugin.api.TransactionType;
+import io.coregate.gateway.db.Jdbc;
+import io.coregate.gateway.db.JdbcLegLog;
+import io.coregate.gateway.domain.transfer.LegLog;
+import io.coregate.gateway.domain.transfer.LegRecord;
+import io.coregate.gateway.domain.transfer.LegState;
+import io.coregate.gateway.domain.transfer.MoneyLegs;
+import io.coregate.gateway.testing.TestGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -28,6 +37,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.time.Clock;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The payer side's money steps hand the adapter one leg key per step (a refund never carries the debit's key) and the
  * transfer's context: a merchant payment is a PAYMENT, the tenant's fee apart from the amount, names and FSPs. The
- * adapter here is a real (recording) implementation of the SPI, called directly.
+ * adapter here is a real (recording) implementation of the SPI, called directly; the legs are written to the real
+ * (Postgres) leg log.
  */
 class DebitLegsTest {
 
@@ -113,16 +125,38 @@ class DebitLegsTest {
         }
     };
 
+    private static TestGateway gateway;
+    private static LegLog legLog;
+
+    @BeforeAll
+    static void start() {
+        gateway = TestGateway.start();
+        legLog = new JdbcLegLog(new Jdbc(gateway.dataSource()));
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    private DebitSteps steps() {
+        return new DebitSteps(banks, new MoneyLegs(banks, legLog, Clock.systemUTC()), legLog);
+    }
+
     @Test
     void eachStepIsItsOwnLegWithTheTransfersContext() {
         var tenant = new Tenant(new TenantId("bank-a"), Tenants.document(Tenants.standard("banka")), true, 1, Instant.EPOCH);
         Outbound merchantPayment = outbound("RECEIVE", 2);
-        var steps = new DebitSteps(banks);
-        steps.take(tenant, DebitSteps.request(merchantPayment, Optional.empty()), false);
-        steps.giveBack(tenant, DebitSteps.request(merchantPayment, Optional.of("R-1")), false);
-        steps.take(tenant, DebitSteps.request(merchantPayment, Optional.empty()), true);
-        steps.capture(tenant, DebitSteps.request(merchantPayment, Optional.of("R-2")), true);
-        steps.giveBack(tenant, DebitSteps.request(merchantPayment, Optional.of("R-2")), true);
+        var steps = steps();
+        steps.take(tenant, merchantPayment, DebitSteps.request(merchantPayment, Optional.empty()), Leg.DEBIT);
+        var refund = DebitSteps.request(merchantPayment, Optional.of("R-1"));
+        assertEquals(Optional.empty(), steps.giveBack(tenant, merchantPayment, refund, Leg.DEBIT));
+        steps.take(tenant, merchantPayment, DebitSteps.request(merchantPayment, Optional.empty()), Leg.HOLD);
+        var held = DebitSteps.request(merchantPayment, Optional.of("R-2"));
+        assertEquals(Optional.empty(), steps.capture(tenant, merchantPayment, held, Leg.HOLD));
+        assertEquals(Optional.empty(), steps.giveBack(tenant, merchantPayment, held, Leg.HOLD));
+        assertEquals(List.of(LegState.BOOKED), legLog.of(tenant.id(), Direction.OUTBOUND, merchantPayment.ref()).stream()
+            .map(LegRecord::state).distinct().toList(), "every leg written and booked");
 
         assertEquals(List.of("debit", "refund", "holdDebit", "captureDebit", "releaseDebit"), calls);
         assertEquals(List.of(Leg.DEBIT, Leg.REFUND, Leg.HOLD, Leg.CAPTURE, Leg.RELEASE_HOLD),
@@ -132,7 +166,7 @@ class DebitLegsTest {
         assertEquals("mj-1-refund", requests.get(1).key());
         assertEquals(Optional.of("R-1"), requests.get(1).reference());
         for (DebitRequest request : requests) {
-            assertEquals(3, request.attempt(), "the attempt follows the transfer's attempts");
+            assertEquals(1, request.attempt(), "the first call of each leg");
             assertEquals("101", request.amount().plain(), "the customer pays the amount and the fee");
             var context = request.context();
             assertEquals(TransactionType.PAYMENT, context.type(), "a merchant payment");
@@ -151,7 +185,8 @@ class DebitLegsTest {
     @Test
     void aSendMoneyIsATransfer() {
         var tenant = new Tenant(new TenantId("bank-a"), Tenants.document(Tenants.standard("banka")), true, 1, Instant.EPOCH);
-        new DebitSteps(banks).take(tenant, DebitSteps.request(outbound("SEND", 0), Optional.empty()), false);
+        Outbound send = outbound("SEND", 0);
+        steps().take(tenant, send, DebitSteps.request(send, Optional.empty()), Leg.DEBIT);
         assertEquals(TransactionType.TRANSFER, requests.getFirst().context().type());
         assertEquals(1, requests.getFirst().attempt());
     }
@@ -160,7 +195,7 @@ class DebitLegsTest {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         var payer = TransferParty.of("MSISDN", "260971000001").named(Optional.of("Alice Banda"), Optional.of("banka"));
         var payee = TransferParty.of("MSISDN", "260972000002").named(Optional.of("Shop Ltd"), Optional.of("shopbank"));
-        var transfer = new Transfer(new TenantId("bank-a"), Direction.OUTBOUND, "ref-1", "home-1", TransferState.QUOTED, Optional.empty(),
+        var transfer = new Transfer(new TenantId("bank-a"), Direction.OUTBOUND, "ref-" + UUID.randomUUID(), "home-1", TransferState.QUOTED, Optional.empty(),
             Optional.empty(), amountType, "TRANSFER", "ZMW", new BigDecimal("100"), new BigDecimal("100"), TransferParty.of("MSISDN",
             "260972000002"), payer, "hash", PayerAnswer.pending("home-1"), Optional.empty(), Optional.empty(), attempts, Optional.empty(),
             Optional.of(now.plusSeconds(60)), now, now);

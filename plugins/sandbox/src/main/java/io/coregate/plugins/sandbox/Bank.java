@@ -2,6 +2,8 @@ package io.coregate.plugins.sandbox;
 
 import io.coregate.plugin.api.CbsException;
 import io.coregate.plugin.api.FailureKind;
+import io.coregate.plugin.api.Leg;
+import io.coregate.plugin.api.LegKey;
 import io.coregate.plugin.api.Money;
 import io.coregate.plugin.api.PartyId;
 import io.coregate.plugin.api.TransactionStatus;
@@ -126,6 +128,28 @@ final class Bank {
                         .filter(b -> reference.filter(b.reference()::equals).isPresent()).findFirst());
         return found.map(b -> new TransactionStatus(b.state().status(), Optional.of(b.reference())))
                 .orElse(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()));
+    }
+
+    /**
+     * What the bank knows of one leg of a transfer, read from the state its booking reached: a leg the booking has
+     * passed through is COMPLETED, one it has not is NOT_FOUND (the bank keeps one booking per transfer and side).
+     */
+    synchronized TransactionStatus legStatus(LegKey key) {
+        boolean payee = key.leg() == Leg.RESERVE || key.leg() == Leg.COMMIT || key.leg() == Leg.RELEASE;
+        Booking booking = (payee ? credits : debits).get(key.transferId());
+        if (booking == null) {
+            return new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty());
+        }
+        Booking.State state = booking.state();
+        boolean passed = switch (key.leg()) {
+            case RESERVE, DEBIT, HOLD -> true;
+            case COMMIT -> state == Booking.State.COMMITTED;
+            case RELEASE, RELEASE_HOLD -> state == Booking.State.RELEASED;
+            case REFUND -> state == Booking.State.REFUNDED;
+            case CAPTURE -> state == Booking.State.CAPTURED;
+        };
+        return passed ? new TransactionStatus(TransactionStatus.State.COMPLETED, Optional.of(booking.reference()))
+            : new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty());
     }
 
     /** The sum of all balances per currency: zero, whatever happened. */

@@ -10,6 +10,7 @@ import io.coregate.plugin.api.DebitRequest;
 import io.coregate.plugin.api.FailureKind;
 import io.coregate.plugin.api.HealthStatus;
 import io.coregate.plugin.api.Money;
+import io.coregate.plugin.api.LegKey;
 import io.coregate.plugin.api.Outcome;
 import io.coregate.plugin.api.Party;
 import io.coregate.plugin.api.PartyId;
@@ -131,6 +132,11 @@ final class SandboxAdapter implements CoreBankingAdapter {
     @Override
     public Outcome<TransactionStatus> status(String transferId, Optional<String> cbsReference) {
         return run("status", Target.none(), () -> bank.status(transferId, cbsReference));
+    }
+
+    @Override
+    public Outcome<TransactionStatus> status(LegKey key, Optional<String> cbsReference) {
+        return run("status", Target.none(), () -> bank.legStatus(key));
     }
 
     @Override
