@@ -3,7 +3,7 @@
 -- A leg left INTENDED (the gateway stopped during the call), UNKNOWN (the call timed out) or PENDING (the CBS
 -- answered "accepted, not finished": a 202) is resolved by the CBS's status (or a stored callback) before anything
 -- else is decided about it; a give-back (refund, release) is only sent for a leg known to have BOOKED.
--- Every change of a leg appends a journal entry to transfer_events in the same transaction.
+-- Every change of a leg appends an entry to the append-only leg_events in the same transaction.
 
 CREATE TABLE transfer_legs (
     tenant_id     text        NOT NULL,
@@ -20,6 +20,24 @@ CREATE TABLE transfer_legs (
     updated_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
     PRIMARY KEY (tenant_id, direction, transfer_id, leg)
 );
+
+CREATE TABLE leg_events (
+    tenant_id     text        NOT NULL,
+    direction     text        NOT NULL,
+    transfer_id   text        NOT NULL,
+    leg           text        NOT NULL,
+    seq           bigserial   NOT NULL,
+    at            timestamptz NOT NULL DEFAULT clock_timestamp(),
+    from_state    text,
+    to_state      text        NOT NULL,
+    attempt       integer     NOT NULL,
+    cbs_reference text,
+    detail        text        NOT NULL DEFAULT '',
+    PRIMARY KEY (tenant_id, direction, transfer_id, leg, seq)
+);
+
+CREATE TRIGGER leg_events_append_only BEFORE UPDATE OR DELETE ON leg_events
+    FOR EACH ROW EXECUTE FUNCTION coregate_append_only();
 
 -- The settling job's work list: open legs whose next check is due.
 CREATE INDEX transfer_legs_open ON transfer_legs (next_check_at) WHERE state IN ('INTENDED', 'PENDING', 'UNKNOWN');

@@ -205,6 +205,7 @@ public final class Wiring {
             every(jobs, "transfer reconciliation", shared.policy().retryInterval(), false, payee.reconciler()::runOnce);
             every(jobs, "uncertain transfer resolution", payer.interval(), false, payer.resolver()::runOnce);
             every(jobs, "pending debit settlement", payer.interval(), false, payer.pending()::runOnce);
+            every(jobs, "pending credit settlement", shared.policy().retryInterval(), false, payee.pending()::runOnce);
             every(jobs, "ledger sweep", config.ledger().sweep(), true, sweeper::run);
             every(jobs, "replica heartbeat", replicaConfig.heartbeat(), true, replicas::heartbeat);
             every(jobs, "first statistics", Duration.ofSeconds(5), false, new FirstStatistics(jdbc)::run);

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code transfer_legs} table: each write is one transaction with a journal entry in {@code transfer_events}
- * naming the leg, its key, attempt and state (the transfer's own state is repeated as from and to). Thread-safe.
+ * The {@code transfer_legs} table: each write that changes a leg's state is one transaction with an entry in the
+ * append-only {@code leg_events} (from, to, attempt, reference, detail). Thread-safe.
  */
 public final class JdbcLegLog implements LegLog {
 
@@ -51,7 +51,7 @@ public final class JdbcLegLog implements LegLog {
                 try (var rows = statement.executeQuery()) {
                     if (rows.next()) {
                         LegRecord written = leg(rows);
-                        journal(connection, written, "leg " + leg + " " + key + ": INTENDED (attempt " + written.attempts() + ")");
+                        journal(connection, written, Optional.empty(), "written before the call, key " + key);
                         return new Intent(written, true);
                     }
                 }
@@ -79,8 +79,7 @@ public final class JdbcLegLog implements LegLog {
                     }
                     LegRecord written = leg(rows);
                     if (from != to) {
-                        journal(connection, written, "leg " + leg + " " + written.key() + ": " + from + " -> " + to
-                            + cbsReference.map(r -> " (" + r + ")").orElse("") + error.map(e -> ": " + e).orElse(""));
+                        journal(connection, written, Optional.of(from), error.orElse(""));
                     }
                     return true;
                 }
@@ -146,19 +145,18 @@ public final class JdbcLegLog implements LegLog {
             rows.getTimestamp("updated_at").toInstant());
     }
 
-    /** A journal entry for a leg: the transfer's state unchanged, the leg named in the detail. */
-    private static void journal(Connection connection, LegRecord leg, String detail) throws SQLException {
+    /** An entry of the leg's own append-only journal. */
+    private static void journal(Connection connection, LegRecord leg, Optional<LegState> from, String detail) throws SQLException {
         try (var statement = connection.prepareStatement("""
-                INSERT INTO transfer_events (tenant_id, direction, transfer_id, seq, from_state, to_state, cbs_reference, detail)
-                SELECT t.tenant_id, t.direction, t.transfer_id,
-                       (SELECT COALESCE(MAX(seq), 0) + 1 FROM transfer_events e
-                         WHERE e.tenant_id = t.tenant_id AND e.direction = t.direction AND e.transfer_id = t.transfer_id),
-                       t.state, t.state, ?, ?
-                  FROM transfers t""" + JdbcTransferLog.KEY.replace("tenant_id", "t.tenant_id").replace("direction", "t.direction")
-                .replace("transfer_id", "t.transfer_id"))) {
-            statement.setString(1, leg.cbsReference().orElse(null));
-            statement.setString(2, detail);
-            JdbcTransferLog.setKey(statement, 3, leg.tenant(), leg.direction(), leg.transferId());
+                INSERT INTO leg_events (tenant_id, direction, transfer_id, leg, from_state, to_state, attempt, cbs_reference, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            JdbcTransferLog.setKey(statement, 1, leg.tenant(), leg.direction(), leg.transferId());
+            statement.setString(4, leg.leg().name());
+            statement.setString(5, from.map(Enum::name).orElse(null));
+            statement.setString(6, leg.state().name());
+            statement.setInt(7, leg.attempts());
+            statement.setString(8, leg.cbsReference().orElse(null));
+            statement.setString(9, detail);
             statement.executeUpdate();
         }
     }

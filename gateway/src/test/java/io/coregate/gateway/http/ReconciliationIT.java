@@ -116,7 +116,11 @@ class ReconciliationIT {
         String transferId = Payee.id();
         PayeeFlowIT.reserve(backend, transferId, "5");
         assertEquals(200, backend.notify(transferId, Payee.notification(transferId, "COMPLETED")).status());
-        assertEquals("RECONCILE", admin("down", transferId).get("state"));
+        // The credit timed out: not known, so the transfer is COMMITTING (shown to the hub as RESERVED) until the CBS's
+        // status says it never booked, then RECONCILE.
+        assertEquals("COMMITTING", admin("down", transferId).get("state"));
+        assertEquals("RESERVED", backend.get("/transfers/" + transferId).field("transferState"));
+        assertEquals("RECONCILE", Poll.last(Duration.ofSeconds(15), () -> admin("down", transferId).get("state"), "RECONCILE"::equals));
 
         var list = gateway.admin().get("/admin/tenants/down/transfers?state=RECONCILE&direction=INBOUND&limit=10");
         assertEquals(200, list.status(), list.body());

@@ -1,11 +1,14 @@
 package io.coregate.gateway.domain.payee;
 
-import io.coregate.gateway.domain.cbs.CoreBanking;
-import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.transfer.Direction;
 import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.MoneyContexts;
+import io.coregate.gateway.domain.transfer.LegLog;
+import io.coregate.gateway.domain.transfer.LegOutcome;
+import io.coregate.gateway.domain.transfer.LegRecord;
+import io.coregate.gateway.domain.transfer.LegState;
+import io.coregate.gateway.domain.transfer.MoneyLegs;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.transfer.Transfer;
@@ -38,14 +41,16 @@ public final class CreditSteps {
     /** The CBS calls a credit step makes under its lease. */
     static final int CALLS = 1;
 
-    private final CoreBanking banks;
+    private final MoneyLegs legs;
+    private final LegLog legLog;
     private final TransferLog log;
     private final TransferMetrics metrics;
     private final TransferPolicy policy;
     private final Clock clock;
 
-    public CreditSteps(CoreBanking banks, TransferLog log, TransferMetrics metrics, TransferPolicy policy, Clock clock) {
-        this.banks = banks;
+    public CreditSteps(MoneyLegs legs, TransferLog log, TransferMetrics metrics, TransferPolicy policy, Clock clock) {
+        this.legs = legs;
+        this.legLog = legs.log();
         this.log = log;
         this.metrics = metrics;
         this.policy = policy;
@@ -63,7 +68,7 @@ public final class CreditSteps {
             Optional.of(LegKey.first(transfer.transferId(), Leg.COMMIT)), MoneyContexts.inbound(transfer, tenant.document().dfspId(), payee));
     }
 
-    private static StoredAnswer answer(Transfer transfer, TransferState state) {
+    static StoredAnswer answer(Transfer transfer, TransferState state) {
         return StoredAnswer.of(new TransferResponseBody(transfer.homeTransactionId(), state.publicName()));
     }
 
@@ -82,24 +87,70 @@ public final class CreditSteps {
     private Optional<Transfer> step(Tenant tenant, Transfer transfer, Fence fence, TransferState target, Leg leg,
                                     BiFunction<CoreBankingAdapter, CreditRequest, Outcome<Receipt>> call, StoredAnswer answer) {
         String operation = leg == Leg.COMMIT ? "commitCredit" : "releaseCredit";
-        CreditRequest request = credit(tenant, transfer).forLeg(leg, transfer.attempts() + 1);
-        String failure;
-        try {
-            switch (banks.call(tenant, operation, adapter -> call.apply(adapter, request))) {
-                case Outcome.Done<Receipt> done -> {
-                    var change = StateChange.of(transfer.state(), target, Optional.of(done.value().cbsReference()),
-                        operation + " confirmed by the CBS", answer);
-                    Optional<Transfer> after = log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change.fenced(fence));
-                    after.ifPresent(t -> metrics.outcome(tenant.id(), Direction.INBOUND, target));
-                    return after;
-                }
-                case Outcome.Failed<Receipt> failed -> failure = failed.kind() + ": " + failed.message();
-                case Outcome.Pending<Receipt> pending -> failure = "PENDING: the CBS has not confirmed (" + pending.cbsReference() + ")";
+        CreditRequest request = credit(tenant, transfer);
+        if (leg == Leg.RELEASE) {
+            Optional<Transfer> nothingHeld = releaseWithoutReservation(tenant, transfer, fence);
+            if (nothingHeld.isPresent()) {
+                return nothingHeld;
             }
-        } catch (GatewayException e) {
-            failure = e.code().code() + ": " + e.getMessage();
         }
-        return unconfirmed(tenant, transfer, fence, target, operation, failure, answer);
+        LegOutcome outcome = legs.run(tenant, Direction.INBOUND, transfer.transferId(), transfer.transferId(), leg, operation,
+            key -> adapter -> call.apply(adapter, request.forLeg(leg, key.attempt())));
+        return switch (outcome) {
+            case LegOutcome.Booked booked -> settled(tenant, transfer, fence, target, booked.cbsReference(), operation + " confirmed by the CBS",
+                answer);
+            case LegOutcome.Refused refused -> unconfirmed(tenant, transfer, fence, target, operation, refused.kind() + ": " + refused.message(),
+                answer);
+            case LegOutcome.Open open when leg == Leg.COMMIT -> committing(tenant, transfer, fence, open);
+            case LegOutcome.Open open -> unconfirmed(tenant, transfer, fence, target, operation, open.state() + ": " + open.reason(), answer);
+        };
+    }
+
+    /**
+     * Finishes a COMMITTING transfer whose credit the settling job found booked or refused: COMMITTED, or RECONCILE
+     * with the retry job re-sending the credit under its key.
+     */
+    Optional<Transfer> resume(Tenant tenant, Transfer transfer, Fence fence, LegOutcome known) {
+        return switch (known) {
+            case LegOutcome.Booked booked -> settled(tenant, transfer, fence, TransferState.COMMITTED, booked.cbsReference(),
+                "commitCredit confirmed by the CBS after it was pending", answer(transfer, TransferState.COMMITTED));
+            case LegOutcome.Refused refused -> unconfirmed(tenant, transfer, fence, TransferState.COMMITTED, "commitCredit",
+                refused.kind() + ": " + refused.message(), answer(transfer, TransferState.COMMITTED));
+            case LegOutcome.Open open -> Optional.empty();
+        };
+    }
+
+    /** Records the settled step: the transfer reaches {@code target}. */
+    Optional<Transfer> settled(Tenant tenant, Transfer transfer, Fence fence, TransferState target, String cbsReference, String detail,
+                               StoredAnswer answer) {
+        var change = StateChange.of(transfer.state(), target, Optional.of(cbsReference), detail, answer);
+        Optional<Transfer> after = log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change.fenced(fence));
+        after.ifPresent(t -> metrics.outcome(tenant.id(), Direction.INBOUND, target));
+        return after;
+    }
+
+    /** The hub committed but the CBS has not confirmed the credit yet: COMMITTING, finished by {@link PendingCredits}. */
+    private Optional<Transfer> committing(Tenant tenant, Transfer transfer, Fence fence, LegOutcome.Open open) {
+        if (transfer.state() == TransferState.COMMITTING) {
+            log.release(tenant.id(), Direction.INBOUND, transfer.transferId(), fence);
+            return Optional.empty();
+        }
+        String detail = "the hub committed; the CBS has not confirmed the credit yet (" + open.state() + ": " + open.reason()
+            + "): it is settled by callback or status";
+        var change = new StateChange(transfer.state(), TransferState.COMMITTING, Optional.of(TransferState.COMMITTED),
+            transfer.cbsReference(), detail, Optional.of(answer(transfer, TransferState.COMMITTING)), Optional.of(open.reason()),
+            transfer.attempts(), Optional.empty(), Optional.of(fence));
+        return log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change);
+    }
+
+    /** A release of a transfer whose reservation is known never to have been made needs no CBS call. */
+    private Optional<Transfer> releaseWithoutReservation(Tenant tenant, Transfer transfer, Fence fence) {
+        Optional<LegRecord> reserved = legLog.find(tenant.id(), Direction.INBOUND, transfer.transferId(), Leg.RESERVE);
+        if (reserved.isEmpty() || reserved.get().state() != LegState.FAILED) {
+            return Optional.empty();
+        }
+        return settled(tenant, transfer, fence, TransferState.ABORTED, "", "nothing to release: the reservation was never made",
+            StoredAnswer.NOT_COMPLETED);
     }
 
     private Optional<Transfer> unconfirmed(Tenant tenant, Transfer transfer, Fence fence, TransferState target, String operation, String failure,

@@ -1,6 +1,5 @@
 package io.coregate.gateway.domain.payee;
 
-import io.coregate.gateway.domain.cbs.CoreBanking;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.FailureCodes;
 import io.coregate.gateway.domain.error.GatewayException;
@@ -9,6 +8,8 @@ import io.coregate.gateway.domain.money.MojaloopAmount;
 import io.coregate.gateway.domain.tenant.Tenant;
 import io.coregate.gateway.domain.transfer.Direction;
 import io.coregate.gateway.domain.transfer.Fence;
+import io.coregate.gateway.domain.transfer.LegOutcome;
+import io.coregate.gateway.domain.transfer.MoneyLegs;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.StoredAnswer;
 import io.coregate.gateway.domain.transfer.Transfer;
@@ -17,10 +18,8 @@ import io.coregate.gateway.domain.transfer.TransferLog;
 import io.coregate.gateway.domain.transfer.TransferMetrics;
 import io.coregate.gateway.domain.transfer.TransferResponseBody;
 import io.coregate.gateway.domain.transfer.TransferState;
-import io.coregate.plugin.api.FailureKind;
+import io.coregate.plugin.api.CreditRequest;
 import io.coregate.plugin.api.Leg;
-import io.coregate.plugin.api.Outcome;
-import io.coregate.plugin.api.Receipt;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,16 +38,16 @@ public final class PayeeTransferService {
 
     private static final System.Logger LOG = System.getLogger(PayeeTransferService.class.getName());
 
-    private final CoreBanking banks;
+    private final MoneyLegs legs;
     private final TransferLog log;
     private final QuoteBook quotes;
     private final TransferMetrics metrics;
     private final Clock clock;
     private final Leases leases;
 
-    public PayeeTransferService(CoreBanking banks, TransferLog log, QuoteBook quotes, TransferMetrics metrics, Leases leases,
+    public PayeeTransferService(MoneyLegs legs, TransferLog log, QuoteBook quotes, TransferMetrics metrics, Leases leases,
                                 Clock clock) {
-        this.banks = banks;
+        this.legs = legs;
         this.log = log;
         this.quotes = quotes;
         this.metrics = metrics;
@@ -98,16 +97,12 @@ public final class PayeeTransferService {
     }
 
     private TransferResponseBody reserve(Tenant tenant, Transfer transfer, Fence fence) {
-        Outcome<Receipt> outcome;
-        try {
-            outcome = banks.call(tenant, "reserveCredit", adapter -> adapter.reserveCredit(
-                CreditSteps.credit(tenant, transfer).forLeg(Leg.RESERVE, (int) Math.min(Integer.MAX_VALUE, fence.generation()))));
-        } catch (GatewayException e) {
-            outcome = Outcome.failed(FailureKind.UNAVAILABLE, e.getMessage());
-        }
-        if (outcome instanceof Outcome.Done<Receipt> done) {
+        CreditRequest credit = CreditSteps.credit(tenant, transfer);
+        LegOutcome outcome = legs.run(tenant, Direction.INBOUND, transfer.transferId(), transfer.transferId(), Leg.RESERVE, "reserveCredit",
+            key -> adapter -> adapter.reserveCredit(credit.forLeg(Leg.RESERVE, key.attempt())));
+        if (outcome instanceof LegOutcome.Booked booked) {
             var answer = new TransferResponseBody(transfer.homeTransactionId(), TransferState.RESERVED.publicName());
-            var change = StateChange.of(TransferState.RECEIVED, TransferState.RESERVED, Optional.of(done.value().cbsReference()),
+            var change = StateChange.of(TransferState.RECEIVED, TransferState.RESERVED, Optional.of(booked.cbsReference()),
                 "credit of " + MojaloopAmount.format(transfer.receiveAmount()) + " " + transfer.currency() + " reserved",
                 StoredAnswer.of(answer));
             if (log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change.fenced(fence)).isEmpty()) {
@@ -116,11 +111,15 @@ public final class PayeeTransferService {
             metrics.outcome(tenant.id(), Direction.INBOUND, TransferState.RESERVED);
             return answer;
         }
-        ErrorCode code = outcome instanceof Outcome.Failed<Receipt> failed ? FailureCodes.of(failed.kind(), Side.PAYEE)
+        // Refused: nothing was earmarked. Open (no answer, or pending): the hub is told no now; the settling job releases
+        // the reservation if the CBS turns out to have made it.
+        ErrorCode code = outcome instanceof LegOutcome.Refused refused ? FailureCodes.of(refused.kind(), Side.PAYEE)
             : ErrorCode.SERVICE_UNAVAILABLE;
-        String message = "the CBS refused the reservation: " + (outcome instanceof Outcome.Failed<Receipt> failed ? failed.message()
-            : "it did not answer synchronously");
-        releaseQuietly(tenant, transfer);
+        String message = "the CBS refused the reservation: " + switch (outcome) {
+            case LegOutcome.Refused refused -> refused.message();
+            case LegOutcome.Open open -> "it did not answer synchronously (" + open.reason() + ")";
+            case LegOutcome.Booked booked -> "";
+        };
         var change = StateChange.of(TransferState.RECEIVED, TransferState.ABORTED, Optional.empty(), message,
             StoredAnswer.refused(code, message));
         if (log.change(tenant.id(), Direction.INBOUND, transfer.transferId(), change.fenced(fence)).isEmpty()) {
@@ -133,21 +132,6 @@ public final class PayeeTransferService {
     /** Another caller leased the transfer after this one's lease ran out: its outcome is the one answered. */
     private TransferResponseBody fencedOut(Tenant tenant, Transfer transfer) {
         return leases.settled(tenant, transfer.transferId(), TransferState.RECEIVED).answer().replay(TransferResponseBody.class);
-    }
-
-    /** Releases whatever the CBS may have earmarked; the adapter contract makes this safe when nothing was. */
-    private void releaseQuietly(Tenant tenant, Transfer transfer) {
-        try {
-            var released = banks.call(tenant, "releaseCredit", adapter -> adapter.releaseCredit(
-                CreditSteps.credit(tenant, transfer).forLeg(Leg.RELEASE, 1)));
-            if (released instanceof Outcome.Failed<Receipt> failed) {
-                LOG.log(System.Logger.Level.WARNING, "tenant " + tenant.id() + ": release after a failed reservation of transfer "
-                    + transfer.transferId() + " failed: " + failed.message());
-            }
-        } catch (GatewayException e) {
-            LOG.log(System.Logger.Level.WARNING, "tenant " + tenant.id() + ": release after a failed reservation of transfer "
-                + transfer.transferId() + " failed: " + e.getMessage());
-        }
     }
 
     /**

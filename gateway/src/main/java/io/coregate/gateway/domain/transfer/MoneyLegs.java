@@ -38,6 +38,11 @@ public final class MoneyLegs {
         this.clock = clock;
     }
 
+    /** The leg log this runner writes. */
+    public LegLog log() {
+        return legs;
+    }
+
     /**
      * Runs one leg.
      *

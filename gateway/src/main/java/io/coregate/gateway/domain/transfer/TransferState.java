@@ -38,7 +38,7 @@ public enum TransferState {
             case RECEIVED -> EnumSet.of(RESERVED, ABORTED, QUOTED);
             case RESERVED -> EnumSet.of(COMMITTED, ABORTED, RECONCILE, QUOTED, COMMITTING);
             case COMMITTING -> EnumSet.of(COMMITTED, RECONCILE);
-            case RECONCILE -> EnumSet.of(COMMITTED, ABORTED);
+            case RECONCILE -> EnumSet.of(COMMITTED, ABORTED, COMMITTING);
             case QUOTED -> EnumSet.of(DEBIT_PENDING, DEBITED, ABORTED, RECONCILE);
             case DEBIT_PENDING -> EnumSet.of(DEBITED, ABORTED, RECONCILE);
             case DEBITED -> EnumSet.of(COMMITTED, ABORTED, UNCERTAIN, RECONCILE);

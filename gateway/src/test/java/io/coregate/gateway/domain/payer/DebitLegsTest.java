@@ -195,7 +195,8 @@ class DebitLegsTest {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         var payer = TransferParty.of("MSISDN", "260971000001").named(Optional.of("Alice Banda"), Optional.of("banka"));
         var payee = TransferParty.of("MSISDN", "260972000002").named(Optional.of("Shop Ltd"), Optional.of("shopbank"));
-        var transfer = new Transfer(new TenantId("bank-a"), Direction.OUTBOUND, "ref-" + UUID.randomUUID(), "home-1", TransferState.QUOTED, Optional.empty(),
+        var transfer = new Transfer(new TenantId("bank-a"), Direction.OUTBOUND, "ref-" + UUID.randomUUID(), "home-1", TransferState.QUOTED,
+            Optional.empty(),
             Optional.empty(), amountType, "TRANSFER", "ZMW", new BigDecimal("100"), new BigDecimal("100"), TransferParty.of("MSISDN",
             "260972000002"), payer, "hash", PayerAnswer.pending("home-1"), Optional.empty(), Optional.empty(), attempts, Optional.empty(),
             Optional.of(now.plusSeconds(60)), now, now);
