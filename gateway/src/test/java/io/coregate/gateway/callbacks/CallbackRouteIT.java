@@ -118,7 +118,7 @@ class CallbackRouteIT {
                 "/nobody/callbacks/" + token + "/sandbox", "/" + BANK + "/callbacks/" + otherToken + "/sandbox")) {
             var answer = post(gateway.dfsp(), path, body);
             assertEquals(404, answer.status(), path + ": " + answer.body());
-            assertEquals("3002", answer.field("statusCode"), answer.body());
+            assertEquals("3200", answer.field("statusCode"), answer.body());
             assertFalse(answer.body().contains(token) || answer.body().contains(otherToken), answer.body());
         }
         assertEquals(before, storedInAll());

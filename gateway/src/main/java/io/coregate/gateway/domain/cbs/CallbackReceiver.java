@@ -41,12 +41,12 @@ public final class CallbackReceiver {
      * @param pathTenant the tenant segment of the path
      * @param token      the token segment of the path
      * @return what the adapter read
-     * @throws GatewayException 3002 (404) for an unknown tenant or a wrong token; 2003 when it could not be stored
+     * @throws GatewayException 3200 (404) for an unknown tenant or a wrong token; 2003 when it could not be stored
      */
     public CallbackReading receive(String pathTenant, String token, ReceivedCallback callback) {
         Tenant tenant = Optional.of(pathTenant).filter(TenantId::isValid).map(TenantId::new).map(directory.all()::get)
             .filter(found -> urls.admits(found.id(), token))
-            .orElseThrow(() -> new GatewayException(ErrorCode.UNKNOWN_URI, UNKNOWN));
+            .orElseThrow(() -> new GatewayException(ErrorCode.ID_NOT_FOUND, UNKNOWN));
         long id;
         try {
             id = inbox.store(tenant.id(), callback);
