@@ -36,6 +36,7 @@ class CallbackRouteIT {
 
     private static final String BANK = "cb-bank";
     private static final String OTHER = "cb-other";
+    private static final String EARLY = "cb-early";
 
     private static TestGateway gateway;
 
@@ -47,6 +48,10 @@ class CallbackRouteIT {
         settings.put("async", Map.of("operations", List.of("debit"), "settleAfterMillis", 100, "via", "callback"));
         assertEquals(201, gateway.admin().put("/admin/tenants/" + BANK, Tenants.sandbox("cbBank", settings)).status());
         assertEquals(201, gateway.admin().put("/admin/tenants/" + OTHER, Tenants.standard("cbOther")).status());
+        var early = new HashMap<String, Object>();
+        early.put("accounts", Tenants.standardAccounts());
+        early.put("async", Map.of("operations", List.of("debit"), "via", "callback", "callback", "before"));
+        assertEquals(201, gateway.admin().put("/admin/tenants/" + EARLY, Tenants.sandbox("cbEarly", early)).status());
     }
 
     @AfterAll
@@ -198,5 +203,17 @@ class CallbackRouteIT {
         TransactionStatus booked = assertInstanceOf(Outcome.Done.class, status).value() instanceof TransactionStatus s ? s : null;
         assertEquals(booked, found.get().status());
         assertEquals(TransactionStatus.State.COMPLETED, booked.state());
+    }
+
+    @Test
+    void aCallbackThatArrivesBeforeThePendingAnswerIsAlreadyStoredWhenTheLegAsksForIt() {
+        var tenant = gateway.directory().resolve(EARLY);
+        String transferId = UUID.randomUUID().toString();
+        var debit = new DebitRequest(transferId, PartyId.of("MSISDN", Payers.ALICE), Money.of("3.00", "ZMW"), Optional.empty());
+        Outcome<Receipt> answer = gateway.adapters().call(tenant, "debit", adapter -> adapter.debit(debit));
+        String reference = assertInstanceOf(Outcome.Pending.class, answer).cbsReference();
+        SettledCallback found = settled(EARLY, reference).orElseThrow(() -> new AssertionError("not stored before the pending answer"));
+        assertEquals(TransactionStatus.State.COMPLETED, found.state());
+        assertTrue(found.cbsReference().isPresent());
     }
 }
