@@ -1,6 +1,7 @@
 package io.coregate.gateway;
 
 import io.coregate.gateway.config.AdminToken;
+import io.coregate.gateway.config.CallbacksConfig;
 import io.coregate.gateway.config.ConfigException;
 import io.coregate.gateway.config.ConfigLoader;
 import io.coregate.gateway.config.GatewayConfig;
@@ -12,6 +13,8 @@ import io.coregate.gateway.db.FirstStatistics;
 import io.coregate.gateway.db.InboundPositionHook;
 import io.coregate.gateway.db.Jdbc;
 import io.coregate.gateway.db.JdbcApiKeyRepository;
+import io.coregate.gateway.db.JdbcCallbackInbox;
+import io.coregate.gateway.db.JdbcCallbackTokens;
 import io.coregate.gateway.db.JdbcOperatorTokenRepository;
 import io.coregate.gateway.db.JdbcAuditLog;
 import io.coregate.gateway.db.JdbcLedger;
@@ -26,6 +29,9 @@ import io.coregate.gateway.db.OutboundLedgerHook;
 import io.coregate.gateway.db.PoolShare;
 import io.coregate.gateway.domain.access.ApiKeys;
 import io.coregate.gateway.domain.access.OperatorTokens;
+import io.coregate.gateway.domain.cbs.CallbackInbox;
+import io.coregate.gateway.domain.cbs.CallbackReceiver;
+import io.coregate.gateway.domain.cbs.CallbackUrls;
 import io.coregate.gateway.domain.ledger.LiquidityService;
 import io.coregate.gateway.domain.ledger.ReservationSweeper;
 import io.coregate.gateway.domain.party.PartyService;
@@ -38,10 +44,13 @@ import io.coregate.gateway.domain.transfer.TransferAdmin;
 import io.coregate.gateway.http.AdminAuth;
 import io.coregate.gateway.http.AdminRoutes;
 import io.coregate.gateway.http.ApiKeyRoutes;
+import io.coregate.gateway.http.CallbackAdminRoutes;
+import io.coregate.gateway.http.CallbackRoutes;
 import io.coregate.gateway.http.OperatorRoutes;
 import io.coregate.gateway.http.DfspAuth;
 import io.coregate.gateway.http.DfspRoutes;
 import io.coregate.gateway.http.LiquidityRoutes;
+import io.coregate.gateway.http.Listener;
 import io.coregate.gateway.http.Listeners;
 import io.coregate.gateway.http.ReplicaRoutes;
 import io.coregate.gateway.http.RequestMetrics;
@@ -73,10 +82,12 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.coregate.gateway.Jobs.every;
 
@@ -102,9 +113,11 @@ public final class Wiring {
     private final TenantDirectory directory;
     private final CbsHealthMonitor cbsHealth;
     private final Connector connector;
+    private final CallbackInbox callbacks;
 
     private Wiring(Gateway gateway, Database database, PluginHost plugins, AdapterRegistry adapters, TenantDirectory directory,
-                   CbsHealthMonitor cbsHealth, Connector connector) {
+                   CbsHealthMonitor cbsHealth, Connector connector, CallbackInbox callbacks) {
+        this.callbacks = callbacks;
         this.gateway = gateway;
         this.database = database;
         this.plugins = plugins;
@@ -127,6 +140,7 @@ public final class Wiring {
         SdkClientConfig sdkClient = SdkClientConfig.load(source);
         ServingConfig serving = ServingConfig.load(source);
         ReplicaConfig replicaConfig = ReplicaConfig.load(source);
+        CallbacksConfig callbacksConfig = CallbacksConfig.load(source);
         AdminToken token = AdminToken.resolve(config.admin());
         // Helidon's meter registry takes about 0.6 s to set up: done while the database starts.
         var metersReady = new FutureTask<>(Metrics::globalRegistry);
@@ -154,9 +168,14 @@ public final class Wiring {
             var sweeper = new ReservationSweeper(ledger, liquidityBook, alarms);
             var secretNamespace = new SecretNamespace(config.tenants().secretsDir());
             var secretResolver = new SecretResolver(System::getenv, secretNamespace, () -> directory.all().keySet());
+            // The dfsp listener's bound port is known once it started; adapters are made after that, on first use.
+            var dfspPort = new AtomicInteger(config.listeners().dfspPort());
+            var callbackUrls = new CallbackUrls(() -> callbacksConfig.baseUrlOr(serving.tls().isPresent(), dfspPort.get()),
+                new JdbcCallbackTokens(jdbc));
+            var callbackInbox = new JdbcCallbackInbox(jdbc);
             var tenants = new TenantService(tenantRepository, host, directory, liquidityBook, secretNamespace,
-                new AdapterProbe(host, secretResolver));
-            var adapters = new AdapterRegistry(host, secretResolver, new CbsMetrics(meters));
+                new AdapterProbe(host, secretResolver, id -> Optional.of(callbackUrls.urlOf(id))));
+            var adapters = new AdapterRegistry(host, secretResolver, new CbsMetrics(meters), id -> Optional.of(callbackUrls.urlOf(id)));
             var cbsHealth = new CbsHealthMonitor(directory, adapters, meters);
             var watcher = new PluginWatcher(host, pluginConfig.dropInDir(), directory, adapters);
             watcher.scan();
@@ -183,9 +202,12 @@ public final class Wiring {
                 new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics),
                 new TransferAdminRoutes(adminAuth, transferAdmin, requestMetrics),
                 new LiquidityRoutes(new LiquidityService(liquidityBook, tenants, alarms)), new ReplicaRoutes(replicas),
-                new OperatorRoutes(operators));
+                new OperatorRoutes(operators), new CallbackAdminRoutes(tenants, callbackInbox, callbackUrls));
+            var callbackRoutes = new CallbackRoutes(new CallbackReceiver(directory, callbackUrls, callbackInbox, adapters),
+                requestMetrics);
             var ready = new AtomicBoolean();
-            WebServer server = Listeners.build(config.listeners(), serving, sdk, admin, new DfspRoutes(new DfspAuth(apiKeys), payer.routes()),
+            var dfsp = new DfspRoutes(new DfspAuth(apiKeys), payer.routes(), callbackRoutes);
+            WebServer server = Listeners.build(config.listeners(), serving, sdk, admin, dfsp,
                 new Listeners.Health(database::isHealthy, () -> !host.pluginIds().isEmpty(), cbsHealth::detail, ready::get,
                 alarms::detail)).start();
             if (!server.isRunning()) {
@@ -193,6 +215,7 @@ public final class Wiring {
                     + config.listeners().adminPort() + ", " + config.listeners().sdkPort() + ", " + config.listeners().dfspPort()
                     + " on " + config.listeners().host() + "); is another process using the port?");
             }
+            dfspPort.set(server.port(Listener.DFSP.socket()));
 
             every(jobs, "tenant refresh", config.tenants().refresh(), false, directory::refresh);
             every(jobs, "CBS health", Duration.ofSeconds(30), true, cbsHealth::refresh);
@@ -212,7 +235,7 @@ public final class Wiring {
             ready.set(true);
             var gateway = new Gateway(server, database, host, adapters, jobs, replicas::leave);
             banner(config, database, token, gateway, directory, (System.nanoTime() - started) / 1_000_000);
-            return new Wiring(gateway, database, host, adapters, directory, cbsHealth, connector);
+            return new Wiring(gateway, database, host, adapters, directory, cbsHealth, connector, callbackInbox);
         } catch (RuntimeException e) {
             jobs.shutdownNow();
             host.close();
@@ -254,6 +277,11 @@ public final class Wiring {
     /** The client of the tenants' Mojaloop Connector outbound API, as the payer flow uses it. */
     public Connector connector() {
         return connector;
+    }
+
+    /** The tenants' stored CBS callbacks, as the pending-leg job reads them. */
+    public CallbackInbox callbacks() {
+        return callbacks;
     }
 
     /** The value of a start-up task run beside the main thread; its failure is the start-up's. */

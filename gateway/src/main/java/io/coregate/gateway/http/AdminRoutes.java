@@ -28,10 +28,12 @@ public final class AdminRoutes {
     private final LiquidityRoutes liquidity;
     private final ReplicaRoutes replicas;
     private final OperatorRoutes operators;
+    private final CallbackAdminRoutes callbacks;
 
     public AdminRoutes(AdminAuth auth, TenantService tenants, PluginInventory plugins, AuditTrail audit, RequestMetrics metrics,
                        ApiKeyRoutes apiKeys, TransferAdminRoutes transfers, LiquidityRoutes liquidity, ReplicaRoutes replicas,
-                       OperatorRoutes operators) {
+                       OperatorRoutes operators, CallbackAdminRoutes callbacks) {
+        this.callbacks = callbacks;
         this.replicas = replicas;
         this.operators = operators;
         this.transfers = transfers;
@@ -72,6 +74,7 @@ public final class AdminRoutes {
         liquidity.routing(routing, this::admin);
         replicas.routing(routing, this::admin);
         operators.routing(routing, this::admin);
+        callbacks.routing(routing, this::admin);
         routing.any("/admin", (req, res) -> auth.authenticate(req))
             .any("/admin/*", (req, res) -> {
                 auth.authenticate(req);
@@ -94,7 +97,8 @@ public final class AdminRoutes {
     }
 
     private void getTenant(ServerRequest request, ServerResponse response, String actor) {
-        Json.send(response, 200, AdminViews.TenantView.of(tenants.get(new TenantId(request.path().pathParameters().get("tenant")))));
+        var tenant = tenants.get(new TenantId(request.path().pathParameters().get("tenant")));
+        Json.send(response, 200, AdminViews.TenantView.of(tenant, callbacks.urlOf(tenant.id())));
     }
 
     private void deleteTenant(ServerRequest request, ServerResponse response, String actor) {

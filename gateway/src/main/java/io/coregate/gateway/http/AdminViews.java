@@ -19,12 +19,22 @@ final class AdminViews {
     private AdminViews() {
     }
 
-    /** A tenant with its canonical document. */
-    record TenantView(String tenantId, boolean enabled, long revision, String updatedAt, TenantDocumentBody document) {
+    /**
+     * A tenant with its canonical document; {@code GET /admin/tenants/{t}} adds its CBS callback URL (a secret: shown to
+     * admins to configure the CBS with).
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
+    record TenantView(String tenantId, boolean enabled, long revision, String updatedAt, TenantDocumentBody document,
+                      java.util.Optional<String> callbackUrl) {
 
         static TenantView of(Tenant tenant) {
             return new TenantView(tenant.id().value(), tenant.enabled(), tenant.revision(), tenant.updatedAt().toString(),
-                tenant.document().canonical());
+                tenant.document().canonical(), java.util.Optional.empty());
+        }
+
+        static TenantView of(Tenant tenant, String callbackUrl) {
+            return new TenantView(tenant.id().value(), tenant.enabled(), tenant.revision(), tenant.updatedAt().toString(),
+                tenant.document().canonical(), java.util.Optional.of(callbackUrl));
         }
     }
 

@@ -62,7 +62,7 @@ public final class ErrorHandler {
                           boolean ownWords) {
         String correlationId = UUID.randomUUID().toString();
         LOG.log(System.Logger.Level.ERROR, "correlation id " + correlationId + ": " + request.prologue().method().text() + " "
-            + request.path().path() + ": " + detail, cause);
+            + Routes.masked(request.path().path()) + ": " + detail, cause);
         String reference = "correlation id " + correlationId + "; the gateway log has the details";
         send(request, response, code, ownWords && detail != null && !detail.isBlank() ? detail + " (" + reference + ")"
             : (code == ErrorCode.INTERNAL ? "internal error, " : "service unavailable, ") + reference, null);

@@ -11,11 +11,19 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** Builds the {@link AdapterContext} a plugin gets for one tenant's document: the same at onboarding and in use. Stateless. */
 final class AdapterContexts {
 
     private AdapterContexts() {
+    }
+
+    /** The tenant's context, with its callback base URL when the host offers one. */
+    static AdapterContext of(TenantId tenant, TenantDocument doc, SecretResolver secrets, Function<TenantId, Optional<String>> callbackUrls) {
+        AdapterContext context = of(tenant, doc, secrets);
+        return callbackUrls.apply(tenant).map(context::withCallbackUrl).orElse(context);
     }
 
     static AdapterContext of(TenantId tenant, TenantDocument doc, SecretResolver secrets) {

@@ -14,8 +14,10 @@ import io.coregate.plugin.api.SettingProblem;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Onboarding's look at a tenant document through the plugin it selects: the factory's
@@ -30,10 +32,17 @@ public final class AdapterProbe implements CbsProbe {
 
     private final PluginHost host;
     private final SecretResolver secrets;
+    private final Function<TenantId, Optional<String>> callbackUrls;
 
     public AdapterProbe(PluginHost host, SecretResolver secrets) {
+        this(host, secrets, tenant -> Optional.empty());
+    }
+
+    /** @param callbackUrls each tenant's callback base URL, as its adapter will get it */
+    public AdapterProbe(PluginHost host, SecretResolver secrets, Function<TenantId, Optional<String>> callbackUrls) {
         this.host = host;
         this.secrets = secrets;
+        this.callbackUrls = callbackUrls;
     }
 
     @Override
@@ -47,7 +56,7 @@ public final class AdapterProbe implements CbsProbe {
         if (!runtime.calls().tryEnter()) {
             return List.of(new FieldError("cbs.plugin", "plugin " + cbs.plugin() + " is being unloaded; try again"));
         }
-        AdapterContext context = AdapterContexts.of(id, document, secrets);
+        AdapterContext context = AdapterContexts.of(id, document, secrets, callbackUrls);
         String name = cbs.plugin() + " " + plugin.get().version();
         try {
             Outcome<List<FieldError>> outcome = GuardedCall.run(runtime.classLoader(), runtime.calls()::exit, cbs.longestTimeout(),

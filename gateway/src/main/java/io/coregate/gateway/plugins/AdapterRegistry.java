@@ -40,12 +40,19 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
     private final PluginHost host;
     private final SecretResolver secrets;
     private final CbsMetrics metrics;
+    private final Function<TenantId, Optional<String>> callbackUrls;
     private final Map<TenantId, Slot> slots = new ConcurrentHashMap<>();
 
     public AdapterRegistry(PluginHost host, SecretResolver secrets, CbsMetrics metrics) {
+        this(host, secrets, metrics, tenant -> Optional.empty());
+    }
+
+    /** @param callbackUrls each tenant's callback base URL, handed to its adapter ({@code AdapterContext.callbackUrl()}) */
+    public AdapterRegistry(PluginHost host, SecretResolver secrets, CbsMetrics metrics, Function<TenantId, Optional<String>> callbackUrls) {
         this.host = host;
         this.secrets = secrets;
         this.metrics = metrics;
+        this.callbackUrls = callbackUrls;
     }
 
     /** A tenant's live adapter with its bulkhead and the calls running on it. */
@@ -129,7 +136,7 @@ public final class AdapterRegistry implements CoreBanking, AutoCloseable {
 
     private Slot create(Tenant tenant, LoadedPlugin plugin) {
         TenantDocument doc = tenant.document();
-        AdapterContext context = AdapterContexts.of(tenant.id(), doc, secrets);
+        AdapterContext context = AdapterContexts.of(tenant.id(), doc, secrets, callbackUrls);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         LoadedPlugin.Runtime runtime = plugin.runtime().orElseThrow();
         Thread.currentThread().setContextClassLoader(runtime.classLoader());

@@ -115,6 +115,11 @@ public final class TestGateway implements AutoCloseable {
         return wiring.cbsHealth();
     }
 
+    /** The tenants' stored CBS callbacks, as the pending-leg job reads them. */
+    public io.coregate.gateway.domain.cbs.CallbackInbox callbacks() {
+        return wiring.callbacks();
+    }
+
     /** The connector client as the payer flow uses it. */
     public Connector connector() {
         return wiring.connector();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,6 +21,10 @@ import java.util.Set;
  *                   ({@code cbs.timeoutMillis}); adapters size their HTTP timeouts below it
  * @param timeouts   the time the host allows each kind of call ({@code cbs.timeouts}: a lookup is not a posting);
  *                   a kind without an entry gets {@code timeout}
+ * @param callbackUrl the tenant's callback base URL, {@code <callbacks.base-url>/<tenant>/callbacks/<token>}, when the
+ *                   host offers one: an adapter whose CBS calls back appends its own sub-path ({@code /transactions})
+ *                   and hands the result to the CBS (a GSMA {@code X-Callback-URL}); what arrives there is given to
+ *                   the adapter's {@link CallbackHandler}. It carries a secret token: never log it. Since 2.1.0.
  */
 public record AdapterContext(
         String tenantId,
@@ -29,10 +34,11 @@ public record AdapterContext(
         Secrets secrets,
         AccountMapping accounts,
         Duration timeout,
-        Map<Operation, Duration> timeouts) {
+        Map<Operation, Duration> timeouts,
+        Optional<String> callbackUrl) {
 
     /**
-     * @since 2.0.0
+     * @since 2.1.0
      */
     public AdapterContext {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -43,12 +49,36 @@ public record AdapterContext(
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(timeout, "timeout");
         timeouts = Map.copyOf(timeouts);
+        Objects.requireNonNull(callbackUrl, "callbackUrl");
+    }
+
+    /**
+     * Without a callback URL (the 2.0.0 shape).
+     *
+     * @since 2.0.0
+     */
+    public AdapterContext(String tenantId, String dfspId, Set<String> currencies, Settings settings, Secrets secrets,
+                          AccountMapping accounts, Duration timeout, Map<Operation, Duration> timeouts) {
+        this(tenantId, dfspId, currencies, settings, secrets, accounts, timeout, timeouts, Optional.empty());
     }
 
     /** One timeout for every kind of call (the 1.x shape). */
     public AdapterContext(String tenantId, String dfspId, Set<String> currencies, Settings settings, Secrets secrets,
                           AccountMapping accounts, Duration timeout) {
-        this(tenantId, dfspId, currencies, settings, secrets, accounts, timeout, new EnumMap<>(Operation.class));
+        this(tenantId, dfspId, currencies, settings, secrets, accounts, timeout, new EnumMap<>(Operation.class),
+                Optional.empty());
+    }
+
+    /**
+     * This context with the given callback base URL (what the host does when it offers callbacks).
+     *
+     * @param url the tenant's callback base URL
+     * @return a copy carrying it
+     * @since 2.1.0
+     */
+    public AdapterContext withCallbackUrl(String url) {
+        return new AdapterContext(tenantId, dfspId, currencies, settings, secrets, accounts, timeout, timeouts,
+                Optional.of(url));
     }
 
     /**

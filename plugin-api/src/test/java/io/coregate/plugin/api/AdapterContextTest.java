@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The HTTP timeout an adapter derives from the host's timeout and its settings. */
 class AdapterContextTest {
@@ -26,5 +27,22 @@ class AdapterContextTest {
     void httpTimeoutSettingIsUsedButNeverExceedsTheHostTimeout() {
         assertEquals(Duration.ofMillis(1500), context(Duration.ofSeconds(5), Map.of("httpTimeoutMillis", 1500)).httpTimeout());
         assertEquals(Duration.ofSeconds(5), context(Duration.ofSeconds(5), Map.of("httpTimeoutMillis", 10_000)).httpTimeout());
+    }
+
+    @Test
+    void aContextBuiltTheOldWayHasNoCallbackUrlAndWithCallbackUrlAddsOne() {
+        AdapterContext old = context(Duration.ofSeconds(5), Map.of());
+        assertEquals(Optional.empty(), old.callbackUrl());
+        AdapterContext with = old.withCallbackUrl("http://gw:3004/t/callbacks/abc");
+        assertEquals(Optional.of("http://gw:3004/t/callbacks/abc"), with.callbackUrl());
+        assertEquals(old.timeout(), with.timeout());
+    }
+
+    @Test
+    void aCallbackMatchNeedsAReferenceAndACallbackReadsHeadersInAnyCase() {
+        var status = new TransactionStatus(TransactionStatus.State.FAILED, Optional.empty());
+        assertThrows(IllegalArgumentException.class, () -> new CallbackHandler.CallbackMatch(" ", status));
+        var callback = new CallbackHandler.Callback("POST", "", Map.of("content-type", java.util.List.of("application/json")), "{}");
+        assertEquals(Optional.of("application/json"), callback.header("Content-Type"));
     }
 }

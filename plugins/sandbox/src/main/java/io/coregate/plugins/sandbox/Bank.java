@@ -36,6 +36,7 @@ final class Bank {
     private final Map<String, AccountSpec> accounts = new LinkedHashMap<>();
     private final Map<String, Booking> credits = new HashMap<>();
     private final Map<String, Booking> debits = new HashMap<>();
+    private final Map<String, Settlement> settlements = new HashMap<>();
     private BigDecimal houseCreditLine = SandboxAdapterFactory.DEFAULT_HOUSE_CREDIT_LINE;
     private long lastReference;
 
@@ -118,8 +119,17 @@ final class Bank {
         }
     }
 
-    /** What the bank knows of a transfer, found by transfer id or else by reference. */
+    /**
+     * What the bank knows of a transfer: an operation answered pending, found by its pending reference (or, without
+     * a reference, one still pending for the transfer), else a booking found by transfer id or else by reference.
+     */
     synchronized TransactionStatus status(String transferId, Optional<String> reference) {
+        Optional<Settlement> pending = reference.map(settlements::get)
+                .or(() -> reference.isPresent() ? Optional.empty() : settlements.values().stream()
+                        .filter(s -> s.transferId().equals(transferId) && s.isPending()).findFirst());
+        if (pending.isPresent()) {
+            return pending.get().status();
+        }
         List<Booking> byId = Stream.of(credits.get(transferId), debits.get(transferId)).filter(Objects::nonNull).toList();
         Optional<Booking> found = byId.stream().filter(b -> reference.isEmpty() || reference.get().equals(b.reference()))
                 .findFirst()
@@ -155,6 +165,33 @@ final class Bank {
     /** The sum of all balances per currency: zero, whatever happened. */
     synchronized Map<String, BigDecimal> totals() {
         return ledger.totals();
+    }
+
+    /** The operation answered pending as {@code reference}, if any. */
+    synchronized Optional<Settlement> settlement(String reference) {
+        return Optional.ofNullable(settlements.get(reference));
+    }
+
+    /**
+     * The operation answered pending for this call, or a new pending one: a repeated call of one operation of one
+     * transfer finds the first.
+     *
+     * @return the settlement, and whether it was opened by this call
+     */
+    synchronized Settlement.Opened openSettlement(String operation, String transferId) {
+        Optional<Settlement> known = settlements.values().stream()
+                .filter(s -> s.operation().equals(operation) && s.transferId().equals(transferId)).findFirst();
+        if (known.isPresent()) {
+            return new Settlement.Opened(known.get(), false);
+        }
+        Settlement fresh = Settlement.pending("SBA-" + java.util.UUID.randomUUID(), operation, transferId);
+        settlements.put(fresh.reference(), fresh);
+        return new Settlement.Opened(fresh, true);
+    }
+
+    /** Records how a pending operation settled. */
+    synchronized void settled(Settlement settlement) {
+        settlements.put(settlement.reference(), settlement);
     }
 
     /** A new stable reference, {@code SB-<tenant>-<n>}. Caller holds the monitor. */

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One entry of {@code cbs.settings.faults}: make {@code operation} fail with {@code kind}, hang, or throw, for the
+ * One entry of {@code cbs.settings.faults}: make {@code operation} fail with {@code kind}, hang, throw, or book and
+ * lose the answer ({@link #LOST_RESPONSE}), for the
  * next {@code times} matching calls (forever when absent), optionally only for one {@code idValue} or
  * {@code accountNo}.
  *
@@ -26,6 +27,12 @@ final class Fault {
 
     /** A kind that throws an {@link IllegalStateException}, like a buggy plugin. */
     static final String EXCEPTION = "EXCEPTION";
+
+    /**
+     * A kind for money operations: the bank books, then the answer is lost on the way back (the call fails with
+     * TIMEOUT); {@code status} finds the booking by transfer id.
+     */
+    static final String LOST_RESPONSE = "LOST_RESPONSE";
 
     private final String operation;
     private final String kind;
@@ -49,8 +56,11 @@ final class Fault {
         String operation = s.string("operation").filter(OPERATIONS::contains)
                 .orElseThrow(() -> AccountSpec.invalid(key + "operation must be one of " + OPERATIONS));
         String kind = s.string("kind").filter(Fault::isKnownKind)
-                .orElseThrow(() -> AccountSpec.invalid(key + "kind must be HANG, EXCEPTION or one of "
+                .orElseThrow(() -> AccountSpec.invalid(key + "kind must be HANG, EXCEPTION, LOST_RESPONSE or one of "
                         + Arrays.toString(FailureKind.values())));
+        if (LOST_RESPONSE.equals(kind) && !AsyncPlan.MONEY_OPERATIONS.contains(operation)) {
+            throw AccountSpec.invalid(key + "kind LOST_RESPONSE needs a money operation, one of " + AsyncPlan.MONEY_OPERATIONS);
+        }
         Optional<Long> times = s.values().containsKey("times") ? Optional.of(s.number("times", 0)) : Optional.empty();
         return new Fault(operation, kind, s.string("idValue"), s.string("accountNo"), times);
     }
@@ -58,6 +68,11 @@ final class Fault {
     /** The kind: a {@link FailureKind} name, {@link #HANG} or {@link #EXCEPTION}. */
     String kind() {
         return kind;
+    }
+
+    /** Whether this fault strikes after the booking ({@link #LOST_RESPONSE}) rather than before the call. */
+    boolean afterBooking() {
+        return LOST_RESPONSE.equals(kind);
     }
 
     /** Whether this fault fires for the call, counting it down when it does. */
@@ -74,7 +89,7 @@ final class Fault {
     }
 
     private static boolean isKnownKind(String kind) {
-        return HANG.equals(kind) || EXCEPTION.equals(kind)
+        return HANG.equals(kind) || EXCEPTION.equals(kind) || LOST_RESPONSE.equals(kind)
                 || Arrays.stream(FailureKind.values()).anyMatch(k -> k.name().equals(kind));
     }
 }

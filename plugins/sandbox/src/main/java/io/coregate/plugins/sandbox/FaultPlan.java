@@ -48,8 +48,21 @@ final class FaultPlan {
             throw new CbsException(FailureKind.TIMEOUT, operation + " interrupted during simulated latency");
         }
         for (Fault fault : faults) {
-            if (fault.fires(operation, target)) {
+            if (!fault.afterBooking() && fault.fires(operation, target)) {
                 trip(operation, fault.kind());
+            }
+        }
+    }
+
+    /**
+     * Applies a {@code LOST_RESPONSE} fault after the operation booked: the booking stays, the answer is lost.
+     *
+     * @throws CbsException {@link FailureKind#TIMEOUT} when such a fault fires
+     */
+    void after(String operation, Target target) {
+        for (Fault fault : faults) {
+            if (fault.afterBooking() && fault.fires(operation, target)) {
+                throw new CbsException(FailureKind.TIMEOUT, "sandbox fault: " + operation + " booked but its answer was lost");
             }
         }
     }

@@ -2,6 +2,7 @@ package io.coregate.plugins.sandbox;
 
 import io.coregate.plugin.api.AccountMapping;
 import io.coregate.plugin.api.Balance;
+import io.coregate.plugin.api.CallbackHandler;
 import io.coregate.plugin.api.Capability;
 import io.coregate.plugin.api.CbsException;
 import io.coregate.plugin.api.CoreBankingAdapter;
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe: the bank synchronizes, the closed flag is volatile, everything else is immutable.
  */
-final class SandboxAdapter implements CoreBankingAdapter {
+final class SandboxAdapter implements CoreBankingAdapter, CallbackHandler {
 
     private final Bank bank;
     private final CreditDesk credits;
@@ -41,14 +42,17 @@ final class SandboxAdapter implements CoreBankingAdapter {
     private final BigDecimal quoteFee;
     private final FaultPlan faults;
     private final Optional<String> degraded;
+    private final Optional<AsyncDesk> async;
     private volatile boolean closed;
 
     /**
      * @param accounts the tenant's disbursement and collection accounts (per currency where mapped so; the
      *                 sandbox's {@code DISBURSEMENT} and {@code COLLECTION} where not mapped)
      * @param degraded the reason {@code health} answers DEGRADED, if any
+     * @param async    the money operations answered pending, and how they settle, if any
      */
-    SandboxAdapter(Bank bank, AccountMapping accounts, BigDecimal quoteFee, FaultPlan faults, Optional<String> degraded) {
+    SandboxAdapter(Bank bank, AccountMapping accounts, BigDecimal quoteFee, FaultPlan faults, Optional<String> degraded,
+                   Optional<AsyncDesk> async) {
         this.bank = bank;
         this.credits = new CreditDesk(bank, currency -> accounts.forCurrency(currency).disbursement()
                 .orElse(SandboxAdapterFactory.DEFAULT_DISBURSEMENT));
@@ -65,6 +69,7 @@ final class SandboxAdapter implements CoreBankingAdapter {
         this.quoteFee = quoteFee;
         this.faults = faults;
         this.degraded = degraded;
+        this.async = async;
     }
 
     @Override
@@ -91,42 +96,42 @@ final class SandboxAdapter implements CoreBankingAdapter {
 
     @Override
     public Outcome<Receipt> reserveCredit(CreditRequest request) {
-        return run("reserveCredit", payee(request.payee()), () -> credits.reserve(request));
+        return money("reserveCredit", payee(request.payee()), request.transferId(), () -> credits.reserve(request));
     }
 
     @Override
     public Outcome<Receipt> commitCredit(CreditRequest request) {
-        return run("commitCredit", payee(request.payee()), () -> credits.commit(request));
+        return money("commitCredit", payee(request.payee()), request.transferId(), () -> credits.commit(request));
     }
 
     @Override
     public Outcome<Receipt> releaseCredit(CreditRequest request) {
-        return run("releaseCredit", payee(request.payee()), () -> credits.release(request));
+        return money("releaseCredit", payee(request.payee()), request.transferId(), () -> credits.release(request));
     }
 
     @Override
     public Outcome<Receipt> debit(DebitRequest request) {
-        return run("debit", customer(request.payer()), () -> debits.debit(request));
+        return money("debit", customer(request.payer()), request.transferId(), () -> debits.debit(request));
     }
 
     @Override
     public Outcome<Receipt> refund(DebitRequest request) {
-        return run("refund", customer(request.payer()), () -> debits.refund(request));
+        return money("refund", customer(request.payer()), request.transferId(), () -> debits.refund(request));
     }
 
     @Override
     public Outcome<Receipt> holdDebit(DebitRequest request) {
-        return run("holdDebit", customer(request.payer()), () -> debits.hold(request));
+        return money("holdDebit", customer(request.payer()), request.transferId(), () -> debits.hold(request));
     }
 
     @Override
     public Outcome<Receipt> captureDebit(DebitRequest request) {
-        return run("captureDebit", customer(request.payer()), () -> debits.capture(request));
+        return money("captureDebit", customer(request.payer()), request.transferId(), () -> debits.capture(request));
     }
 
     @Override
     public Outcome<Receipt> releaseDebit(DebitRequest request) {
-        return run("releaseDebit", customer(request.payer()), () -> debits.release(request));
+        return money("releaseDebit", customer(request.payer()), request.transferId(), () -> debits.release(request));
     }
 
     @Override
@@ -153,6 +158,39 @@ final class SandboxAdapter implements CoreBankingAdapter {
     @Override
     public void close() {
         closed = true;
+    }
+
+    /**
+     * Reads the bank's own callback ({@code POST <callbackUrl>/sandbox}, a {@link CallbackBody}); side-effect free.
+     */
+    @Override
+    public Optional<CallbackMatch> match(Callback callback) {
+        if (!"POST".equals(callback.method()) || !"/sandbox".equals(callback.subPath())) {
+            return Optional.empty();
+        }
+        return CallbackBody.read(callback.body()).map(read -> new CallbackMatch(read.reference(),
+                new TransactionStatus(read.state(), read.cbsReference())));
+    }
+
+    /**
+     * A money operation: faults first, then either answered pending by the async plan or booked now (a
+     * {@code LOST_RESPONSE} fault then loses the answer).
+     */
+    private Outcome<Receipt> money(String operation, Target target, String transferId, Supplier<Receipt> booking) {
+        try {
+            faults.before(operation, target);
+            if (closed) {
+                return Outcome.failed(FailureKind.UNAVAILABLE, operation + " refused: this sandbox adapter was closed");
+            }
+            if (async.isPresent() && async.get().selects(operation, target)) {
+                return async.get().start(operation, transferId, booking);
+            }
+            Receipt receipt = booking.get();
+            faults.after(operation, target);
+            return Outcome.done(receipt);
+        } catch (CbsException e) {
+            return Outcome.failed(e.kind(), e.getMessage());
+        }
     }
 
     private <T> Outcome<T> run(String operation, Target target, Supplier<T> action) {

@@ -9,6 +9,7 @@ import io.coregate.plugin.api.Settings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.IntStream;
@@ -30,7 +31,9 @@ import org.pf4j.Extension;
  *   "houseCreditLine": "1000000000",
  *   "latencyMillis": 0,
  *   "degraded": "simulated backlog",
- *   "faults": [{"operation": "commitCredit", "kind": "UNAVAILABLE", "times": 2}]
+ *   "faults": [{"operation": "commitCredit", "kind": "UNAVAILABLE", "times": 2}],
+ *   "async": {"operations": ["debit"], "settleAfterMillis": 300, "outcome": "COMPLETED", "via": "callback",
+ *             "callback": "once"}
  * }
  * }</pre>
  * <ul>
@@ -48,7 +51,15 @@ import org.pf4j.Extension;
  *       {@code refund}, {@code holdDebit}, {@code captureDebit}, {@code releaseDebit}, {@code status},
  *       {@code health}); {@code kind} is a {@code FailureKind} name, {@code HANG} (sleep until interrupted, then
  *       TIMEOUT) or {@code EXCEPTION} (throw {@link IllegalStateException}); {@code times} limits how many calls
- *       fail (default: all); {@code idValue} / {@code accountNo} restrict it to one customer.</li>
+ *       fail (default: all); {@code idValue} / {@code accountNo} restrict it to one customer; {@code LOST_RESPONSE}
+ *       (money operations only) books, then fails the call with TIMEOUT, so {@code status} finds the booking.</li>
+ *   <li>{@code async} ({@link AsyncPlan}): the money operations ({@code operations}, optionally only for the customer
+ *       accounts in {@code accounts}) answered {@code pending}; the bank books (or, with {@code outcome} FAILED,
+ *       refuses) after {@code settleAfterMillis} (default 300) and tells the gateway {@code via} {@code callback}
+ *       (POST to {@code AdapterContext.callbackUrl() + "/sandbox"}, read back by the adapter's
+ *       {@code CallbackHandler}), {@code polling} ({@code status} only) or {@code never} (stays pending, books
+ *       nothing); {@code callback} is {@code once}, {@code twice}, {@code before} (books at once and calls back before
+ *       answering pending) or {@code lost} (never sent).</li>
  * </ul>
  * The tenant's disbursement and collection accounts ({@code DISBURSEMENT} and {@code COLLECTION} when not
  * mapped) are the bank's own house accounts unless listed in {@code accounts}: they have a credit line,
@@ -99,6 +110,7 @@ public final class SandboxAdapterFactory implements CoreBankingAdapterFactory {
             int index = i;
             check(problems, "faults[" + i + "]", () -> Fault.parse(faults.get(index), index));
         }
+        problems.addAll(AsyncPlan.problems(settings));
         if (settings.values().get("degraded") instanceof java.util.Map<?, ?> || settings.values().get("degraded") instanceof List<?>) {
             problems.add(SettingProblem.setting("degraded", "must be a text"));
         }
@@ -134,9 +146,11 @@ public final class SandboxAdapterFactory implements CoreBankingAdapterFactory {
         BigDecimal quoteFee = nonNegative(settings, "quoteFee", "0");
         BigDecimal houseCreditLine = nonNegative(settings, "houseCreditLine", DEFAULT_HOUSE_CREDIT_LINE_TEXT);
         FaultPlan faults = FaultPlan.parse(settings);
+        Optional<AsyncPlan> async = AsyncPlan.parse(settings);
         Bank bank = banks.computeIfAbsent(context.tenantId(), Bank::new);
         bank.open(accounts);
         bank.houseCreditLine(houseCreditLine);
-        return new SandboxAdapter(bank, context.accounts(), quoteFee, faults, settings.string("degraded"));
+        return new SandboxAdapter(bank, context.accounts(), quoteFee, faults, settings.string("degraded"),
+                async.map(plan -> new AsyncDesk(bank, plan, context.callbackUrl())));
     }
 }

@@ -40,6 +40,16 @@ class ConservationTest {
         return LongStream.range(0, 50).boxed();
     }
 
+    /** Odd seeds answer debits and commits pending and settle them a few milliseconds later, concurrently. */
+    private static Optional<AsyncDesk> asyncFor(long seed, Bank bank) {
+        if (seed % 2 == 0) {
+            return Optional.empty();
+        }
+        Settings settings = new Settings(Map.of("async", Map.of("operations", List.of("debit", "commitCredit", "captureDebit"),
+                "settleAfterMillis", 2, "via", "polling")));
+        return AsyncPlan.parse(settings).map(plan -> new AsyncDesk(bank, plan, Optional.empty()));
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void randomOperationsNeverCreateOrDestroyMoneyNorOverdrawCustomers(long seed) {
@@ -48,7 +58,7 @@ class ConservationTest {
         List<Settings> listed = Fixtures.settings(Map.of()).objects("accounts");
         bank.open(IntStream.range(0, listed.size()).mapToObj(i -> AccountSpec.parse(listed.get(i), i)).toList());
         SandboxAdapter adapter = new SandboxAdapter(bank, io.coregate.plugin.api.AccountMapping.none(), BigDecimal.ZERO,
-                FaultPlan.parse(Settings.empty()), java.util.Optional.empty());
+                FaultPlan.parse(Settings.empty()), java.util.Optional.empty(), asyncFor(seed, bank));
         Map<String, BigDecimal> before = bank.totals();
         for (int step = 0; step < 300; step++) {
             int who = random.nextInt(PARTIES.size());
