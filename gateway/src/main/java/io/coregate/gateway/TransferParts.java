@@ -4,6 +4,7 @@ import io.coregate.gateway.config.TransfersConfig;
 import io.coregate.gateway.db.Jdbc;
 import io.coregate.gateway.db.JdbcLegLog;
 import io.coregate.gateway.db.JdbcTransferLog;
+import io.coregate.gateway.domain.cbs.CallbackInbox;
 import io.coregate.gateway.domain.transfer.LegLog;
 import io.coregate.gateway.domain.transfer.MoneyLegs;
 import io.coregate.gateway.db.StateChangeHook;
@@ -44,13 +45,14 @@ record TransferParts(TransferPolicy policy, Clock clock, JdbcTransferLog log, Tr
      *
      * @param onStateChange the transfer log's hook: must include the inbound position and outbound ledger hooks, so a state
      *                      change moves the ledger in its own transaction
+     * @param callbacks     the stored CBS callbacks, read before a pending leg's status is asked
      */
     static TransferParts wire(Config source, Jdbc jdbc, StateChangeHook onStateChange, MeterRegistry meters, RequestMetrics requests,
-                              AdapterRegistry adapters, TenantDirectory directory) {
+                              AdapterRegistry adapters, TenantDirectory directory, CallbackInbox callbacks) {
         Clock clock = Clock.systemUTC();
         var legLog = new JdbcLegLog(jdbc);
         return new TransferParts(TransfersConfig.load(source), clock, new JdbcTransferLog(jdbc, onStateChange),
-            new TransferMeters(meters), requests, adapters, directory, legLog, new MoneyLegs(adapters, legLog, clock));
+            new TransferMeters(meters), requests, adapters, directory, legLog, new MoneyLegs(adapters, legLog, callbacks, clock));
     }
 
     /** An enabled tenant by id, for the background jobs that start from a stored transfer. */

@@ -183,13 +183,13 @@ public final class Wiring {
 
             var requestMetrics = new RequestMetrics(meters);
             var transferHook = new InboundPositionHook(ledger).andThen(new OutboundLedgerHook(ledger));
-            var shared = TransferParts.wire(source, jdbc, transferHook, meters, requestMetrics, adapters, directory);
+            var shared = TransferParts.wire(source, jdbc, transferHook, meters, requestMetrics, adapters, directory, callbackInbox);
             var connector = new MeteredConnector(new ConnectorClient(sdkClient), meters);
             var parties = new PartyService(adapters);
             var payer = PayerWiring.wire(shared, new JdbcOutboundLog(jdbc, ledger), connector, sdkClient);
             var payee = PayeeWiring.wire(shared, new JdbcQuoteBook(jdbc), parties, new ConnectorCompletionCheck(connector));
             // Operators act on the transfer log of both flows; an outbound resolution's CBS step is the payer flow's.
-            var transferAdmin = new TransferAdmin(shared.log(), shared.metrics(), payer.operatorSteps());
+            var transferAdmin = new TransferAdmin(shared.log(), shared.metrics(), payer.operatorSteps(), shared.legLog());
             var sdk = new SdkRoutes(directory, parties, requestMetrics, payee.routes());
             var operators = new OperatorTokens(new JdbcOperatorTokenRepository(jdbc), tenantRepository, OperatorTokens.DEFAULT_CACHE,
                 Clock.systemUTC());

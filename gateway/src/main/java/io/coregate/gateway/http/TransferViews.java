@@ -2,7 +2,7 @@ package io.coregate.gateway.http;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.coregate.gateway.domain.transfer.MojaloopTime;
-import io.coregate.gateway.domain.transfer.ListedTransfer;
+import io.coregate.gateway.domain.transfer.LegRecord;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferAdmin;
 import io.coregate.gateway.domain.transfer.TransferEvent;
@@ -45,19 +45,34 @@ final class TransferViews {
         }
     }
 
-    /** A transfer with its journal. */
-    record DetailView(@JsonUnwrapped TransferView transfer, List<EventView> journal) {
+    /** One money leg at the CBS: which, its key, where it stands, how often it was called, the last error. */
+    record LegView(String leg, String key, String state, int attempts, Optional<String> cbsReference, Optional<String> lastError,
+                   Optional<String> nextCheckAt, String updatedAt) {
 
-        static DetailView of(TransferAdmin.Detail detail) {
-            return new DetailView(TransferView.of(detail.transfer()), detail.journal().stream().map(EventView::of).toList());
+        static LegView of(LegRecord leg) {
+            return new LegView(leg.leg().name(), leg.key(), leg.state().name(), leg.attempts(), leg.cbsReference(), leg.lastError(),
+                leg.nextCheckAt().map(MojaloopTime::format), MojaloopTime.format(leg.updatedAt()));
         }
     }
 
-    /** One transfer as the list shows it: with the Mojaloop transfer id its channel was given (outbound, once quoted). */
-    record ListItem(@JsonUnwrapped TransferView transfer, Optional<String> mojaloopTransferId) {
+    /** A transfer with its journal and its legs. */
+    record DetailView(@JsonUnwrapped TransferView transfer, List<EventView> journal, List<LegView> legs) {
 
-        static ListItem of(ListedTransfer listed) {
-            return new ListItem(TransferView.of(listed.transfer()), listed.mojaloopTransferId());
+        static DetailView of(TransferAdmin.Detail detail) {
+            return new DetailView(TransferView.of(detail.transfer()), detail.journal().stream().map(EventView::of).toList(),
+                detail.legs().stream().map(LegView::of).toList());
+        }
+    }
+
+    /**
+     * One transfer as the list shows it: with the Mojaloop transfer id its channel was given (outbound, once quoted)
+     * and its legs.
+     */
+    record ListItem(@JsonUnwrapped TransferView transfer, Optional<String> mojaloopTransferId, List<LegView> legs) {
+
+        static ListItem of(TransferAdmin.Listed listed) {
+            return new ListItem(TransferView.of(listed.listed().transfer()), listed.listed().mojaloopTransferId(),
+                listed.legs().stream().map(LegView::of).toList());
         }
     }
 

@@ -4,7 +4,10 @@ import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.tenant.TenantId;
 import io.coregate.gateway.domain.transfer.Direction;
 import io.coregate.gateway.domain.transfer.StoredAnswer;
+import io.coregate.gateway.domain.transfer.LegRecord;
+import io.coregate.gateway.domain.transfer.LegState;
 import io.coregate.gateway.domain.transfer.ListedTransfer;
+import io.coregate.plugin.api.Leg;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferAdmin;
 import io.coregate.gateway.domain.transfer.TransferEvent;
@@ -29,6 +32,9 @@ class TransferViewsTest {
     private static final Instant NOW = Instant.parse("2026-11-28T18:33:27.372Z");
     private static final String PARTIES = "\"payee\":{\"idType\":\"MSISDN\",\"idValue\":\"260971000001\"},"
         + "\"payer\":{\"idType\":\"MSISDN\",\"idValue\":\"260971000001\"}";
+    private static final String LEGS = "\"legs\":[{\"leg\":\"COMMIT\",\"key\":\"t-1-commit\",\"state\":\"PENDING\",\"attempts\":2,"
+        + "\"cbsReference\":\"SBA-9\",\"lastError\":\"accepted, not finished\",\"nextCheckAt\":\"2026-11-28T18:33:27.372Z\","
+        + "\"updatedAt\":\"2026-11-28T18:33:27.372Z\"}]";
     private static final String JOURNAL = "\"journal\":["
         + "{\"seq\":1,\"at\":\"2026-11-28T18:33:27.372Z\",\"to\":\"RECEIVED\",\"detail\":\"received\"},"
         + "{\"seq\":2,\"at\":\"2026-11-28T18:33:27.372Z\",\"from\":\"RECEIVED\",\"to\":\"RESERVED\","
@@ -39,22 +45,31 @@ class TransferViewsTest {
         assertEquals("{\"transferId\":\"t-1\",\"direction\":\"INBOUND\",\"homeTransactionId\":\"h-1\",\"state\":\"COMMITTED\","
             + "\"targetState\":\"ABORTED\",\"quoteId\":\"q-1\",\"amount\":\"100.5\",\"receiveAmount\":\"100\",\"currency\":\"ZMW\"," + PARTIES
             + ",\"cbsReference\":\"SB-1\",\"lastError\":\"boom\",\"attempts\":3,\"nextRetryAt\":\"2026-11-28T18:33:27.372Z\","
-            + "\"createdAt\":\"2026-11-28T18:33:27.372Z\",\"updatedAt\":\"2026-11-28T18:33:28.372Z\"," + JOURNAL + "}",
-            json(TransferViews.DetailView.of(new TransferAdmin.Detail(transfer(true), events()))));
+            + "\"createdAt\":\"2026-11-28T18:33:27.372Z\",\"updatedAt\":\"2026-11-28T18:33:28.372Z\"," + JOURNAL + "," + LEGS + "}",
+            json(TransferViews.DetailView.of(new TransferAdmin.Detail(transfer(true), events(), legs()))));
     }
 
     @Test
     void absentMembersAreLeftOutOfTheListToo() {
         assertEquals("{\"transfers\":[{\"transferId\":\"t-1\",\"direction\":\"INBOUND\",\"homeTransactionId\":\"h-1\",\"state\":\"COMMITTED\","
             + "\"amount\":\"100.5\",\"receiveAmount\":\"100\",\"currency\":\"ZMW\"," + PARTIES + ",\"attempts\":3,"
-            + "\"createdAt\":\"2026-11-28T18:33:27.372Z\",\"updatedAt\":\"2026-11-28T18:33:28.372Z\"}]}",
-            json(new TransferViews.ListView(List.of(TransferViews.ListItem.of(new ListedTransfer(transfer(false), Optional.empty()))))));
+            + "\"createdAt\":\"2026-11-28T18:33:27.372Z\",\"updatedAt\":\"2026-11-28T18:33:28.372Z\",\"legs\":[]}]}",
+            json(new TransferViews.ListView(List.of(item(Optional.empty(), List.of())))));
     }
 
     @Test
     void anOutboundListItemShowsTheMojaloopIdLast() {
-        String json = json(new TransferViews.ListView(List.of(TransferViews.ListItem.of(new ListedTransfer(transfer(false), Optional.of("m-1"))))));
-        assertEquals(true, json.endsWith("\"updatedAt\":\"2026-11-28T18:33:28.372Z\",\"mojaloopTransferId\":\"m-1\"}]}"), json);
+        String json = json(new TransferViews.ListView(List.of(item(Optional.of("m-1"), legs()))));
+        assertEquals(true, json.endsWith("\"updatedAt\":\"2026-11-28T18:33:28.372Z\",\"mojaloopTransferId\":\"m-1\"," + LEGS + "}]}"), json);
+    }
+
+    private static TransferViews.ListItem item(Optional<String> mojaloopId, List<LegRecord> legs) {
+        return TransferViews.ListItem.of(new TransferAdmin.Listed(new ListedTransfer(transfer(false), mojaloopId), legs));
+    }
+
+    private static List<LegRecord> legs() {
+        return List.of(new LegRecord(new TenantId("bank-a"), Direction.INBOUND, "t-1", Leg.COMMIT, "t-1-commit", LegState.PENDING, 2,
+            Optional.of("SBA-9"), Optional.of("accepted, not finished"), Optional.of(NOW), NOW));
     }
 
     private static Transfer transfer(boolean full) {

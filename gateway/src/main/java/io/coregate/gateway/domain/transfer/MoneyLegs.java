@@ -1,6 +1,8 @@
 package io.coregate.gateway.domain.transfer;
 
+import io.coregate.gateway.domain.cbs.CallbackInbox;
 import io.coregate.gateway.domain.cbs.CoreBanking;
+import io.coregate.gateway.domain.cbs.SettledCallback;
 import io.coregate.gateway.domain.error.ErrorCode;
 import io.coregate.gateway.domain.error.GatewayException;
 import io.coregate.gateway.domain.tenant.Tenant;
@@ -30,11 +32,13 @@ public final class MoneyLegs {
 
     private final CoreBanking banks;
     private final LegLog legs;
+    private final CallbackInbox callbacks;
     private final Clock clock;
 
-    public MoneyLegs(CoreBanking banks, LegLog legs, Clock clock) {
+    public MoneyLegs(CoreBanking banks, LegLog legs, CallbackInbox callbacks, Clock clock) {
         this.banks = banks;
         this.legs = legs;
+        this.callbacks = callbacks;
         this.clock = clock;
     }
 
@@ -95,7 +99,8 @@ public final class MoneyLegs {
     }
 
     /**
-     * Asks the CBS about an open leg (never calls the leg itself): COMPLETED books it, FAILED refuses it, a leg the CBS
+     * Asks about an open leg (never calls the leg itself): a stored callback naming its pending reference or its key
+     * first, else the CBS's status. COMPLETED books it, FAILED refuses it, a leg the CBS
      * does not know is refused only when it was never answered PENDING (the CBS never received it); anything else
      * stays open.
      */
@@ -103,6 +108,11 @@ public final class MoneyLegs {
         if (!leg.state().isOpen()) {
             return leg.state() == LegState.BOOKED ? new LegOutcome.Booked(leg.cbsReference().orElse(""))
                 : new LegOutcome.Refused(FailureKind.REJECTED, leg.lastError().orElse("not booked"));
+        }
+        Optional<SettledCallback> called = leg.cbsReference().flatMap(reference -> callbacks.settled(leg.tenant(), reference))
+            .or(() -> callbacks.settled(leg.tenant(), leg.key()));
+        if (called.isPresent()) {
+            return known(leg, called.get().status());
         }
         Outcome<TransactionStatus> status;
         try {
@@ -113,7 +123,10 @@ public final class MoneyLegs {
         if (!(status instanceof Outcome.Done<TransactionStatus> done)) {
             return new LegOutcome.Open(leg.state(), "status read answered " + describe(status));
         }
-        TransactionStatus known = done.value();
+        return known(leg, done.value());
+    }
+
+    private LegOutcome known(LegRecord leg, TransactionStatus known) {
         return switch (known.state()) {
             case COMPLETED -> book(leg, known.cbsReference().or(leg::cbsReference).orElse(""));
             case FAILED -> refuse(leg, FailureKind.REJECTED, "the CBS failed " + leg.leg() + " " + leg.key());

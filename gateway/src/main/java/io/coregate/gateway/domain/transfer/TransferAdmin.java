@@ -18,28 +18,37 @@ public final class TransferAdmin {
     private final TransferLog log;
     private final TransferMetrics metrics;
     private final OutboundResolution outbound;
+    private final LegLog legs;
 
-    public TransferAdmin(TransferLog log, TransferMetrics metrics) {
-        this(log, metrics, OutboundResolution.NONE);
-    }
-
-    public TransferAdmin(TransferLog log, TransferMetrics metrics, OutboundResolution outbound) {
+    public TransferAdmin(TransferLog log, TransferMetrics metrics, OutboundResolution outbound, LegLog legs) {
         this.log = log;
         this.metrics = metrics;
         this.outbound = outbound;
+        this.legs = legs;
     }
 
     /**
-     * A transfer and its journal.
+     * A transfer, its journal and its money legs.
      *
      * @param transfer the transfer
      * @param journal  its events, oldest first
+     * @param legs     its money legs at the CBS, in the order first written
      */
-    public record Detail(Transfer transfer, List<TransferEvent> journal) {
+    public record Detail(Transfer transfer, List<TransferEvent> journal, List<LegRecord> legs) {
     }
 
-    public List<ListedTransfer> list(TenantId tenant, TransferQuery query) {
-        return log.list(tenant, query);
+    /**
+     * A listed transfer with its money legs.
+     *
+     * @param listed the transfer and the ids a user may hold
+     * @param legs   its money legs: state, key, attempts and last error each
+     */
+    public record Listed(ListedTransfer listed, List<LegRecord> legs) {
+    }
+
+    public List<Listed> list(TenantId tenant, TransferQuery query) {
+        return log.list(tenant, query).stream()
+            .map(l -> new Listed(l, legs.of(tenant, l.transfer().direction(), l.transfer().transferId()))).toList();
     }
 
     /**
@@ -50,7 +59,8 @@ public final class TransferAdmin {
      */
     public Detail get(TenantId tenant, Optional<Direction> direction, String transferId) {
         Transfer transfer = locate(tenant, direction, transferId);
-        return new Detail(transfer, log.journal(tenant, transfer.direction(), transfer.transferId()));
+        return new Detail(transfer, log.journal(tenant, transfer.direction(), transfer.transferId()),
+            legs.of(tenant, transfer.direction(), transfer.transferId()));
     }
 
     private Transfer locate(TenantId tenant, Optional<Direction> direction, String id) {
@@ -98,6 +108,6 @@ public final class TransferAdmin {
         Transfer after = log.resolve(tenant, direction, id, change, actor, reason).orElseThrow(() -> new GatewayException(
             ErrorCode.SERVER_BUSY, "a retry of transfer " + transferId + " is in flight (or it left " + transfer.state() + "); try again shortly"));
         metrics.outcome(tenant, direction, to);
-        return new Detail(after, log.journal(tenant, direction, id));
+        return new Detail(after, log.journal(tenant, direction, id), legs.of(tenant, direction, id));
     }
 }

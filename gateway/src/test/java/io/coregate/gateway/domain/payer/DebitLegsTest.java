@@ -21,6 +21,7 @@ import io.coregate.plugin.api.Receipt;
 import io.coregate.plugin.api.TransactionStatus;
 import io.coregate.plugin.api.TransactionType;
 import io.coregate.gateway.db.Jdbc;
+import io.coregate.gateway.db.JdbcCallbackInbox;
 import io.coregate.gateway.db.JdbcLegLog;
 import io.coregate.gateway.domain.transfer.LegLog;
 import io.coregate.gateway.domain.transfer.LegRecord;
@@ -140,7 +141,7 @@ class DebitLegsTest {
     }
 
     private DebitSteps steps() {
-        return new DebitSteps(banks, new MoneyLegs(banks, legLog, Clock.systemUTC()), legLog);
+        return new DebitSteps(banks, new MoneyLegs(banks, legLog, new JdbcCallbackInbox(new Jdbc(gateway.dataSource())), Clock.systemUTC()), legLog);
     }
 
     @Test

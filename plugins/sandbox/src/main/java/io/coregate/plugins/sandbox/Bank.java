@@ -142,9 +142,29 @@ final class Bank {
 
     /**
      * What the bank knows of one leg of a transfer, read from the state its booking reached: a leg the booking has
-     * passed through is COMPLETED, one it has not is NOT_FOUND (the bank keeps one booking per transfer and side).
+     * passed through is COMPLETED, one it has not is NOT_FOUND (the bank keeps one booking per transfer and side); an
+     * operation answered pending reports its settlement's state while pending or failed.
      */
-    synchronized TransactionStatus legStatus(LegKey key) {
+    synchronized TransactionStatus legStatus(LegKey key, Optional<String> reference) {
+        String operation = switch (key.leg()) {
+            case RESERVE -> "reserveCredit";
+            case COMMIT -> "commitCredit";
+            case RELEASE -> "releaseCredit";
+            case DEBIT -> "debit";
+            case HOLD -> "holdDebit";
+            case CAPTURE -> "captureDebit";
+            case RELEASE_HOLD -> "releaseDebit";
+            case REFUND -> "refund";
+        };
+        Optional<Settlement> pending = reference.map(settlements::get).filter(s -> s.operation().equals(operation))
+                .or(() -> settlements.values().stream()
+                        .filter(s -> s.operation().equals(operation) && s.transferId().equals(key.transferId())).findFirst());
+        if (pending.isPresent() && pending.get().isPending()) {
+            return pending.get().status();
+        }
+        if (pending.isPresent() && pending.get().status().state() == TransactionStatus.State.FAILED) {
+            return pending.get().status();
+        }
         boolean payee = key.leg() == Leg.RESERVE || key.leg() == Leg.COMMIT || key.leg() == Leg.RELEASE;
         Booking booking = (payee ? credits : debits).get(key.transferId());
         if (booking == null) {

@@ -141,7 +141,7 @@ final class SandboxAdapter implements CoreBankingAdapter, CallbackHandler {
 
     @Override
     public Outcome<TransactionStatus> status(LegKey key, Optional<String> cbsReference) {
-        return run("status", Target.none(), () -> bank.legStatus(key));
+        return run("status", Target.none(), () -> bank.legStatus(key, cbsReference));
     }
 
     @Override
