@@ -73,6 +73,18 @@ final class CreditDesk {
         }
     }
 
+    /**
+     * What a bank answering asynchronously still refuses at once: a credit of a transfer it has not booked yet whose
+     * payee is unknown or cannot transact, or that the disbursement account cannot cover now. Books nothing.
+     */
+    void check(CreditRequest request) {
+        synchronized (bank) {
+            if (bank.credits().get(request.transferId()) == null) {
+                newBooking(request, Booking.State.RESERVED);
+            }
+        }
+    }
+
     private Receipt repeat(Booking known, CreditRequest request, String operation) {
         if (known.state() == Booking.State.RELEASED) {
             throw new CbsException(FailureKind.REJECTED, "cannot " + operation + " transfer " + request.transferId()

@@ -35,6 +35,18 @@ final class DebitDesk {
         }
     }
 
+    /**
+     * What a bank answering asynchronously still refuses at once: a debit or hold of a transfer it has not booked yet
+     * whose payer is unknown, cannot transact, or cannot cover the amount now. Books nothing.
+     */
+    void check(DebitRequest request) {
+        synchronized (bank) {
+            if (bank.debits().get(request.transferId()) == null) {
+                newBooking(request, Booking.State.DEBITED);
+            }
+        }
+    }
+
     /** Reverses a debit (or a captured hold) exactly once. */
     Receipt refund(DebitRequest request) {
         synchronized (bank) {

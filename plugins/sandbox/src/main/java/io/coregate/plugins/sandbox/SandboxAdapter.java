@@ -96,42 +96,50 @@ final class SandboxAdapter implements CoreBankingAdapter, CallbackHandler {
 
     @Override
     public Outcome<Receipt> reserveCredit(CreditRequest request) {
-        return money("reserveCredit", payee(request.payee()), request.transferId(), () -> credits.reserve(request));
+        return money("reserveCredit", payee(request.payee()), request.transferId(),
+                () -> credits.check(request), () -> credits.reserve(request));
     }
 
     @Override
     public Outcome<Receipt> commitCredit(CreditRequest request) {
-        return money("commitCredit", payee(request.payee()), request.transferId(), () -> credits.commit(request));
+        return money("commitCredit", payee(request.payee()), request.transferId(),
+                () -> credits.check(request), () -> credits.commit(request));
     }
 
     @Override
     public Outcome<Receipt> releaseCredit(CreditRequest request) {
-        return money("releaseCredit", payee(request.payee()), request.transferId(), () -> credits.release(request));
+        return money("releaseCredit", payee(request.payee()), request.transferId(),
+                () -> { }, () -> credits.release(request));
     }
 
     @Override
     public Outcome<Receipt> debit(DebitRequest request) {
-        return money("debit", customer(request.payer()), request.transferId(), () -> debits.debit(request));
+        return money("debit", customer(request.payer()), request.transferId(),
+                () -> debits.check(request), () -> debits.debit(request));
     }
 
     @Override
     public Outcome<Receipt> refund(DebitRequest request) {
-        return money("refund", customer(request.payer()), request.transferId(), () -> debits.refund(request));
+        return money("refund", customer(request.payer()), request.transferId(),
+                () -> { }, () -> debits.refund(request));
     }
 
     @Override
     public Outcome<Receipt> holdDebit(DebitRequest request) {
-        return money("holdDebit", customer(request.payer()), request.transferId(), () -> debits.hold(request));
+        return money("holdDebit", customer(request.payer()), request.transferId(),
+                () -> debits.check(request), () -> debits.hold(request));
     }
 
     @Override
     public Outcome<Receipt> captureDebit(DebitRequest request) {
-        return money("captureDebit", customer(request.payer()), request.transferId(), () -> debits.capture(request));
+        return money("captureDebit", customer(request.payer()), request.transferId(),
+                () -> { }, () -> debits.capture(request));
     }
 
     @Override
     public Outcome<Receipt> releaseDebit(DebitRequest request) {
-        return money("releaseDebit", customer(request.payer()), request.transferId(), () -> debits.release(request));
+        return money("releaseDebit", customer(request.payer()), request.transferId(),
+                () -> { }, () -> debits.release(request));
     }
 
     @Override
@@ -173,16 +181,18 @@ final class SandboxAdapter implements CoreBankingAdapter, CallbackHandler {
     }
 
     /**
-     * A money operation: faults first, then either answered pending by the async plan or booked now (a
-     * {@code LOST_RESPONSE} fault then loses the answer).
+     * A money operation: faults first, then either answered pending by the async plan (after {@code check}: what the
+     * bank refuses at once, such as missing funds now) or booked now (a {@code LOST_RESPONSE} fault then loses the
+     * answer).
      */
-    private Outcome<Receipt> money(String operation, Target target, String transferId, Supplier<Receipt> booking) {
+    private Outcome<Receipt> money(String operation, Target target, String transferId, Runnable check, Supplier<Receipt> booking) {
         try {
             faults.before(operation, target);
             if (closed) {
                 return Outcome.failed(FailureKind.UNAVAILABLE, operation + " refused: this sandbox adapter was closed");
             }
             if (async.isPresent() && async.get().selects(operation, target)) {
+                check.run();
                 return async.get().start(operation, transferId, booking);
             }
             Receipt receipt = booking.get();

@@ -110,11 +110,21 @@ class AsyncTest {
     }
 
     @Test
-    void aBookingTheBankRefusesWhenItSettlesIsFailedNotBooked() {
+    void aDebitTheBankCannotCoverNowIsRefusedAtOnce() {
         CoreBankingAdapter adapter = adapter(Map.of("operations", List.of("debit"), "settleAfterMillis", 20, "via", "polling"));
-        String reference = pending(adapter.debit(debit("t1", BOB, "1000"))).cbsReference();
-        await(() -> status(adapter, "t1", reference).state() == State.FAILED);
+        assertFailed(FailureKind.INSUFFICIENT_FUNDS, adapter.debit(debit("t1", BOB, "1000")));
         assertAmount("100", available(adapter, "SB-0002"));
+    }
+
+    @Test
+    void aBookingTheBankRefusesWhenItSettlesIsFailedNotBooked() {
+        CoreBankingAdapter adapter = adapter(Map.of("operations", List.of("debit"), "settleAfterMillis", 100, "via", "polling"));
+        String first = pending(adapter.debit(debit("t1", BOB, "80"))).cbsReference();
+        String second = pending(adapter.debit(debit("t2", BOB, "80"))).cbsReference();
+        await(() -> status(adapter, "t1", first).state() != State.PENDING && status(adapter, "t2", second).state() != State.PENDING);
+        assertEquals(List.of(State.COMPLETED, State.FAILED), java.util.stream.Stream.of(status(adapter, "t1", first),
+                status(adapter, "t2", second)).map(TransactionStatus::state).sorted().toList());
+        assertAmount("20", available(adapter, "SB-0002"));
     }
 
     @Test
