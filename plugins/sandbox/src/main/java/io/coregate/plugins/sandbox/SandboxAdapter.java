@@ -43,6 +43,7 @@ final class SandboxAdapter implements CoreBankingAdapter, CallbackHandler {
     private final FaultPlan faults;
     private final Optional<String> degraded;
     private final Optional<AsyncDesk> async;
+    private final boolean holds;
     private volatile boolean closed;
 
     /**
@@ -50,9 +51,10 @@ final class SandboxAdapter implements CoreBankingAdapter, CallbackHandler {
      *                 sandbox's {@code DISBURSEMENT} and {@code COLLECTION} where not mapped)
      * @param degraded the reason {@code health} answers DEGRADED, if any
      * @param async    the money operations answered pending, and how they settle, if any
+     * @param holds    whether the bank declares holds (a CBS that cannot hold: credit on completion, plain debits)
      */
     SandboxAdapter(Bank bank, AccountMapping accounts, BigDecimal quoteFee, FaultPlan faults, Optional<String> degraded,
-                   Optional<AsyncDesk> async) {
+                   Optional<AsyncDesk> async, boolean holds) {
         this.bank = bank;
         this.credits = new CreditDesk(bank, currency -> accounts.forCurrency(currency).disbursement()
                 .orElse(SandboxAdapterFactory.DEFAULT_DISBURSEMENT));
@@ -70,11 +72,13 @@ final class SandboxAdapter implements CoreBankingAdapter, CallbackHandler {
         this.faults = faults;
         this.degraded = degraded;
         this.async = async;
+        this.holds = holds;
     }
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.BALANCE, Capability.QUOTE, Capability.CREDIT_HOLD, Capability.DEBIT_HOLD, Capability.STATUS);
+        return holds ? Set.of(Capability.BALANCE, Capability.QUOTE, Capability.CREDIT_HOLD, Capability.DEBIT_HOLD, Capability.STATUS)
+                : Set.of(Capability.BALANCE, Capability.QUOTE, Capability.STATUS);
     }
 
     @Override

@@ -151,6 +151,6 @@ public final class SandboxAdapterFactory implements CoreBankingAdapterFactory {
         bank.open(accounts);
         bank.houseCreditLine(houseCreditLine);
         return new SandboxAdapter(bank, context.accounts(), quoteFee, faults, settings.string("degraded"),
-                async.map(plan -> new AsyncDesk(bank, plan, context.callbackUrl())));
+                async.map(plan -> new AsyncDesk(bank, plan, context.callbackUrl())), settings.flag("holds", true));
     }
 }

@@ -58,7 +58,7 @@ class ConservationTest {
         List<Settings> listed = Fixtures.settings(Map.of()).objects("accounts");
         bank.open(IntStream.range(0, listed.size()).mapToObj(i -> AccountSpec.parse(listed.get(i), i)).toList());
         SandboxAdapter adapter = new SandboxAdapter(bank, io.coregate.plugin.api.AccountMapping.none(), BigDecimal.ZERO,
-                FaultPlan.parse(Settings.empty()), java.util.Optional.empty(), asyncFor(seed, bank));
+                FaultPlan.parse(Settings.empty()), java.util.Optional.empty(), asyncFor(seed, bank), true);
         Map<String, BigDecimal> before = bank.totals();
         for (int step = 0; step < 300; step++) {
             int who = random.nextInt(PARTIES.size());
