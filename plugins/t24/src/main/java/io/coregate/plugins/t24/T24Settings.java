@@ -138,7 +138,8 @@ record T24Settings(URI baseUrl, String productId, AccountMapping accounts, Map<S
         if (T24Auth.problems(settings).isEmpty()) {
             for (String secret : T24Auth.of(settings).secretNames()) {
                 if (!declared(context, secret)) {
-                    problems.add(SettingProblem.secret(secret, "is required for auth.type " + settings.object("auth").string("type").orElse("basic")));
+                    String type = settings.object("auth").string("type").orElse("basic");
+                    problems.add(SettingProblem.secret(secret, "is required for auth.type " + type));
                 }
             }
         }
