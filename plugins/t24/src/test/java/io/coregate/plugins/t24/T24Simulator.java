@@ -219,8 +219,8 @@ public final class T24Simulator {
         stored.put("endToEndReference", order.path("endToEndReference").asText());
         stored.put("narrative", order.path("narratives").path(0).path("narrative").asText());
         order.fields().forEachRemaining(f -> {
-            if (T24Settings.ORDER_FIELDS.contains(f.getKey())) {
-                stored.put(f.getKey(), f.getValue().asText());
+            if (f.getValue().isTextual()) {
+                stored.putIfAbsent(f.getKey(), f.getValue().asText());
             }
         });
         stored.put("systemStatus", "LIVE");
