@@ -2,7 +2,9 @@ package io.coregate.gateway.plugins;
 
 import io.coregate.gateway.testing.Backend;
 import io.coregate.gateway.testing.Http;
+import io.coregate.gateway.testing.OutboundSimulator;
 import io.coregate.gateway.testing.Payee;
+import io.coregate.gateway.testing.Payers;
 import io.coregate.gateway.testing.Plugins;
 import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.TestDatabase;
@@ -44,12 +46,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * plugin's README, HTTP Basic; tenant B with a bearer token), and the Connector's payee flow run through it: lookup,
  * quote, prepare (funds locked on the float), {@code COMPLETED} twice, the customer credited once. A commit whose answer
  * is lost after T24 booked it is retried by the gateway and books once (T24 itself would book the repeated order again).
+ * A payer tenant's send-money and accept (twice) debit the customer once, fee included, into the collection account.
  * Neither tenant sees the other's bank or transfers, and no secret value reaches a log line.
  */
 class T24PluginIT {
 
     private static final String A = "t24-bank-a";
     private static final String B = "t24-bank-b";
+    private static final String PAYER = "t24-pay";
+    private static final String TOKEN_PAYER = "token-of-the-payer-tenant-51ab";
     private static final String USER = "coregate-api";
     private static final String PASSWORD = "pw-Of-Tenant-A-7d1f";
     private static final String TOKEN_B = "token-of-tenant-b-93c2";
@@ -58,6 +63,8 @@ class T24PluginIT {
 
     private static Simulator bankA;
     private static Simulator bankB;
+    private static Simulator payerBank;
+    private static OutboundSimulator connector;
     private static TestGateway gateway;
     private static final List<LogRecord> LOGS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static final Handler CAPTURE = new Handler() {
@@ -87,8 +94,11 @@ class T24PluginIT {
         Files.writeString(secrets.resolve(A + "-username"), USER);
         Files.writeString(secrets.resolve(A + "-password"), PASSWORD);
         Files.writeString(secrets.resolve(B + "-apiToken"), TOKEN_B);
+        Files.writeString(secrets.resolve(PAYER + "-apiToken"), TOKEN_PAYER);
         bankA = T24Simulator.startBasic(USER, PASSWORD);
         bankB = T24Simulator.start("Bearer " + TOKEN_B);
+        payerBank = T24Simulator.start("Bearer " + TOKEN_PAYER);
+        connector = OutboundSimulator.start();
         gateway = TestGateway.start(TestDatabase.freshSchema(), Map.of("tenants.secrets-dir", secrets.toString(),
             "transfers.reconcile.interval-seconds", "1", "transfers.reconcile.base-delay-millis", "200",
             "transfers.reconcile.max-delay-seconds", "1"));
@@ -100,6 +110,8 @@ class T24PluginIT {
         assertEquals(201, a.status(), a.body());
         var b = gateway.admin().put("/admin/tenants/" + B, tenantB(bankB, secrets));
         assertEquals(201, b.status(), b.body());
+        var payer = gateway.admin().put("/admin/tenants/" + PAYER, payerTenant(payerBank, secrets));
+        assertEquals(201, payer.status(), payer.body());
     }
 
     @AfterAll
@@ -111,6 +123,33 @@ class T24PluginIT {
         }
         bankA.close();
         bankB.close();
+        payerBank.close();
+        connector.close();
+    }
+
+    @Test
+    void aPayerSendsMoneyAcceptsAndIsDebitedOnceWithTheFeeIntoTheCollectionAccount() {
+        var key = gateway.admin().post("/admin/tenants/" + PAYER + "/api-keys", Map.of());
+        assertEquals(201, key.status(), key.body());
+        Http channel = gateway.dfsp().with("X-API-Key", key.field("apiKey"));
+        BigDecimal alice = payerBank.ledger().balance(T24Simulator.ALICE.accountId());
+        String home = Payers.home();
+        var quote = channel.post("/" + PAYER + "/send-money", Payers.sendMoney(home, Payers.MARY, "100"));
+        assertEquals(200, quote.status(), quote.body());
+        String transferId = quote.field("transferId");
+        assertEquals(0, alice.compareTo(payerBank.ledger().balance(T24Simulator.ALICE.accountId())), "nothing debited before the accept");
+        for (int accept = 0; accept < 2; accept++) {
+            var done = channel.put("/" + PAYER + "/send-money/" + transferId, Map.of("acceptQuote", true, "homeTransactionId", home));
+            assertEquals(200, done.status(), done.body());
+            assertEquals("COMMITTED", done.field("transferState"), done.body());
+        }
+        var debits = orders(payerBank, transferId);
+        assertEquals(1, debits.size(), "one debit order: " + payerBank.ledger().postings());
+        assertEquals(T24Simulator.COLLECTION, debits.getFirst().creditAccount());
+        assertEquals(0, alice.subtract(new BigDecimal("101")).compareTo(payerBank.ledger().balance(T24Simulator.ALICE.accountId())),
+            "amount + 1% send fee, once");
+        assertTrue(payerBank.journal().of(T24Simulator.ORDERS).getFirst().body().contains("DB\""), "the debit leg's reference");
+        assertEquals(List.of(), payerBank.ledger().violations());
     }
 
     @Test
@@ -135,7 +174,7 @@ class T24PluginIT {
         }
         assertEquals("COMMITTED", backend.get("/transfers/" + transferId).field("transferState"));
 
-        List<Posting> credits = credits(bankA, transferId);
+        List<Posting> credits = orders(bankA, transferId);
         assertEquals(1, credits.size(), "orders of the transfer: " + bankA.ledger().postings());
         assertEquals(0, bobBefore.add(new BigDecimal("100")).compareTo(bankA.ledger().balance(T24Simulator.BOB.accountId())), "Bob's balance");
         assertEquals(0, floatBefore.subtract(new BigDecimal("100")).compareTo(bankA.ledger().balance(T24Simulator.FLOAT)), "the float");
@@ -160,7 +199,7 @@ class T24PluginIT {
         var settled = Poll.last(Duration.ofSeconds(15), () -> gateway.admin().get("/admin/tenants/" + A + "/transfers/" + transferId).json(),
             t -> "COMMITTED".equals(t.get("state")));
         assertEquals("COMMITTED", settled.get("state"), "the transfer after the gateway's retry: " + settled);
-        assertEquals(1, credits(bankA, transferId).size(), "orders of the transfer: " + bankA.ledger().postings());
+        assertEquals(1, orders(bankA, transferId).size(), "orders of the transfer: " + bankA.ledger().postings());
         assertEquals(0, bobBefore.add(new BigDecimal("25")).compareTo(bankA.ledger().balance(T24Simulator.BOB.accountId())), "Bob's balance");
         assertTrue(bankA.journal().of(T24Simulator.ORDERS).stream().anyMatch(e -> e.status() == -1), "the answer was dropped once");
         assertEquals(List.of(), bankA.ledger().violations());
@@ -179,8 +218,8 @@ class T24PluginIT {
         String transferId = reserve(backendB, "t24bankb", T24Simulator.ALICE.msisdn(), "10");
         var completed = backendB.notify(transferId, Payee.notification(transferId, "COMPLETED"));
         assertEquals(200, completed.status(), completed.body());
-        assertEquals(1, credits(bankB, transferId).size(), "tenant B's order is at bank B");
-        assertEquals(0, credits(bankA, transferId).size(), "nothing of tenant B at bank A");
+        assertEquals(1, orders(bankB, transferId).size(), "tenant B's order is at bank B");
+        assertEquals(0, orders(bankA, transferId).size(), "nothing of tenant B at bank A");
         assertEquals(requestsAtA, bankA.journal().entries().size(), "tenant B sent nothing to bank A");
         assertEquals(0, aliceAtA.compareTo(bankA.ledger().balance(T24Simulator.ALICE.accountId())));
         assertEquals(404, gateway.admin().get("/admin/tenants/" + A + "/transfers/" + transferId).status(), "tenant A does not see B's transfer");
@@ -222,7 +261,7 @@ class T24PluginIT {
     }
 
     /** The orders a bank booked for this transfer (its endToEndReference: the id without dashes). */
-    private static List<Posting> credits(Simulator bank, String transferId) {
+    private static List<Posting> orders(Simulator bank, String transferId) {
         String endToEnd = transferId.replace("-", "");
         var references = bank.journal().of(T24Simulator.ORDERS).stream().filter(e -> e.body().contains(endToEnd))
             .map(e -> reference(e.body())).distinct().toList();
@@ -243,6 +282,19 @@ class T24PluginIT {
         String document = block.group(1).replace("https://t24.bank.test", bank.baseUri().toString())
             .replace("/etc/coregate/tenant-secrets", secrets.toString());
         return Http.JSON.readValue(document, LinkedHashMap.class);
+    }
+
+    /** The payer tenant: its channel's Connector is the simulator, liquidity 1000 ZMW, send fee 1%, Alice mapped. */
+    private static Map<String, Object> payerTenant(Simulator bank, Path secrets) {
+        var doc = tenantB(bank, secrets);
+        doc.put("dfspId", "t24pay");
+        @SuppressWarnings("unchecked")
+        var cbs = (Map<String, Object>) doc.get("cbs");
+        cbs.put("secrets", Map.of("apiToken", "file:" + secrets.resolve(PAYER + "-apiToken")));
+        doc.put("sdk", Map.of("outboundUrl", connector.url() + "/"));
+        doc.put("liquidity", Map.of("ZMW", Map.of("limit", "1000", "alarmPercent", 80)));
+        doc.put("fees", Map.of("send", Map.of("percent", "1", "min", "0"), "receive", Map.of("percent", "0", "min", "0")));
+        return doc;
     }
 
     /** Tenant B: bearer token, only Alice's MSISDN mapped, no locks. */
