@@ -66,8 +66,8 @@ final class T24Client implements AutoCloseable {
 
     /** {@code DELETE <baseUrl><path>}. */
     Outcome<JsonNode> delete(String path) {
-        var request = JsonRequest.get(uri(path), settings.httpTimeout(Operation.POSTING));
-        return send(new JsonRequest("DELETE", request.uri(), Map.of(), request.body(), request.timeout(), Optional.empty()));
+        return send(new JsonRequest("DELETE", uri(path), Map.of(), new JsonRequest.Body.None(), settings.httpTimeout(Operation.POSTING),
+                Optional.empty()));
     }
 
     /** A path template with each {@code {name}} replaced by its value, URL-encoded. */
