@@ -107,6 +107,7 @@ final class Locks {
                     .filter(lock -> reason.equals(lock.path("lockReason").asText()))
                     .map(lock -> lock.path("transactionReference").asText())
                     .findFirst());
+            case Outcome.Failed<JsonNode> failed when failed.kind() == FailureKind.NOT_FOUND -> Outcome.done(Optional.empty());
             case Outcome.Failed<JsonNode> failed -> Outcome.failed(failed.kind(), "t24: cannot tell whether funds were locked before: "
                     + failed.message());
             case Outcome.Pending<JsonNode> pending -> Outcome.pending(pending.cbsReference(), pending.checkAfter());

@@ -102,7 +102,9 @@ final class T24Client implements AutoCloseable {
 
     /**
      * T24's answer: an error code in any status is a failure of its kind (a 5xx other than 503 with an unlisted code
-     * may have booked: unknown); without one, 401 and 503 did not book, 404 found nothing, another 5xx is unknown.
+     * may have booked: unknown); without one, 401 and 503 did not book, another 5xx is unknown, and any other status
+     * is refused: a 404 without T24's error body is a path the bank does not serve, never "no record" (an order search
+     * misread as empty would post an order twice).
      */
     Outcome<JsonNode> interpret(String call, JsonResponse response) {
         JsonNode error = response.body().path("error");
@@ -124,9 +126,6 @@ final class T24Client implements AutoCloseable {
         }
         if (status >= 500) {
             return Outcome.failed(FailureKind.TIMEOUT, "t24 answered " + status + " on " + call + ": the outcome is unknown");
-        }
-        if (status == 404) {
-            return Outcome.failed(FailureKind.NOT_FOUND, "t24 has no record for " + call);
         }
         if (!response.successful() || !error.isMissingNode() || "failed".equalsIgnoreCase(response.body().path("header").path("status").asText())) {
             return Outcome.failed(FailureKind.REJECTED, "t24 answered " + status + " without an error code on " + call

@@ -87,7 +87,8 @@ class T24ErrorsTest {
         assertFailed(FailureKind.UNAVAILABLE, client.interpret("GET /x", new JsonResponse(401, MissingNode.getInstance())), "401");
         assertFailed(FailureKind.UNAVAILABLE, client.interpret("GET /x", new JsonResponse(403, MissingNode.getInstance())), "403");
         assertFailed(FailureKind.UNAVAILABLE, client.interpret("GET /x", new JsonResponse(503, MissingNode.getInstance())), "503");
-        assertFailed(FailureKind.NOT_FOUND, client.interpret("GET /x", new JsonResponse(404, MissingNode.getInstance())), "404");
+        assertFailed(FailureKind.REJECTED, client.interpret("GET /x", new JsonResponse(404, MissingNode.getInstance())),
+                "a 404 without T24's error body is a wrong path, not an empty answer");
         assertFailed(FailureKind.TIMEOUT, client.interpret("GET /x", new JsonResponse(500, MissingNode.getInstance())), "500");
         assertFailed(FailureKind.TIMEOUT, client.interpret("GET /x", answer(502, T24Simulator.error(502, "EB-UNKNOWN", "x"))),
                 "a 5xx with an unlisted code may have booked");

@@ -138,6 +138,16 @@ class T24WireTest {
     }
 
     @Test
+    void aRetryAgainstAWrongSearchPathPostsNothing() {
+        start(T24Simulator.start(), Map.of("orderSearchPath", "/order/paymentOrderz?orderingReference={reference}"));
+        var debit = debit(UUID.randomUUID().toString());
+        bank.inject(T24Simulator.ORDERS, Fault.dropAfterBooking(), 1);
+        assertFailed(FailureKind.TIMEOUT, adapter.debit(debit));
+        assertFailed(FailureKind.REJECTED, adapter.debit(debit.forLeg(Leg.DEBIT, 2, Optional.empty())));
+        assertEquals(1, bank.journal().of(T24Simulator.ORDERS).size(), "a 404 of an unknown path is not an empty search");
+    }
+
+    @Test
     void anOrderWaitingForAnAuthoriserIsPending() {
         start(T24Simulator.start(), Map.of());
         var debit = debit(UUID.randomUUID().toString());
