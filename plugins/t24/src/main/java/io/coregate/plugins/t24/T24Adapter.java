@@ -21,6 +21,7 @@ import io.coregate.plugin.api.Receipt;
 import io.coregate.plugin.api.TransactionStatus;
 import io.coregate.plugin.api.TransferContext;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -141,7 +142,10 @@ final class T24Adapter implements CoreBankingAdapter {
         return Outcome.done(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()));
     }
 
-    /** UP when the tenant's disbursement account answers; DOWN with the reason otherwise. */
+    /**
+     * UP when the tenant's disbursement account answers; DEGRADED when it answers after more than half the health
+     * call's deadline (T24 slow, e.g. during close of business); DOWN with the reason otherwise.
+     */
     @Override
     public HealthStatus health() {
         Optional<String> account = settings.accounts().disbursement()
@@ -149,8 +153,13 @@ final class T24Adapter implements CoreBankingAdapter {
         if (account.isEmpty()) {
             return HealthStatus.down("t24: no disbursement account to check");
         }
-        return account(account.get(), Operation.HEALTH) instanceof Outcome.Failed<JsonNode> failed
-                ? HealthStatus.down(failed.message())
+        long started = System.nanoTime();
+        if (account(account.get(), Operation.HEALTH) instanceof Outcome.Failed<JsonNode> failed) {
+            return HealthStatus.down(failed.message());
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        return took.compareTo(settings.httpTimeout(Operation.HEALTH).dividedBy(2)) > 0
+                ? HealthStatus.degraded("t24 answers slowly: " + took.toMillis() + " ms for the disbursement account")
                 : HealthStatus.up("t24 answers for the disbursement account");
     }
 

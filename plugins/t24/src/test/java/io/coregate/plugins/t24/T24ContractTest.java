@@ -2,12 +2,14 @@ package io.coregate.plugins.t24;
 
 import io.coregate.plugin.api.AccountMapping;
 import io.coregate.plugin.api.AdapterContext;
+import io.coregate.plugin.api.CoreBankingAdapter;
 import io.coregate.plugin.api.CoreBankingAdapterFactory;
 import io.coregate.plugin.api.FailureKind;
 import io.coregate.plugin.api.Money;
 import io.coregate.plugin.api.PartyId;
 import io.coregate.plugin.api.Secrets;
 import io.coregate.plugin.api.Settings;
+import io.coregate.plugin.sim.Fault;
 import io.coregate.plugin.sim.SimResponse;
 import io.coregate.plugin.sim.Simulator;
 import io.coregate.plugin.tck.Operation;
@@ -102,6 +104,13 @@ class T24ContractTest extends SimulatorContract {
     @Override
     protected SimResponse vendorError(FailureKind kind) {
         return T24Simulator.errorFor(kind);
+    }
+
+    /** A T24 answering the health check slowly (latency beyond half its deadline): DEGRADED, and still booking. */
+    @Override
+    protected Optional<CoreBankingAdapter> degradedAdapter() {
+        simulator().inject(T24Simulator.ACCOUNTS, Fault.latency(Duration.ofMillis(1200)), 1);
+        return Optional.of(factory().create(context()));
     }
 
     @Override
