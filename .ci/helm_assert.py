@@ -101,6 +101,9 @@ def assert_render(release, values, docs, name):
               f"{where} terminationGracePeriodSeconds {pod['terminationGracePeriodSeconds']} > preStop {pre} + drain {grace}")
         check(app["server"]["port"] == values["ports"]["admin"] and app["sdk"]["port"] == values["ports"]["sdk"],
               f"{where} listener ports in application.yaml")
+        base_url = values["config"].get("callbacks", {}).get("baseUrl")
+        check(app.get("callbacks", {}).get("base-url") == (base_url or None) if base_url else "callbacks" not in app,
+              f"{where} callbacks.base-url rendered exactly when config.callbacks.baseUrl is set")
         if values["tls"]["enabled"]:
             check(app.get("tls", {}).get("cert-file") == "/etc/coregate/tls/tls.crt" and "/etc/coregate/tls" in mounts,
                   f"{where} TLS files from the mounted Secret")
