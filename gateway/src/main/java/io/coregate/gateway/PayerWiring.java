@@ -46,7 +46,7 @@ record PayerWiring(PayerRoutes routes, UncertainResolver resolver, PendingDebits
         var payer = new PayerService(outbound, quoting, aborts, lease, shared.clock());
         var decisions = new DebitDecisions(connector, debits, settlement, outbound, shared.log(), shared.clock());
         var accept = new AcceptService(connector, debits, decisions, outbound, shared.log(), shared.metrics(), lease, shared.clock());
-        var pending = new PendingDebits(shared.legs(), shared.legLog(), decisions, outbound, shared.log(), shared.policy(), lease,
+        var pending = new PendingDebits(shared.legs(), shared.legLog(), decisions, debits, outbound, shared.log(), shared.policy(), lease,
             shared.clock(), shared.tenants());
         var resolver = new UncertainResolver(connector, debits, settlement, outbound, shared.log(), shared.metrics(), shared.policy(), lease,
             shared.clock(), shared.tenants());

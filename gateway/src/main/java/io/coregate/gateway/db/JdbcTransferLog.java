@@ -148,8 +148,8 @@ public final class JdbcTransferLog implements TransferLog {
         try (var statement = connection.prepareStatement("""
                 UPDATE transfers SET state = ?, target_state = ?, cbs_reference = COALESCE(?, cbs_reference),
                        answer = COALESCE(?::jsonb, answer), last_error = COALESCE(?, last_error), attempts = ?, next_retry_at = ?,
-                       lease_until = NULL, updated_at = clock_timestamp()""" + KEY + " AND state = ?" + FENCED
-                + " RETURNING " + TransferRows.TRANSFER_COLUMNS)) {
+                       lease_until = CASE WHEN ? THEN lease_until END, updated_at = clock_timestamp()""" + KEY + " AND state = ?"
+                + FENCED + " RETURNING " + TransferRows.TRANSFER_COLUMNS)) {
             statement.setString(1, change.to().name());
             statement.setString(2, change.targetState().map(Enum::name).orElse(null));
             statement.setString(3, change.cbsReference().orElse(null));
@@ -157,9 +157,10 @@ public final class JdbcTransferLog implements TransferLog {
             statement.setString(5, change.lastError().orElse(null));
             statement.setInt(6, change.attempts());
             statement.setTimestamp(7, change.nextRetryAt().map(TransferRows::timestamp).orElse(null));
-            setKey(statement, 8, tenant, direction, transferId);
-            statement.setString(11, change.from().name());
-            setFence(statement, 12, change.fence());
+            statement.setBoolean(8, change.keepLease());
+            setKey(statement, 9, tenant, direction, transferId);
+            statement.setString(12, change.from().name());
+            setFence(statement, 13, change.fence());
             try (var rows = statement.executeQuery()) {
                 after = rows.next() ? Optional.of(TransferRows.transfer(rows)) : Optional.empty();
             }

@@ -43,7 +43,7 @@ class PluginApiCompatibilityIT {
 
     @Test
     void theHostImplementsPluginApi2AndTheBundledSandboxDeclaresIt() {
-        assertEquals("2.0.0", ApiVersion.current());
+        assertEquals("2.1.0", ApiVersion.current());
         var sandbox = Plugins.find(gateway, e -> "sandbox".equals(e.get("id")) && "bundled".equals(e.get("source"))).orElseThrow();
         assertEquals("STARTED", sandbox.get("state"), sandbox.toString());
     }
@@ -63,13 +63,13 @@ class PluginApiCompatibilityIT {
     @Test
     void aPluginForAnotherApiOrWithoutAValidRequiresIsListedFailedWithItsReasonAndNeverBound() {
         refused("apimissing", "1.0.0", null, "Plugin-Requires is missing: declare the plugin API range the plugin was built for, "
-            + "e.g. '>=2.0.0 & <3.0.0' (this gateway implements plugin API 2.0.0)");
+            + "e.g. '>=2.0.0 & <3.0.0' (this gateway implements plugin API 2.1.0)");
         refused("apistar", "1.0.0", "*", "Plugin-Requires is missing");
         refused("apigarbled", "1.0.0", "two or newer", "Plugin-Requires 'two or newer' is not a SemVer range such as '>=2.0.0 & <3.0.0'");
         refused("apione", "1.0.0", ">=1.0.0 & <2.0.0",
-            "Plugin-Requires >=1.0.0 & <2.0.0 is not met: this gateway implements plugin API 2.0.0");
+            "Plugin-Requires >=1.0.0 & <2.0.0 is not met: this gateway implements plugin API 2.1.0");
         refused("apithree", "1.0.0", ">=3.0.0 & <4.0.0",
-            "Plugin-Requires >=3.0.0 & <4.0.0 is not met: this gateway implements plugin API 2.0.0");
+            "Plugin-Requires >=3.0.0 & <4.0.0 is not met: this gateway implements plugin API 2.1.0");
         refused("apishortversion", "1.0", ">=2.0.0 & <3.0.0", "Plugin-Version '1.0' is not SemVer: write MAJOR.MINOR.PATCH, such as 1.0.0");
         assertEquals(200, gateway.anonymousAdmin().get("/observe/health/ready").status());
     }

@@ -7,6 +7,7 @@ import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.LegLog;
 import io.coregate.gateway.domain.transfer.LegOutcome;
 import io.coregate.gateway.domain.transfer.LegRecord;
+import io.coregate.gateway.domain.transfer.LegState;
 import io.coregate.gateway.domain.transfer.MoneyLegs;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.Transfer;
@@ -22,7 +23,8 @@ import java.util.function.Function;
 
 /**
  * The background settler of the payee side's open money legs, each resolved by the CBS's status (stored callbacks
- * included) and never called again while open: a COMMITTING transfer's credit, once known, makes it COMMITTED (or
+ * included); a leg the CBS has not got PENDING and cannot report on is sent again under its key (the adapter books it
+ * at most once), a PENDING one never: a COMMITTING transfer's credit, once known, makes it COMMITTED (or
  * RECONCILE for the retry job when the CBS refused it); a credit still open after the quote's expiry plus
  * {@link TransferPolicy#reservedGrace()} goes to RECONCILE for an operator. A reservation that was not answered when
  * the transfer was refused is released once the CBS shows it was made. Run from one scheduler thread; safe on several
@@ -72,6 +74,10 @@ public final class PendingCredits {
         if (known instanceof LegOutcome.Open open) {
             if (leg.leg() == Leg.COMMIT && transfer.state() == TransferState.COMMITTING && late) {
                 giveUp(tenant, transfer, leg, open);
+            } else if (leg.leg() == Leg.COMMIT && transfer.state() == TransferState.COMMITTING && leg.state() != LegState.PENDING) {
+                // Unanswered, and the CBS cannot say whether it booked: send it again under the same key (attempt + 1),
+                // which the adapter must book at most once (it looks up its earlier request on a retry).
+                lease(tenant, transfer, TransferState.COMMITTING).ifPresent(fence -> steps.commit(tenant, transfer, fence));
             } else {
                 legs.later(leg, open.reason(), late && transfer.state().isFinal() ? Optional.empty()
                     : Optional.of(clock.instant().plus(policy.retryInterval())));

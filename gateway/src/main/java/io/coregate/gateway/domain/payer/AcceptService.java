@@ -116,8 +116,9 @@ public final class AcceptService {
             StoredAnswer.of(CompletedBody.debitPending(id, found.transfer())));
         Outbound pending;
         try {
-            log.change(tenant.id(), Direction.OUTBOUND, found.ref(), intent.fenced(fence)).orElseThrow(() -> new GatewayException(
-                ErrorCode.SERVER_BUSY, "transfer " + id + " is being processed by another request; ask again"));
+            // The lease is kept: a repeated accept waits for this request's debit instead of answering 202 at once.
+            log.change(tenant.id(), Direction.OUTBOUND, found.ref(), intent.fenced(fence).keepingLease())
+                .orElseThrow(() -> new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + id + " is being processed; ask again"));
             pending = outbound.byRef(tenant.id(), found.ref()).orElseThrow();
         } catch (GatewayException e) {
             if (e.code() == ErrorCode.SERVER_BUSY) {
@@ -127,15 +128,9 @@ public final class AcceptService {
             abort(tenant, found, fence, e.code(), e.getMessage(), e.getMessage() + "; nothing was debited");
             throw e;
         }
-        // Hold the DEBIT_PENDING transfer while the CBS is called, so a repeated accept waits for this answer.
-        Optional<Fence> calling = log.lease(tenant.id(), Direction.OUTBOUND, found.ref(), TransferState.DEBIT_PENDING,
-            lease.plus(tenant.document().cbs().longestTimeout().multipliedBy(DEBIT_CALLS)));
-        if (calling.isEmpty()) {
-            return CompletedBody.debitPending(id, found.transfer());
-        }
-        var answer = decisions.decide(tenant, pending, calling.get(), mode, debits.take(tenant, pending, request, mode));
+        var answer = decisions.decide(tenant, pending, fence, mode, debits.take(tenant, pending, request, mode));
         if (answer.debitPending()) {
-            log.release(tenant.id(), Direction.OUTBOUND, found.ref(), calling.get());
+            log.release(tenant.id(), Direction.OUTBOUND, found.ref(), fence);
         }
         return answer;
     }

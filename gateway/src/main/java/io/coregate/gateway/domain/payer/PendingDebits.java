@@ -8,6 +8,7 @@ import io.coregate.gateway.domain.transfer.Fence;
 import io.coregate.gateway.domain.transfer.LegLog;
 import io.coregate.gateway.domain.transfer.LegOutcome;
 import io.coregate.gateway.domain.transfer.LegRecord;
+import io.coregate.gateway.domain.transfer.LegState;
 import io.coregate.gateway.domain.transfer.MoneyLegs;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.TransferLog;
@@ -38,6 +39,7 @@ public final class PendingDebits {
     private final MoneyLegs legs;
     private final LegLog legLog;
     private final DebitDecisions decisions;
+    private final DebitSteps debits;
     private final OutboundLog outbound;
     private final TransferLog log;
     private final TransferPolicy policy;
@@ -45,11 +47,12 @@ public final class PendingDebits {
     private final Clock clock;
     private final Function<TenantId, Optional<Tenant>> tenants;
 
-    public PendingDebits(MoneyLegs legs, LegLog legLog, DebitDecisions decisions, OutboundLog outbound, TransferLog log,
+    public PendingDebits(MoneyLegs legs, LegLog legLog, DebitDecisions decisions, DebitSteps debits, OutboundLog outbound, TransferLog log,
                          TransferPolicy policy, Duration lease, Clock clock, Function<TenantId, Optional<Tenant>> tenants) {
         this.legs = legs;
         this.legLog = legLog;
         this.decisions = decisions;
+        this.debits = debits;
         this.outbound = outbound;
         this.log = log;
         this.policy = policy;
@@ -88,10 +91,12 @@ public final class PendingDebits {
         }
         Instant deadline = found.transfer().expiresAt().orElse(found.transfer().createdAt()).plus(policy.reservedGrace());
         if (known instanceof LegOutcome.Open open) {
-            if (clock.instant().isBefore(deadline)) {
-                legs.later(leg, open.reason(), Optional.of(clock.instant().plus(policy.retryInterval())));
-            } else {
+            if (!clock.instant().isBefore(deadline)) {
                 giveUp(tenant, found, leg, open);
+            } else if (leg.state() != LegState.PENDING) {
+                resend(tenant, found, leg);
+            } else {
+                legs.later(leg, open.reason(), Optional.of(clock.instant().plus(policy.retryInterval())));
             }
             return;
         }
@@ -104,6 +109,24 @@ public final class PendingDebits {
         CompletedBody answer = decisions.decide(tenant, current, fence.get(), leg.leg(), known);
         LOG.log(System.Logger.Level.INFO, "tenant " + tenant.id() + ": transfer " + found.mojaloopTransferId().orElse(found.ref())
             + " debit settled: " + answer.currentState());
+    }
+
+    /**
+     * An unanswered debit the CBS cannot report on (no status for it, or the status read failed): sent again under the
+     * same key (attempt + 1), which the adapter books at most once, then moved on as its answer says.
+     */
+    private void resend(Tenant tenant, Outbound found, LegRecord leg) {
+        Optional<Fence> fence = log.lease(tenant.id(), Direction.OUTBOUND, found.ref(), TransferState.DEBIT_PENDING,
+            lease.plus(tenant.document().cbs().longestTimeout().multipliedBy(3)));
+        if (fence.isEmpty()) {
+            return;
+        }
+        Outbound current = outbound.byRef(tenant.id(), found.ref()).orElseThrow();
+        LegOutcome taken = debits.take(tenant, current, DebitSteps.request(current, Optional.empty()), leg.leg());
+        CompletedBody answer = decisions.decide(tenant, current, fence.get(), leg.leg(), taken);
+        if (answer.debitPending()) {
+            log.release(tenant.id(), Direction.OUTBOUND, found.ref(), fence.get());
+        }
     }
 
     private void giveUp(Tenant tenant, Outbound found, LegRecord leg, LegOutcome.Open open) {

@@ -18,25 +18,40 @@ import java.util.Optional;
  * @param nextRetryAt  when reconciliation tries next
  * @param fence        the lease this change is made under: applied only while the transfer's lease generation is still
  *                     this one (empty: a change made under no lease)
+ * @param keepLease    true when the caller goes on holding the lease after the change (it calls the CBS next); else the
+ *                     change clears it
  */
 public record StateChange(TransferState from, TransferState to, Optional<TransferState> targetState, Optional<String> cbsReference,
                           String detail, Optional<StoredAnswer> answer, Optional<String> lastError, int attempts,
-                          Optional<Instant> nextRetryAt, Optional<Fence> fence) {
+                          Optional<Instant> nextRetryAt, Optional<Fence> fence, boolean keepLease) {
 
     public StateChange {
         from.moveTo(to);
+    }
+
+    /** A change that clears the lease. */
+    public StateChange(TransferState from, TransferState to, Optional<TransferState> targetState, Optional<String> cbsReference,
+                       String detail, Optional<StoredAnswer> answer, Optional<String> lastError, int attempts,
+                       Optional<Instant> nextRetryAt, Optional<Fence> fence) {
+        this(from, to, targetState, cbsReference, detail, answer, lastError, attempts, nextRetryAt, fence, false);
+    }
+
+    /** This change, after which its caller still holds the lease (its CBS call follows). */
+    public StateChange keepingLease() {
+        return new StateChange(from, to, targetState, cbsReference, detail, answer, lastError, attempts, nextRetryAt, fence, true);
     }
 
     /** A change made under no lease. */
     public StateChange(TransferState from, TransferState to, Optional<TransferState> targetState, Optional<String> cbsReference,
                        String detail, Optional<StoredAnswer> answer, Optional<String> lastError, int attempts,
                        Optional<Instant> nextRetryAt) {
-        this(from, to, targetState, cbsReference, detail, answer, lastError, attempts, nextRetryAt, Optional.empty());
+        this(from, to, targetState, cbsReference, detail, answer, lastError, attempts, nextRetryAt, Optional.empty(), false);
     }
 
     /** This change, applied only while {@code lease} is the transfer's current lease. */
     public StateChange fenced(Fence lease) {
-        return new StateChange(from, to, targetState, cbsReference, detail, answer, lastError, attempts, nextRetryAt, Optional.of(lease));
+        return new StateChange(from, to, targetState, cbsReference, detail, answer, lastError, attempts, nextRetryAt, Optional.of(lease),
+            keepLease);
     }
 
     /** A plain change with a CBS reference and a new answer. */

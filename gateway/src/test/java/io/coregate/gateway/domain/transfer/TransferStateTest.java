@@ -12,6 +12,8 @@ import java.util.Optional;
 import static io.coregate.gateway.domain.transfer.TransferState.ABORTED;
 import static io.coregate.gateway.domain.transfer.TransferState.COMMITTED;
 import static io.coregate.gateway.domain.transfer.TransferState.DEBITED;
+import static io.coregate.gateway.domain.transfer.TransferState.COMMITTING;
+import static io.coregate.gateway.domain.transfer.TransferState.DEBIT_PENDING;
 import static io.coregate.gateway.domain.transfer.TransferState.QUOTED;
 import static io.coregate.gateway.domain.transfer.TransferState.RECEIVED;
 import static io.coregate.gateway.domain.transfer.TransferState.RECONCILE;
@@ -26,9 +28,11 @@ class TransferStateTest {
     @Test
     void allowedTransitionsAreExactlyTheDesignedOnes() {
         assertEquals(EnumSet.of(RESERVED, ABORTED, QUOTED), RECEIVED.next());
-        assertEquals(EnumSet.of(COMMITTED, ABORTED, RECONCILE, QUOTED), RESERVED.next());
-        assertEquals(EnumSet.of(COMMITTED, ABORTED), RECONCILE.next());
-        assertEquals(EnumSet.of(DEBITED, ABORTED, RECONCILE), QUOTED.next());
+        assertEquals(EnumSet.of(COMMITTED, ABORTED, RECONCILE, QUOTED, COMMITTING), RESERVED.next());
+        assertEquals(EnumSet.of(COMMITTED, RECONCILE), COMMITTING.next());
+        assertEquals(EnumSet.of(COMMITTED, ABORTED, COMMITTING), RECONCILE.next());
+        assertEquals(EnumSet.of(DEBIT_PENDING, DEBITED, ABORTED, RECONCILE), QUOTED.next());
+        assertEquals(EnumSet.of(DEBITED, ABORTED, RECONCILE), DEBIT_PENDING.next());
         assertEquals(EnumSet.of(COMMITTED, ABORTED, UNCERTAIN, RECONCILE), DEBITED.next());
         assertEquals(EnumSet.of(COMMITTED, ABORTED, RECONCILE), UNCERTAIN.next());
         assertTrue(COMMITTED.isFinal() && ABORTED.isFinal());
@@ -38,7 +42,8 @@ class TransferStateTest {
     void illegalTransitionsAreRefused() {
         for (var pair : List.of(List.of(RECEIVED, COMMITTED), List.of(COMMITTED, ABORTED), List.of(ABORTED, COMMITTED),
                 List.of(RECEIVED, RECONCILE), List.of(RECONCILE, RESERVED), List.of(COMMITTED, RECONCILE),
-                List.of(QUOTED, COMMITTED), List.of(UNCERTAIN, DEBITED), List.of(RECEIVED, DEBITED))) {
+                List.of(QUOTED, COMMITTED), List.of(UNCERTAIN, DEBITED), List.of(RECEIVED, DEBITED), List.of(COMMITTING, ABORTED),
+                List.of(DEBIT_PENDING, COMMITTED), List.of(RECEIVED, DEBIT_PENDING))) {
             assertThrows(GatewayException.class, () -> pair.get(0).moveTo(pair.get(1)), pair.toString());
             assertThrows(GatewayException.class, () -> StateChange.of(pair.get(0), pair.get(1), Optional.empty(), "x", StoredAnswer.of(Map.of())));
         }
@@ -47,6 +52,7 @@ class TransferStateTest {
     @Test
     void reconcileShowsOutwardsAsReserved() {
         assertEquals("RESERVED", RECONCILE.publicName());
+        assertEquals("RESERVED", COMMITTING.publicName());
         assertEquals("COMMITTED", COMMITTED.publicName());
     }
 
