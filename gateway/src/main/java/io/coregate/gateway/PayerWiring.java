@@ -9,6 +9,7 @@ import io.coregate.gateway.domain.payer.DebitSteps;
 import io.coregate.gateway.domain.payer.PendingDebits;
 import io.coregate.gateway.domain.payer.OperatorSteps;
 import io.coregate.gateway.domain.payer.OutboundLog;
+import io.coregate.gateway.domain.payer.PayerAccounts;
 import io.coregate.gateway.domain.payer.PayerService;
 import io.coregate.gateway.domain.payer.Quoting;
 import io.coregate.gateway.domain.payer.Settlement;
@@ -43,7 +44,7 @@ record PayerWiring(PayerRoutes routes, UncertainResolver resolver, PendingDebits
         var settlement = new Settlement(shared.log(), debits, shared.metrics(), shared.policy(), shared.clock());
         var aborts = new Aborts(shared.log(), shared.metrics());
         var quoting = new Quoting(connector, outbound, shared.log(), aborts, shared.metrics(), shared.clock());
-        var payer = new PayerService(outbound, quoting, aborts, lease, shared.clock());
+        var payer = new PayerService(outbound, quoting, aborts, new PayerAccounts(shared.adapters()), lease, shared.clock());
         var decisions = new DebitDecisions(connector, debits, settlement, outbound, shared.log(), shared.clock());
         var accept = new AcceptService(connector, debits, decisions, outbound, shared.log(), shared.metrics(), lease, shared.clock());
         var pending = new PendingDebits(shared.legs(), shared.legLog(), decisions, debits, outbound, shared.log(), shared.policy(), lease,

@@ -49,6 +49,23 @@ class PayerFailuresIT {
     }
 
     @Test
+    void aPayerTheBankDoesNotKnowOrWhoseAccountIsBlockedIsRefusedBeforeAnythingElse() {
+        var before = bank.snapshot();
+        long posts = simulator.calls().stream().filter(c -> c.startsWith("POST")).count();
+        var unknown = Payers.sendMoney(Payers.home(), Payers.MARY, "20");
+        unknown.put("payer", Map.of("name", "Nobody", "payerId", "260979999999", "payerIdType", "MSISDN"));
+        var refused = bank.send(unknown);
+        assertEquals("3204", refused.field("statusCode"), refused.body());
+        assertTrue(refused.field("message").contains("260979999999"), refused.body());
+        var blocked = Payers.sendMoney(Payers.home(), Payers.MARY, "20");
+        blocked.put("payer", Map.of("name", "Chanda Mwale", "payerId", "260971000003", "payerIdType", "MSISDN"));
+        var refusedBlocked = bank.send(blocked);
+        assertEquals("4400", refusedBlocked.field("statusCode"), refusedBlocked.body());
+        assertEquals(posts, simulator.calls().stream().filter(c -> c.startsWith("POST")).count(), "the Connector was not asked");
+        assertTrue(before.same(bank.snapshot()));
+    }
+
+    @Test
     void anUnknownPayeeAtTheTransferRequestIs3204AndReleasesTheReservation() {
         simulator.planFor("260972100011", SimulatorPlan.normal().postError("3204", "Party not found"));
         var before = bank.snapshot();

@@ -35,8 +35,10 @@ public final class PayerService {
     private final Aborts aborts;
     private final Duration lease;
     private final Clock clock;
+    private final PayerAccounts payers;
 
-    public PayerService(OutboundLog outbound, Quoting quoting, Aborts aborts, Duration lease, Clock clock) {
+    public PayerService(OutboundLog outbound, Quoting quoting, Aborts aborts, PayerAccounts payers, Duration lease, Clock clock) {
+        this.payers = payers;
         this.outbound = outbound;
         this.quoting = quoting;
         this.aborts = aborts;
@@ -65,7 +67,8 @@ public final class PayerService {
     private QuotedBody start(Tenant tenant, String hash, OutboundTransfer request, Payer payer, Money amount, boolean send) {
         String home = request.homeTransactionId();
         if (outbound.byHome(tenant.id(), home).isEmpty()) {
-            Transfer transfer = transfer(tenant, request, payer, amount, hash, send ? TransferState.RESERVED : TransferState.RECEIVED);
+            TransferParty from = payers.resolve(tenant, payer, amount.currency());
+            Transfer transfer = transfer(tenant, request, from, amount, hash, send ? TransferState.RESERVED : TransferState.RECEIVED);
             Instant holdUntil = clock.instant().plus(HOLD);
             String detail = send ? "send money: " + amount + " reserved" : "merchant payment received";
             try {
@@ -76,7 +79,7 @@ public final class PayerService {
                 if (e.code() != ErrorCode.PAYER_INSUFFICIENT_LIQUIDITY && e.code() != ErrorCode.PAYER_LIMIT) {
                     throw e;
                 }
-                Transfer refused = transfer(tenant, request, payer, amount, hash, TransferState.RECEIVED);
+                Transfer refused = transfer(tenant, request, from, amount, hash, TransferState.RECEIVED);
                 if (outbound.open(refused, holdUntil, "send money refused by the liquidity ledger", lease)) {
                     aborts.abort(tenant, refused, e.code(), e.getMessage());
                 }
@@ -85,10 +88,8 @@ public final class PayerService {
         return replay(tenant, home, hash);
     }
 
-    private Transfer transfer(Tenant tenant, OutboundTransfer request, Payer payer, Money amount, String hash, TransferState state) {
+    private Transfer transfer(Tenant tenant, OutboundTransfer request, TransferParty from, Money amount, String hash, TransferState state) {
         Instant now = clock.instant();
-        var from = TransferParty.of(payer.id().idType(), payer.id().idValue())
-            .named(Optional.of(payer.name()), Optional.of(tenant.document().dfspId()));
         PartyId to = request.to().id();
         return new Transfer(tenant.id(), Direction.OUTBOUND, UUID.randomUUID().toString(), request.homeTransactionId(), state,
             Optional.empty(), Optional.empty(), request.amountType().name(), request.transactionType(), amount.currency(), amount.amount(),

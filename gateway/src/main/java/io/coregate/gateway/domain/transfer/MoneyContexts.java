@@ -39,7 +39,8 @@ public final class MoneyContexts {
     }
 
     /**
-     * An outbound (payer-side) transfer's context. A merchant payment ({@code amountType=RECEIVE}) is a
+     * An outbound (payer-side) transfer's context: the customer is the payer as the CBS resolved it when the transfer was
+     * started (stored with its account). A merchant payment ({@code amountType=RECEIVE}) is a
      * {@link TransactionType#PAYMENT}, whatever the Connector was sent.
      *
      * @param transfer   the stored transfer
@@ -56,8 +57,8 @@ public final class MoneyContexts {
         TransferParty to = payee.orElse(transfer.payee());
         return new TransferContext(transferId, transfer.transactionId(), transfer.quoteId(), type,
             counterparty(transfer.payer(), transfer.payer().fspId()), counterparty(to, to.fspId()), new Money(sent, currency),
-            new Money(fee, currency), Currencies.minorUnit(currency), transfer.expiresAt(), Optional.empty(),
-            Optional.of(transfer.homeTransactionId()));
+            new Money(fee, currency), Currencies.minorUnit(currency), transfer.expiresAt(),
+            transfer.payer().accountNo().map(account -> transfer.payer().party(currency)), Optional.of(transfer.homeTransactionId()));
     }
 
     private static Counterparty counterparty(TransferParty party, Optional<String> fsp) {

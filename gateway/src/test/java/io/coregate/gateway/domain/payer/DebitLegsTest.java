@@ -12,6 +12,7 @@ import io.coregate.gateway.testing.Tenants;
 import io.coregate.plugin.api.CoreBankingAdapter;
 import io.coregate.plugin.api.CreditRequest;
 import io.coregate.plugin.api.DebitRequest;
+import io.coregate.plugin.api.AccountStatus;
 import io.coregate.plugin.api.HealthStatus;
 import io.coregate.plugin.api.Leg;
 import io.coregate.plugin.api.Outcome;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.time.Clock;
 import java.util.function.Function;
@@ -180,6 +182,7 @@ class DebitLegsTest {
             assertEquals(Optional.of("Alice Banda"), context.payer().name());
             assertEquals(Optional.of("banka"), context.payer().fspId());
             assertTrue(context.expiresAt().isPresent());
+            assertEquals("SB-0001", context.customer().orElseThrow().accountNo(), "the payer as resolved when the transfer started");
         }
     }
 
@@ -194,7 +197,9 @@ class DebitLegsTest {
 
     private static Outbound outbound(String amountType, int attempts) {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        var payer = TransferParty.of("MSISDN", "260971000001").named(Optional.of("Alice Banda"), Optional.of("banka"));
+        var resolved = new Party(PartyId.of("MSISDN", "260971000001"), "SB-0001", "Alice", Optional.empty(), "Banda", "Alice Banda",
+            Optional.empty(), Set.of("ZMW"), AccountStatus.ACTIVE, Optional.empty());
+        var payer = TransferParty.stored(resolved).named(Optional.of("Alice Banda"), Optional.of("banka"));
         var payee = TransferParty.of("MSISDN", "260972000002").named(Optional.of("Shop Ltd"), Optional.of("shopbank"));
         var transfer = new Transfer(new TenantId("bank-a"), Direction.OUTBOUND, "ref-" + UUID.randomUUID(), "home-1", TransferState.QUOTED,
             Optional.empty(),
