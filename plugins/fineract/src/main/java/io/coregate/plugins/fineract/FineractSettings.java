@@ -40,19 +40,13 @@ record FineractSettings(URI baseUrl, String tenantIdentifier, String username, l
     static final String PASSWORD_SECRET = "password";
 
     /** What Fineract's error codes mean; any other code is {@link FailureKind#REJECTED}. */
-    static final ErrorTable DEFAULT_ERRORS = ErrorTable.of(Map.ofEntries(
-            Map.entry("error.msg.savingsaccount.transaction.insufficient.account.balance", FailureKind.INSUFFICIENT_FUNDS),
-            Map.entry("error.msg.savingsaccount.id.invalid", FailureKind.NOT_FOUND),
-            Map.entry("error.msg.client.id.invalid", FailureKind.NOT_FOUND),
-            Map.entry("error.msg.resource.not.found", FailureKind.NOT_FOUND),
-            Map.entry("error.msg.savings.account.debit.transaction.not.allowed", FailureKind.BLOCKED),
-            Map.entry("error.msg.savings.account.credit.transaction.not.allowed", FailureKind.BLOCKED),
-            Map.entry("error.msg.savings.account.blocked.transaction.not.allowed", FailureKind.BLOCKED),
-            Map.entry("error.msg.savingsaccount.transaction.account.is.not.active", FailureKind.BLOCKED),
-            Map.entry("error.msg.savingsaccount.transaction.account.is.closed", FailureKind.BLOCKED),
-            Map.entry("error.msg.savingsaccount.transaction.withdrawal.limit.exceeded", FailureKind.LIMIT_EXCEEDED),
-            Map.entry("error.msg.accounttransfer.currency.mismatch", FailureKind.UNSUPPORTED_CURRENCY),
-            Map.entry("error.msg.platform.service.unavailable", FailureKind.UNAVAILABLE)), FailureKind.REJECTED);
+    static final ErrorTable DEFAULT_ERRORS = ErrorTable.of(Map.of(
+            "error.msg.savingsaccount.transaction.insufficient.account.balance", FailureKind.INSUFFICIENT_FUNDS,
+            "error.msg.saving.account.id.invalid", FailureKind.NOT_FOUND,
+            "error.msg.client.id.invalid", FailureKind.NOT_FOUND,
+            "error.msg.savings.account.debit.transaction.not.allowed", FailureKind.BLOCKED,
+            "error.msg.savings.account.credit.transaction.not.allowed", FailureKind.BLOCKED,
+            "error.msg.savingsaccount.transaction.account.is.not.active", FailureKind.BLOCKED), FailureKind.REJECTED);
 
     /**
      * The settings of this tenant.
