@@ -33,7 +33,7 @@ public final class FineractSimulator {
     /** The Fineract user. */
     public static final String USERNAME = "mifos";
     /** Its password. */
-    public static final String PASSWORD = "password";
+    public static final String PASSWORD = "Fin3ract-s3cret";
     /** The Fineract tenant identifier. */
     public static final String TENANT = "default";
     /** The customers' savings product. */
