@@ -6,6 +6,7 @@ import io.coregate.gateway.testing.OutboundSimulator;
 import io.coregate.gateway.testing.Payee;
 import io.coregate.gateway.testing.Payers;
 import io.coregate.gateway.testing.Plugins;
+import io.coregate.gateway.testing.Poll;
 import io.coregate.gateway.testing.SimulatorPlan;
 import io.coregate.gateway.testing.TestDatabase;
 import io.coregate.gateway.testing.TestGateway;
@@ -41,9 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The Fineract plugin as shipped: the jar built by {@code plugins/fineract} is dropped into a running gateway, the tenant
- * document of the plugin's README is onboarded verbatim, then pointed at the simulated Fineract (the plugin's own
- * simulator of Fineract's API) and a Mojaloop Connector's payee flow (lookup, quote, transfer, {@code COMPLETED} twice:
- * credited once), a lost Fineract answer retried (booked once), and the payer flow (send money, accept: the hold
+ * document of the plugin's README is onboarded verbatim (its password from {@code env:FINERACT_A_PASSWORD}, set by the
+ * gateway's surefire configuration), then pointed at the simulated Fineract (the plugin's own simulator of Fineract's
+ * API) and a Mojaloop Connector's payee flow (lookup, quote, transfer, {@code COMPLETED} twice: credited once), a lost
+ * Fineract answer retried by the reconciliation job under the same key (booked once), and the payer flow (send money, accept: the hold
  * captured once; a hub abort: the hold released) run through it. No log line carries the Fineract password.
  */
 class FineractPluginIT {
@@ -78,11 +80,12 @@ class FineractPluginIT {
     static void start() throws IOException {
         assertTrue(Files.isRegularFile(JAR), "run the reactor build first: " + JAR.toAbsolutePath() + " is missing");
         Logger.getLogger("").addHandler(CAPTURE);
-        Path secrets = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-secrets")), "fineract").toAbsolutePath();
-        Files.writeString(secrets.resolve(TENANT + "-password"), FineractSimulator.PASSWORD);
+        assertEquals(FineractSimulator.PASSWORD, System.getenv("FINERACT_A_PASSWORD"),
+            "the README's secret reference env:FINERACT_A_PASSWORD is set by gateway/pom.xml's surefire configuration");
         fineract = FineractSimulator.start();
         connector = OutboundSimulator.start();
-        gateway = TestGateway.start(TestDatabase.freshSchema(), Map.of("tenants.secrets-dir", secrets.toString()));
+        gateway = TestGateway.start(TestDatabase.freshSchema(), Map.of("transfers.reconcile.interval-seconds", "1",
+            "transfers.reconcile.base-delay-millis", "200", "transfers.reconcile.max-delay-seconds", "1"));
         Files.copy(JAR, Plugins.dropIn(gateway).resolve(JAR.getFileName()));
         var loaded = Plugins.await(gateway, e -> Plugins.version("fineract", "1.0.0").test(e) && "STARTED".equals(e.get("state")),
             Duration.ofSeconds(10));
@@ -91,7 +94,7 @@ class FineractPluginIT {
         String documented = readmeDocument();
         var verbatim = gateway.admin().send("PUT", "/admin/tenants/" + TENANT, "application/json", documented.getBytes(StandardCharsets.UTF_8));
         assertEquals(201, verbatim.status(), verbatim.body());
-        var onSimulator = gateway.admin().put("/admin/tenants/" + TENANT, onSimulator(documented, secrets));
+        var onSimulator = gateway.admin().put("/admin/tenants/" + TENANT, onSimulator(documented));
         assertEquals(200, onSimulator.status(), onSimulator.body());
         var key = gateway.admin().post("/admin/tenants/" + TENANT + "/api-keys", Map.of());
         assertEquals(201, key.status(), key.body());
@@ -156,9 +159,11 @@ class FineractPluginIT {
         var backend = new Backend(gateway, TENANT);
         String transferId = payeeTransfer(backend, FineractSimulator.BOB.msisdn(), "40");
         fineract.simulator().inject(FineractSimulator.TRANSFERS, Fault.dropAfterBooking(), 1);
-        backend.notify(transferId, Payee.notification(transferId, "COMPLETED"));
-        var again = backend.notify(transferId, Payee.notification(transferId, "COMPLETED"));
-        assertEquals(200, again.status(), again.body());
+        var notified = backend.notify(transferId, Payee.notification(transferId, "COMPLETED"));
+        assertEquals(200, notified.status(), notified.body());
+        assertEquals("RECONCILE", admin(transferId).get("state"), "the lost answer left the credit unconfirmed");
+        var committed = Poll.last(Duration.ofSeconds(15), () -> admin(transferId), t -> "COMMITTED".equals(t.get("state")));
+        assertEquals("COMMITTED", committed.get("state"), "the reconciliation job retried the credit: " + committed);
         assertEquals("COMMITTED", backend.get("/transfers/" + transferId).field("transferState"));
         assertEquals(2, fineract.simulator().journal().of(FineractSimulator.TRANSFERS).stream()
             .filter(e -> e.body().contains(transferId + "-commit")).count(), "the lost call and its retry reached Fineract");
@@ -201,6 +206,13 @@ class FineractPluginIT {
             "releaseAmount was called");
     }
 
+    /** The transfer as the admin API shows it (state, target state, journal). */
+    private static Map<String, Object> admin(String transferId) {
+        var transfer = gateway.admin().get("/admin/tenants/" + TENANT + "/transfers/" + transferId);
+        assertEquals(200, transfer.status(), transfer.body());
+        return transfer.json();
+    }
+
     /** Quote and prepare a payee transfer of {@code amount} ZMW to {@code msisdn}; answers its transfer id. */
     private static String payeeTransfer(Backend backend, String msisdn, String amount) {
         var quoteRequest = Payee.quote(Payee.id(), msisdn, "SEND", amount);
@@ -225,9 +237,9 @@ class FineractPluginIT {
         return documents.getFirst();
     }
 
-    /** The README's document pointed at the simulator, its password in the tenant's secrets directory, with a Connector. */
+    /** The README's document pointed at the simulator (its address and user), with a Connector, liquidity and fees. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> onSimulator(String documented, Path secrets) throws IOException {
+    private static Map<String, Object> onSimulator(String documented) throws IOException {
         Map<String, Object> doc = Http.JSON.readValue(documented, LinkedHashMap.class);
         var cbs = (Map<String, Object>) doc.get("cbs");
         var settings = new LinkedHashMap<String, Object>((Map<String, Object>) cbs.get("settings"));
@@ -235,7 +247,6 @@ class FineractPluginIT {
         settings.put("tenantIdentifier", FineractSimulator.TENANT);
         settings.put("username", FineractSimulator.USERNAME);
         cbs.put("settings", settings);
-        cbs.put("secrets", Map.of("password", "file:" + secrets.resolve(TENANT + "-password")));
         doc.put("sdk", Map.of("outboundUrl", connector.url() + "/"));
         doc.put("liquidity", Map.of("ZMW", Map.of("limit", "10000", "alarmPercent", 80)));
         doc.put("fees", Map.of("send", Map.of("percent", "1", "min", "0"), "receive", Map.of("percent", "0", "min", "0")));

@@ -19,17 +19,18 @@ import java.math.BigDecimal;
  * @param decimalPlaces the currency's decimal places in Fineract
  * @param inMultiplesOf amounts must be multiples of this (zero: no rule)
  * @param status        what Fineract's status and sub-status allow
+ * @param creditable    whether Fineract takes credits: active and blocked neither in full nor for credits
  * @param available     {@code summary.availableBalance}
  */
 record FineractAccount(long id, long clientId, long officeId, long productId, String currency, int decimalPlaces,
-                       BigDecimal inMultiplesOf, AccountStatus status, BigDecimal available) {
+                       BigDecimal inMultiplesOf, AccountStatus status, boolean creditable, BigDecimal available) {
 
     /** The account of a {@code GET /savingsaccounts/{id}} body whose client is in {@code officeId}. */
     static FineractAccount of(JsonNode account, long officeId) {
         JsonNode currency = account.path("currency");
         return new FineractAccount(account.path("id").asLong(), account.path("clientId").asLong(), officeId,
                 account.path("savingsProductId").asLong(), currency.path("code").asText(), currency.path("decimalPlaces").asInt(2),
-                new BigDecimal(currency.path("inMultiplesOf").asText("0")), status(account),
+                new BigDecimal(currency.path("inMultiplesOf").asText("0")), status(account), creditable(account),
                 new BigDecimal(account.path("summary").path("availableBalance").asText("0")));
     }
 
@@ -51,6 +52,12 @@ record FineractAccount(long id, long clientId, long officeId, long productId, St
             return AccountStatus.BLOCKED;
         }
         return AccountStatus.ACTIVE;
+    }
+
+    private static boolean creditable(JsonNode account) {
+        JsonNode sub = account.path("subStatus");
+        return account.path("status").path("active").asBoolean(false) && !sub.path("block").asBoolean(false)
+                && !sub.path("blockCredit").asBoolean(false);
     }
 
     /**

@@ -79,10 +79,11 @@ final class FineractAdapter implements CoreBankingAdapter {
                 : Outcome.failed(FailureKind.UNSUPPORTED_CURRENCY, "Fineract savings account " + accountNo + " does not hold " + currency)));
     }
 
-    /** Books nothing: checks that the payee's account can take exactly this amount, before the hub commits. */
+    /** Books nothing: checks that the payee's account takes credits, and exactly this amount, before the hub commits. */
     @Override
     public Outcome<Receipt> reserveCredit(CreditRequest request) {
-        return then(payeeAccount(request), payee -> Outcome.done(NO_HOLD));
+        return then(payeeAccount(request), payee -> payee.creditable() ? Outcome.done(NO_HOLD)
+                : Outcome.failed(FailureKind.BLOCKED, "Fineract savings account " + payee.id() + " does not take credits (" + payee.status() + ")"));
     }
 
     @Override

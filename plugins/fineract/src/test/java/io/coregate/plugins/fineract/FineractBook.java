@@ -29,10 +29,6 @@ final class FineractBook {
     record Savings(long id, long clientId, long productId, String currency, boolean active, String subStatus, BigDecimal inMultiplesOf) {
     }
 
-    /** A booked account transfer. */
-    record Transfer(long id, long from, long to, BigDecimal amount, String currency, String description, String date) {
-    }
-
     private record HoldRow(long savingsId, String ledgerHold) {
     }
 
@@ -40,7 +36,7 @@ final class FineractBook {
     private final Map<Long, Client> clients = new LinkedHashMap<>();
     private final Map<Long, Savings> savings = new LinkedHashMap<>();
     private final Map<Long, HoldRow> holds = new LinkedHashMap<>();
-    private final List<Transfer> transfers = new ArrayList<>();
+    private final List<FineractTransfer> transfers = new ArrayList<>();
     private long sequence = 1000;
 
     FineractBook(Ledger ledger) {
@@ -88,7 +84,7 @@ final class FineractBook {
         return savings.values().stream().filter(s -> s.clientId() == clientId).toList();
     }
 
-    List<Transfer> transfers() {
+    List<FineractTransfer> transfers() {
         return List.copyOf(transfers);
     }
 
@@ -138,9 +134,9 @@ final class FineractBook {
         return Optional.empty();
     }
 
-    Transfer transfer(String legKey, Savings from, Savings to, BigDecimal amount, String description, String date) {
+    FineractTransfer transfer(String legKey, Savings from, Savings to, BigDecimal amount, String description, String date) {
         ledger.transfer(legKey, Long.toString(from.id()), Long.toString(to.id()), amount, from.currency());
-        var transfer = new Transfer(++sequence, from.id(), to.id(), amount, from.currency(), description, date);
+        var transfer = new FineractTransfer(++sequence, from.id(), to.id(), amount, from.currency(), description, date);
         transfers.add(transfer);
         return transfer;
     }

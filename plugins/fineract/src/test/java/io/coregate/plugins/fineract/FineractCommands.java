@@ -203,7 +203,7 @@ final class FineractCommands {
     }
 
     /** An account transfer as {@code GET /accounttransfers} lists it. */
-    static Map<String, Object> transferItem(FineractBook.Transfer t) {
+    static Map<String, Object> transferItem(FineractTransfer t) {
         var item = new LinkedHashMap<String, Object>();
         item.put("id", t.id());
         item.put("reversed", false);

@@ -52,6 +52,8 @@ class FineractErrorsTest {
         assertTrue(debit.message().contains("error.msg.savings.account.debit.transaction.not.allowed"), debit.message());
         var credit = f.credit(id(), FineractSimulator.BOB, zmw("5"), Leg.COMMIT, 1);
         f.fineract.subStatus(FineractSimulator.BOB.savingsId(), "blockCredit");
+        var early = failed(f.adapter.reserveCredit(credit.forLeg(Leg.RESERVE, 1)));
+        assertEquals(FailureKind.BLOCKED, early.kind(), "refused before the hub commits: " + early.message());
         var refused = failed(f.adapter.commitCredit(credit));
         assertEquals(FailureKind.BLOCKED, refused.kind(), refused.message());
         assertTrue(refused.message().contains("error.msg.savings.account.credit.transaction.not.allowed"), refused.message());

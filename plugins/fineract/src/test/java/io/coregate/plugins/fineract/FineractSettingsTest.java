@@ -62,9 +62,9 @@ class FineractSettingsTest {
         var settings = FineractSettings.of(context(Map.of("locale", "en", "dateFormat", "dd MMMM yyyy", "timeZone", "Africa/Lusaka")));
         var wire = new FineractWire(settings, Clock.fixed(Instant.parse("2026-12-05T22:30:00Z"), ZoneId.of("UTC")));
         var from = new FineractAccount(11, 101, 2, 1, "ZMW", 2, java.math.BigDecimal.ZERO, io.coregate.plugin.api.AccountStatus.ACTIVE,
-                java.math.BigDecimal.TEN);
+                true, java.math.BigDecimal.TEN);
         var to = new FineractAccount(2, 1, 1, 9, "ZMW", 2, java.math.BigDecimal.ZERO, io.coregate.plugin.api.AccountStatus.ACTIVE,
-                java.math.BigDecimal.ZERO);
+                true, java.math.BigDecimal.ZERO);
         var transfer = wire.transfer(from, to, Money.of("1E+2", "ZMW"), "Mojaloop TRANSFER Bob t-1-debit");
         assertEquals(Map.ofEntries(Map.entry("locale", "en"), Map.entry("dateFormat", "dd MMMM yyyy"), Map.entry("fromOfficeId", 2L),
                 Map.entry("fromClientId", 101L), Map.entry("fromAccountType", 2), Map.entry("fromAccountId", 11L), Map.entry("toOfficeId", 1L),

@@ -151,7 +151,7 @@ public final class FineractSimulator {
     }
 
     /** The account transfers booked, oldest first. */
-    public List<FineractBook.Transfer> transfers() {
+    public List<FineractTransfer> transfers() {
         synchronized (book.ledger()) {
             return book.transfers();
         }
