@@ -40,6 +40,8 @@ final class FineractAdapter implements CoreBankingAdapter {
     static final LegKeys KEYS = new LegKeys(50, LegKeys.Charset.ALPHANUMERIC_DASH, LegKeys.LegStyle.NAME);
     /** How many of the latest account transfers {@link #status} searches for a leg's key. */
     static final int STATUS_SCAN = 500;
+    /** The legs that book an account transfer, the one that decides the state first. */
+    private static final List<Leg> STATUS_LEGS = List.of(Leg.REFUND, Leg.COMMIT, Leg.CAPTURE, Leg.DEBIT);
 
     private static final Receipt NO_HOLD = new Receipt("fineract-no-hold");
 
@@ -142,24 +144,39 @@ final class FineractAdapter implements CoreBankingAdapter {
     }
 
     /**
-     * Searches the latest account transfers for the transfer's legs by the key in their description: a refund means the
-     * transfer FAILED; a commit, capture or debit that it COMPLETED; none, NOT_FOUND.
+     * Searches the latest account transfers for the transfer's legs by the key at the end of their description, then (an
+     * older transfer) the one the receipt names: a refund means the transfer FAILED; a commit, capture or debit that it
+     * COMPLETED; none, NOT_FOUND.
      */
     @Override
     public Outcome<TransactionStatus> status(String transferId, Optional<String> cbsReference) {
         var query = Map.of("offset", "0", "limit", Integer.toString(STATUS_SCAN), "orderBy", "id", "sortOrder", "DESC");
         return then(fineract.get("accounttransfers", query), page -> {
-            for (Leg leg : new Leg[] {Leg.REFUND, Leg.COMMIT, Leg.CAPTURE, Leg.DEBIT}) {
-                String suffix = " " + KEYS.key(transferId, leg);
+            for (Leg leg : STATUS_LEGS) {
                 for (JsonNode item : page.path("pageItems")) {
-                    if (item.path("transferDescription").asText().endsWith(suffix) && !item.path("reversed").asBoolean(false)) {
-                        var state = leg == Leg.REFUND ? TransactionStatus.State.FAILED : TransactionStatus.State.COMPLETED;
-                        return Outcome.done(new TransactionStatus(state, Optional.of(item.path("id").asText())));
+                    if (isLeg(item, transferId, leg)) {
+                        return Outcome.done(status(leg, item));
                     }
                 }
             }
-            return Outcome.done(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()));
+            Optional<String> receipt = cbsReference.filter(ref -> ref.matches("[1-9][0-9]{0,17}"));
+            if (receipt.isEmpty()) {
+                return Outcome.done(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()));
+            }
+            return then(fineract.get("accounttransfers/" + receipt.get(), Map.of()), item -> Outcome.done(STATUS_LEGS.stream()
+                    .filter(leg -> isLeg(item, transferId, leg)).findFirst().map(leg -> status(leg, item))
+                    .orElse(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()))));
         });
+    }
+
+    private static boolean isLeg(JsonNode transfer, String transferId, Leg leg) {
+        return transfer.path("transferDescription").asText().endsWith(" " + KEYS.key(transferId, leg))
+                && !transfer.path("reversed").asBoolean(false);
+    }
+
+    private static TransactionStatus status(Leg leg, JsonNode transfer) {
+        var state = leg == Leg.REFUND ? TransactionStatus.State.FAILED : TransactionStatus.State.COMPLETED;
+        return new TransactionStatus(state, Optional.of(transfer.path("id").asText()));
     }
 
     @Override

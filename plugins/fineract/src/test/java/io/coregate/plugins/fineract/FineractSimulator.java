@@ -97,6 +97,7 @@ public final class FineractSimulator {
     private final Simulator sim;
     private final FineractBook book;
     private final FineractCommands commands;
+    private volatile int pageLimit = Integer.MAX_VALUE;
 
     private FineractSimulator(Simulator sim) {
         this.sim = sim;
@@ -225,6 +226,7 @@ public final class FineractSimulator {
         sim.route("GET", api + "/clients/{clientId}/accounts", guarded(this::clientAccounts));
         sim.route("GET", api + "/savingsaccounts/{accountId}", guarded(this::savings));
         sim.route("GET", api + "/accounttransfers", guarded(this::transferPage));
+        sim.route("GET", api + "/accounttransfers/{transferId}", guarded(this::transfer));
         sim.route("POST", api + "/accounttransfers", guarded((r, l) -> commands.run("CREATE ACCOUNTTRANSFER", r, commands.transfer)));
         sim.route("POST", api + "/savingsaccounts/{savingsId}/transactions", guarded((r, l) -> "holdAmount".equals(r.query().get("command"))
                 ? commands.run("HOLDAMOUNT SAVINGSACCOUNT", r, commands.hold)
@@ -339,12 +341,26 @@ public final class FineractSimulator {
     }
 
     private SimResponse transferPage(SimRequest request, io.coregate.plugin.sim.Ledger ledger) {
-        int limit = Integer.parseInt(request.query().getOrDefault("limit", "200"));
+        int limit = Math.min(pageLimit, Integer.parseInt(request.query().getOrDefault("limit", "200")));
         synchronized (ledger) {
             var all = book.transfers();
             var items = all.reversed().stream().limit(limit).map(FineractCommands::transferItem).toList();
             return SimResponse.ok(Map.of("totalFilteredRecords", all.size(), "pageItems", items));
         }
+    }
+
+    private SimResponse transfer(SimRequest request, io.coregate.plugin.sim.Ledger ledger) {
+        synchronized (ledger) {
+            return id(request.param("transferId")).flatMap(id -> book.transfers().stream().filter(t -> t.id() == id).findFirst())
+                    .map(t -> SimResponse.ok(FineractCommands.transferItem(t)))
+                    .orElseGet(() -> error(404, "error.msg.accounttransfer.id.invalid", "Account transfer with identifier "
+                            + request.param("transferId") + " does not exist"));
+        }
+    }
+
+    /** Makes {@code GET /accounttransfers} list only the latest {@code limit} transfers, whatever the request asks. */
+    public void transferPageLimit(int limit) {
+        pageLimit = limit;
     }
 
     private static Map<String, Object> status(Savings s) {

@@ -149,6 +149,15 @@ class FineractWireTest {
         assertEquals(Optional.of(debited.cbsReference()), completed.cbsReference());
         done(f.adapter.refund(debit(transferId, FineractSimulator.ALICE, zmw("10"), Leg.REFUND, 1, Optional.of(debited.cbsReference()))));
         assertEquals(TransactionStatus.State.FAILED, done(f.adapter.status(transferId, Optional.empty())).state());
+        String older = UUID.randomUUID().toString();
+        Receipt olderDebit = done(f.adapter.debit(debit(older, FineractSimulator.ALICE, zmw("10"), Leg.DEBIT, 1, Optional.empty())));
+        done(f.adapter.commitCredit(f.credit(UUID.randomUUID().toString(), FineractSimulator.BOB, zmw("1"), Leg.COMMIT, 1)));
+        f.fineract.transferPageLimit(1);
+        assertEquals(TransactionStatus.State.NOT_FOUND, done(f.adapter.status(older, Optional.empty())).state(), "beyond the scan");
+        var byReceipt = done(f.adapter.status(older, Optional.of(olderDebit.cbsReference())));
+        assertEquals(TransactionStatus.State.COMPLETED, byReceipt.state(), "found by the receipt's transfer id");
+        assertEquals(TransactionStatus.State.NOT_FOUND, done(f.adapter.status(transferId, Optional.of(olderDebit.cbsReference()))).state(),
+                "another transfer's receipt is not this transfer's");
     }
 
     @Test
