@@ -61,7 +61,8 @@ final class FineractAdapter implements CoreBankingAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.BALANCE, Capability.STATUS, Capability.DEBIT_HOLD);
+        return settings.debitHolds() ? Set.of(Capability.BALANCE, Capability.STATUS, Capability.DEBIT_HOLD)
+                : Set.of(Capability.BALANCE, Capability.STATUS);
     }
 
     @Override
@@ -111,8 +112,15 @@ final class FineractAdapter implements CoreBankingAdapter {
                 collection -> transfer(request, Leg.REFUND, collection, payer, request.amount())));
     }
 
+    /**
+     * Places a hold; refused when {@code debitHolds} is off. Capture and release stay available then, so holds placed
+     * before the setting changed still end.
+     */
     @Override
     public Outcome<Receipt> holdDebit(DebitRequest request) {
+        if (!settings.debitHolds()) {
+            return Outcome.failed(FailureKind.REJECTED, "holdDebit is off for this tenant (cbs.settings.debitHolds is false)");
+        }
         String key = key(request, Leg.HOLD);
         return then(payerAccount(request), payer -> then(
                 fineract.post("savingsaccounts/" + payer.id() + "/transactions", Map.of("command", "holdAmount"),

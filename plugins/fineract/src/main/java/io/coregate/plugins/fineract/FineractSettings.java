@@ -32,9 +32,12 @@ import java.util.stream.Collectors;
  * @param accounts         the tenant's disbursement and collection savings account ids ({@code accounts}, per currency)
  * @param errors           Fineract's {@code userMessageGlobalisationCode}s as failure kinds, {@code cbs.settings.errorCodes} on top
  * @param httpTimeout      the deadline of each HTTP call ({@code cbs.settings.httpTimeoutMillis}, else 4/5 of the tenant's timeout)
+ * @param debitHolds       whether outbound transfers hold the payer's funds and capture them ({@code cbs.settings.debitHolds},
+ *                         default true), or debit at once and refund on failure
  */
 record FineractSettings(URI baseUrl, String tenantIdentifier, String username, long savingsProductId, String locale,
-                        String dateFormat, ZoneId zone, AccountMapping accounts, ErrorTable errors, Duration httpTimeout) {
+                        String dateFormat, ZoneId zone, AccountMapping accounts, ErrorTable errors, Duration httpTimeout,
+                        boolean debitHolds) {
 
     /** The name of the secret holding the Fineract user's password, in {@code cbs.secrets}. */
     static final String PASSWORD_SECRET = "password";
@@ -63,7 +66,7 @@ record FineractSettings(URI baseUrl, String tenantIdentifier, String username, l
         return new FineractSettings(baseUrl(context).orElseThrow(), settings.string("tenantIdentifier").orElseThrow().strip(),
                 settings.string("username").orElseThrow(), productId(context).orElseThrow(), settings.string("locale").orElse("en"),
                 settings.string("dateFormat").orElse("yyyy-MM-dd"), zone(context).orElseThrow(), context.accounts(),
-                errors(context), context.httpTimeout());
+                errors(context), context.httpTimeout(), settings.flag("debitHolds", true));
     }
 
     /**
@@ -92,6 +95,9 @@ record FineractSettings(URI baseUrl, String tenantIdentifier, String username, l
         }
         if (zone(context).isEmpty()) {
             problems.add(SettingProblem.setting("timeZone", "is not a time zone, e.g. Africa/Lusaka"));
+        }
+        if (settings.string("debitHolds").filter(v -> !v.equals("true") && !v.equals("false")).isPresent()) {
+            problems.add(SettingProblem.setting("debitHolds", "must be true or false"));
         }
         accountProblems(context, problems);
         check(problems, "httpTimeoutMillis", context::httpTimeout);

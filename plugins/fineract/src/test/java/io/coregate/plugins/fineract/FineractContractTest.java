@@ -45,6 +45,11 @@ class FineractContractTest extends SimulatorContract {
         return context(fineract, Map.of());
     }
 
+    /** The simulated Fineract of the running test. */
+    protected final FineractSimulator simulatorOfThisTest() {
+        return fineract;
+    }
+
     /** A tenant on the simulated Fineract with these settings besides the defaults. */
     static AdapterContext context(FineractSimulator fineract, Map<String, Object> settings) {
         return context(fineract, settings, secrets(Map.of(FineractSettings.PASSWORD_SECRET, FineractSimulator.PASSWORD)),

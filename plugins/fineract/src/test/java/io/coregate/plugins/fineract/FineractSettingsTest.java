@@ -1,6 +1,7 @@
 package io.coregate.plugins.fineract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,11 +29,12 @@ class FineractSettingsTest {
     void everyProblemIsListedWithItsField() {
         var context = new AdapterContext("t", "tfsp", Set.of("ZMW"),
                 new Settings(Map.of("httpTimeoutMillis", "soon", "errorCodes", Map.of("X", "MAYBE"), "dateFormat", "yyyy-MM-dd'",
-                        "timeZone", "Nowhere/Town")),
+                        "timeZone", "Nowhere/Town", "debitHolds", "sometimes")),
                 FineractContractTest.secrets(Map.of()), new AccountMapping(Optional.empty(), Optional.of("EB-1")), Duration.ofSeconds(2));
         List<String> fields = FineractSettings.problems(context).stream().map(SettingProblem::field).toList();
         assertEquals(List.of("cbs.settings.baseUrl", "cbs.settings.tenantIdentifier", "cbs.settings.username",
-                "cbs.settings.savingsProductId", "cbs.settings.dateFormat", "cbs.settings.timeZone", "accounts.disbursement",
+                "cbs.settings.savingsProductId", "cbs.settings.dateFormat", "cbs.settings.timeZone", "cbs.settings.debitHolds",
+                "accounts.disbursement",
                 "accounts.collection", "cbs.settings.httpTimeoutMillis", "cbs.settings.errorCodes", "cbs.secrets.password"), fields);
         var refused = assertThrows(CbsException.class, () -> new FineractAdapterFactory().create(context));
         assertEquals(FailureKind.REJECTED, refused.kind());
@@ -55,6 +57,8 @@ class FineractSettingsTest {
         assertEquals(17, settings.account(true, "ZMW"));
         assertEquals(18, settings.account(false, "ZMW"));
         assertEquals(27, settings.account(true, "USD"), "a per-currency account");
+        assertTrue(settings.debitHolds(), "holds by default");
+        assertFalse(FineractSettings.of(context(Map.of("debitHolds", false))).debitHolds());
     }
 
     @Test
