@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * gateway's surefire configuration), then pointed at the simulated Fineract (the plugin's own simulator of Fineract's
  * API) and a Mojaloop Connector's payee flow (lookup, quote, transfer, {@code COMPLETED} twice: credited once), a lost
  * Fineract answer retried by the reconciliation job under the same key (booked once), and the payer flow (send money, accept: the hold
- * captured once; a hub abort: the hold released) run through it. No log line carries the Fineract password.
+ * captured once; a hub abort: the hold released; on a tenant with {@code debitHolds: false}, the debit refunded under
+ * its own key) run through it. No log line carries the Fineract password.
  */
 class FineractPluginIT {
 
@@ -205,6 +206,40 @@ class FineractPluginIT {
         assertEquals(List.of(), fineract.simulator().ledger().postings(failed + "-capture"));
         assertTrue(fineract.simulator().journal().of(FineractSimulator.HOLD_RELEASE).stream().anyMatch(e -> e.status() == 200),
             "releaseAmount was called");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDirectDebitTenantRefundsAnAbortedTransferUnderItsOwnKey() throws IOException {
+        Map<String, Object> doc = onSimulator(readmeDocument());
+        doc.put("dfspId", "fineractb");
+        var cbs = (Map<String, Object>) doc.get("cbs");
+        var settings = new LinkedHashMap<String, Object>((Map<String, Object>) cbs.get("settings"));
+        settings.put("debitHolds", false);
+        cbs.put("settings", settings);
+        cbs.put("secrets", Map.of("password", "env:FINERACT_B_PASSWORD"));
+        var created = gateway.admin().put("/admin/tenants/fineract-b", doc);
+        assertEquals(201, created.status(), created.body());
+        var key = gateway.admin().post("/admin/tenants/fineract-b/api-keys", Map.of());
+        assertEquals(201, key.status(), key.body());
+        Http directDebit = gateway.dfsp().with("X-API-Key", key.field("apiKey"));
+
+        long alice = FineractSimulator.ALICE.savingsId();
+        BigDecimal before = fineract.balance(alice);
+        String payee = "260972100017";
+        connector.planFor(payee, SimulatorPlan.normal().acceptError("5100", "Payee rejected"));
+        String home = Payers.home();
+        var quote = directDebit.post("/fineract-b/send-money", Payers.sendMoney(home, payee, "20"));
+        assertEquals(200, quote.status(), quote.body());
+        String transferId = quote.field("transferId");
+        directDebit.put("/fineract-b/send-money/" + transferId, Map.of("acceptQuote", true, "homeTransactionId", home));
+        var aborted = Poll.last(Duration.ofSeconds(15), () -> directDebit.get("/fineract-b/transfers/" + transferId),
+            r -> "ABORTED".equals(r.field("transferState")));
+        assertEquals("ABORTED", aborted.field("transferState"), aborted.body());
+        assertEquals(1, fineract.simulator().ledger().postings(transferId + "-debit").size(), "debited once");
+        assertEquals(1, fineract.simulator().ledger().postings(transferId + "-refund").size(), "refunded once, under its own key");
+        assertEquals(0, before.compareTo(fineract.balance(alice)), "the refund gave Alice her money back");
+        assertEquals(List.of(), fineract.simulator().ledger().postings(transferId + "-capture"));
     }
 
     /** The transfer as the admin API shows it (state, target state, journal). */
