@@ -236,9 +236,9 @@ class FineractPluginIT {
         var aborted = Poll.last(Duration.ofSeconds(15), () -> directDebit.get("/fineract-b/transfers/" + transferId),
             r -> "ABORTED".equals(r.field("transferState")));
         assertEquals("ABORTED", aborted.field("transferState"), aborted.body());
+        assertEquals(0, before.compareTo(fineract.balance(alice)), "the refund gave Alice her money back");
         assertEquals(1, fineract.simulator().ledger().postings(transferId + "-debit").size(), "debited once");
         assertEquals(1, fineract.simulator().ledger().postings(transferId + "-refund").size(), "refunded once, under its own key");
-        assertEquals(0, before.compareTo(fineract.balance(alice)), "the refund gave Alice her money back");
         assertEquals(List.of(), fineract.simulator().ledger().postings(transferId + "-capture"));
     }
 
