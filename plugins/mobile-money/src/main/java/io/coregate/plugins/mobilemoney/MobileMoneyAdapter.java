@@ -113,19 +113,21 @@ final class MobileMoneyAdapter implements CoreBankingAdapter, CallbackHandler {
         }
         String type = settings.isOperatorWallet(accountNo) ? settings.walletKey() : settings.identifierTypes().getOrDefault("MSISDN", "msisdn");
         return then(provider.get(MobileMoneyClient.path("/accounts/{type}/{id}/balance", Map.of("type", type, "id", accountNo)),
-                Operation.QUOTE), balance -> {
-            String held = balance.path("currency").asText(currency);
-            if (!currency.equals(held)) {
-                return Outcome.failed(FailureKind.UNSUPPORTED_CURRENCY, "mobile money account " + accountNo + " holds " + held + ", not "
-                        + currency);
-            }
-            try {
-                return Outcome.done(new Balance(accountNo, new Money(new BigDecimal(balance.path("availableBalance").asText("").strip()),
-                        currency)));
-            } catch (NumberFormatException e) {
-                return Outcome.failed(FailureKind.REJECTED, "mobile money answered an availableBalance that is not a number");
-            }
-        });
+                Operation.QUOTE), balance -> available(accountNo, currency, balance));
+    }
+
+    private static Outcome<Balance> available(String accountNo, String currency, JsonNode balance) {
+        String held = balance.path("currency").asText(currency);
+        if (!currency.equals(held)) {
+            return Outcome.failed(FailureKind.UNSUPPORTED_CURRENCY, "mobile money account " + accountNo + " holds " + held + ", not "
+                    + currency);
+        }
+        try {
+            return Outcome.done(new Balance(accountNo, new Money(new BigDecimal(balance.path("availableBalance").asText("").strip()),
+                    currency)));
+        } catch (NumberFormatException e) {
+            return Outcome.failed(FailureKind.REJECTED, "mobile money answered an availableBalance that is not a number");
+        }
     }
 
     /** A wallet cannot hold funds: done without a call; the credit happens at commit. */
@@ -324,11 +326,12 @@ final class MobileMoneyAdapter implements CoreBankingAdapter, CallbackHandler {
             String status = body.path("status").asText("").toLowerCase(Locale.ROOT);
             String reference = body.path("objectReference").asText(body.path("serverCorrelationId").asText(""));
             Optional<String> ref = Optional.of(reference).filter(r -> !r.isBlank());
-            return Optional.of(new TransactionStatus(switch (status) {
+            TransactionStatus.State state = switch (status) {
                 case "completed" -> TransactionStatus.State.COMPLETED;
                 case "failed" -> TransactionStatus.State.FAILED;
                 default -> TransactionStatus.State.PENDING;
-            }, ref));
+            };
+            return Optional.of(new TransactionStatus(state, ref));
         }
         return Optional.empty();
     }

@@ -101,19 +101,22 @@ final class Requests {
                 if (link.isBlank()) {
                     yield Outcome.failed(FailureKind.TIMEOUT, "mobile money answered a response without a link for " + correlationId);
                 }
-                Outcome<JsonNode> linked = provider.get(relative(link), Operation.STATUS);
-                yield switch (linked) {
-                    case Outcome.Done<JsonNode> object -> switch (state(object.value(), Operation.STATUS)) {
-                        case Outcome.Done<TransactionStatus> s -> Outcome.done(Optional.of(s.value()));
-                        case Outcome.Pending<TransactionStatus> p -> Outcome.done(Optional.of(new TransactionStatus(
-                                TransactionStatus.State.PENDING, Optional.of(p.cbsReference()))));
-                        case Outcome.Failed<TransactionStatus> f -> Outcome.failed(f.kind(), "mobile money: the response of " + correlationId
-                                + " links to " + link + ", which cannot be read: " + f.message());
-                    };
-                    case Outcome.Failed<JsonNode> failed -> Outcome.failed(failed.kind(), failed.message());
-                    case Outcome.Pending<JsonNode> pending -> Outcome.failed(FailureKind.TIMEOUT, "mobile money: no response yet");
-                };
+                yield linked(correlationId, link);
             }
+        };
+    }
+
+    private Outcome<Optional<TransactionStatus>> linked(String correlationId, String link) {
+        Outcome<JsonNode> linked = provider.get(relative(link), Operation.STATUS);
+        if (!(linked instanceof Outcome.Done<JsonNode> object)) {
+            return Outcome.failed(kind(linked), message(linked));
+        }
+        return switch (state(object.value(), Operation.STATUS)) {
+            case Outcome.Done<TransactionStatus> s -> Outcome.done(Optional.of(s.value()));
+            case Outcome.Pending<TransactionStatus> p -> Outcome.done(Optional.of(new TransactionStatus(TransactionStatus.State.PENDING,
+                    Optional.of(p.cbsReference()))));
+            case Outcome.Failed<TransactionStatus> f -> Outcome.failed(f.kind(), "mobile money: the response of " + correlationId
+                    + " links to " + link + ", which cannot be read: " + f.message());
         };
     }
 
