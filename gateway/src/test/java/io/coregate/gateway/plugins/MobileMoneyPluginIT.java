@@ -171,6 +171,24 @@ class MobileMoneyPluginIT {
     }
 
     @Test
+    void callbacksThatComeTwiceOrBeforeThe202StillCreditOnce() {
+        var backend = new Backend(gateway, PAYEE);
+        for (var mode : List.of(MobileMoneySimulator.Mode.CALLBACK_TWICE, MobileMoneySimulator.Mode.CALLBACK_EARLY)) {
+            operator.mode(BOB, mode);
+            BigDecimal bobBefore = operator.simulator().ledger().balance(BOB);
+            String transferId = reserve(backend, BOB, "10");
+            assertEquals(200, backend.notify(transferId, Payee.notification(transferId, "COMPLETED")).status());
+            String state = Poll.last(Duration.ofSeconds(20), () -> (String) admin(PAYEE, transferId).get("state"), "COMMITTED"::equals);
+            assertEquals("COMMITTED", state, mode + ": " + admin(PAYEE, transferId));
+            assertEquals(1, operator.postings(transferId).size(), mode + ": one disbursement");
+            assertEquals(0, bobBefore.add(BigDecimal.TEN).compareTo(operator.simulator().ledger().balance(BOB)), mode + ": Bob credited once");
+            long calledBack = operator.callbacks().stream().filter(c -> c.subPath().startsWith("transactions/" + transferId)).count();
+            assertEquals(mode == MobileMoneySimulator.Mode.CALLBACK_TWICE ? 2 : 1, calledBack, mode + ": " + operator.callbacks());
+        }
+        assertEquals(List.of(), operator.simulator().ledger().violations());
+    }
+
+    @Test
     void aPayersDebitIsPendingUntilTheCallbackThenCommittedAndDebitedOnce() {
         payerOperator.mode(ALICE, MobileMoneySimulator.Mode.CALLBACK);
         Http channel = channel();
