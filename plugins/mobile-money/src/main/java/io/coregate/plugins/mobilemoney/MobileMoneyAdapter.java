@@ -159,7 +159,11 @@ final class MobileMoneyAdapter implements CoreBankingAdapter, CallbackHandler {
         return send(request, Leg.DEBIT, "/transactions/type/" + type, body);
     }
 
-    /** {@code POST /transactions/{reference}/reversals} of the debit's transaction. */
+    /**
+     * {@code POST /transactions/{reference}/reversals} of the debit's transaction. A reference the provider does not know
+     * as a transaction (the debit's {@code serverCorrelationId}, when it was settled without naming its transaction) is
+     * resolved through its request state first.
+     */
     @Override
     public Outcome<Receipt> refund(DebitRequest request) {
         if (request.reference().isEmpty() || request.reference().get().isBlank()) {
@@ -170,8 +174,19 @@ final class MobileMoneyAdapter implements CoreBankingAdapter, CallbackHandler {
         body.put("amount", request.amount().plain());
         body.put("currency", request.amount().currency());
         body.put("requestingOrganisationTransactionReference", request.transferId());
-        return send(request, Leg.REFUND, MobileMoneyClient.path("/transactions/{ref}/reversals", Map.of("ref", request.reference().get())),
-                body);
+        String reference = request.reference().get();
+        Outcome<Receipt> reversed = send(request, Leg.REFUND, reversals(reference), body);
+        if (reversed instanceof Outcome.Failed<Receipt> failed && failed.kind() == FailureKind.NOT_FOUND
+                && requests.byReference(reference) instanceof Outcome.Done<TransactionStatus> debit
+                && debit.value().state() == TransactionStatus.State.COMPLETED
+                && debit.value().cbsReference().filter(r -> !r.equals(reference)).isPresent()) {
+            return send(request, Leg.REFUND, reversals(debit.value().cbsReference().get()), body);
+        }
+        return reversed;
+    }
+
+    private static String reversals(String transactionReference) {
+        return MobileMoneyClient.path("/transactions/{ref}/reversals", Map.of("ref", transactionReference));
     }
 
     /**

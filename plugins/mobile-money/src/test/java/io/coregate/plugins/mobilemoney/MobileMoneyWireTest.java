@@ -145,6 +145,22 @@ class MobileMoneyWireTest {
     }
 
     @Test
+    void aRefundNamingTheDebitsServerCorrelationIdReversesItsTransaction() throws InterruptedException {
+        provider.defaultMode(MobileMoneySimulator.Mode.POLLING);
+        String transferId = UUID.randomUUID().toString();
+        var before = provider.simulator().ledger().balance(MobileMoneySimulator.ALICE.msisdn());
+        var pending = assertInstanceOf(Outcome.Pending.class, adapter.debit(debit(transferId, TransactionType.TRANSFER, Leg.DEBIT, 1)));
+        Thread.sleep(400);
+        var refund = debit(transferId, TransactionType.TRANSFER, Leg.REFUND, 1).forLeg(Leg.REFUND, 1, Optional.of(pending.cbsReference()));
+        var reversal = assertInstanceOf(Outcome.Pending.class, adapter.refund(refund));
+        Thread.sleep(400);
+        assertEquals(TransactionStatus.State.COMPLETED, done(adapter.status(LegKey.first(transferId, Leg.REFUND),
+                Optional.of(reversal.cbsReference()))).state());
+        assertEquals(0, before.compareTo(provider.simulator().ledger().balance(MobileMoneySimulator.ALICE.msisdn())), "given back");
+        assertEquals(2, provider.postings(transferId).size(), "the debit and its reversal");
+    }
+
+    @Test
     void pollingStopsAtThePollLimitAndWaitsForTheCallback() {
         adapter.close();
         adapter = adapter(Map.of("pollLimit", 2));
