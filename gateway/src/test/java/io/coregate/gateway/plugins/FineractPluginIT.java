@@ -3,6 +3,7 @@ package io.coregate.gateway.plugins;
 import io.coregate.gateway.testing.Backend;
 import io.coregate.gateway.testing.Http;
 import io.coregate.gateway.testing.OutboundSimulator;
+import io.coregate.gateway.testing.LogCapture;
 import io.coregate.gateway.testing.Payee;
 import io.coregate.gateway.testing.Payers;
 import io.coregate.gateway.testing.Plugins;
@@ -26,13 +27,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,27 +57,12 @@ class FineractPluginIT {
     private static OutboundSimulator connector;
     private static TestGateway gateway;
     private static Http dfsp;
-    private static final List<String> LOG_LINES = Collections.synchronizedList(new ArrayList<>());
-    private static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            LOG_LINES.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters())
-                + (record.getThrown() == null ? "" : " " + record.getThrown()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private static LogCapture logs;
 
     @BeforeAll
     static void start() throws IOException {
         assertTrue(Files.isRegularFile(JAR), "run the reactor build first: " + JAR.toAbsolutePath() + " is missing");
-        Logger.getLogger("").addHandler(CAPTURE);
+        logs = LogCapture.start();
         assertEquals(FineractSimulator.PASSWORD, System.getenv("FINERACT_A_PASSWORD"),
             "the README's secret reference env:FINERACT_A_PASSWORD is set by gateway/pom.xml's surefire configuration");
         fineract = FineractSimulator.start();
@@ -104,7 +86,7 @@ class FineractPluginIT {
 
     @AfterAll
     static void stop() {
-        Logger.getLogger("").removeHandler(CAPTURE);
+        logs.close();
         if (gateway != null) {
             gateway.close();
         }
@@ -116,10 +98,8 @@ class FineractPluginIT {
         }
         String basic = Base64.getEncoder().encodeToString((FineractSimulator.USERNAME + ":" + FineractSimulator.PASSWORD)
             .getBytes(StandardCharsets.UTF_8));
-        assertFalse(LOG_LINES.isEmpty(), "nothing was logged to check");
-        synchronized (LOG_LINES) {
-            LOG_LINES.forEach(line -> assertFalse(line.contains(FineractSimulator.PASSWORD) || line.contains(basic), line));
-        }
+        assertFalse(logs.lines().isEmpty(), "nothing was logged to check");
+        logs.lines().forEach(line -> assertFalse(line.contains(FineractSimulator.PASSWORD) || line.contains(basic), line));
     }
 
     @AfterEach

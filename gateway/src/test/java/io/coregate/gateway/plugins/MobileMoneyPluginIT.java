@@ -3,6 +3,7 @@ package io.coregate.gateway.plugins;
 import io.coregate.gateway.testing.Backend;
 import io.coregate.gateway.testing.Http;
 import io.coregate.gateway.testing.OutboundSimulator;
+import io.coregate.gateway.testing.LogCapture;
 import io.coregate.gateway.testing.Payee;
 import io.coregate.gateway.testing.Payers;
 import io.coregate.gateway.testing.Plugins;
@@ -20,13 +21,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,29 +58,12 @@ class MobileMoneyPluginIT {
     private static MobileMoneySimulator payerOperator;
     private static OutboundSimulator connector;
     private static TestGateway gateway;
-    private static final List<LogRecord> LOGS = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            LOGS.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private static Level rootLevel;
+    private static LogCapture logs;
 
     @BeforeAll
     static void startGatewayWithTheMobileMoneyPlugin() throws IOException {
         assertTrue(Files.isRegularFile(JAR), "run the reactor build first: " + JAR.toAbsolutePath() + " is missing");
-        Logger root = Logger.getLogger("");
-        rootLevel = Logger.getLogger("io.coregate").getLevel();
-        root.addHandler(CAPTURE);
+        logs = LogCapture.start();
         Logger.getLogger("io.coregate").setLevel(Level.ALL);
         Path secrets = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-secrets")), "mm").toAbsolutePath();
         Files.writeString(secrets.resolve(PAYEE + "-apiKey"), KEY_PAYEE);
@@ -105,8 +86,7 @@ class MobileMoneyPluginIT {
 
     @AfterAll
     static void stop() {
-        Logger.getLogger("").removeHandler(CAPTURE);
-        Logger.getLogger("io.coregate").setLevel(rootLevel);
+        logs.close();
         if (gateway != null) {
             gateway.close();
         }
@@ -261,10 +241,7 @@ class MobileMoneyPluginIT {
         assertTrue(callbackUrl.contains("/callbacks/"), "the tenant's callback URL: " + tenant.body());
         String token = callbackUrl.substring(callbackUrl.indexOf("/callbacks/") + "/callbacks/".length()).replaceAll("/.*$", "");
         new Backend(gateway, PAYEE).get("/parties/MSISDN/" + BOB);
-        List<String> lines = new ArrayList<>();
-        for (LogRecord record : LOGS) {
-            lines.add(String.valueOf(new java.util.logging.SimpleFormatter().format(record)));
-        }
+        List<String> lines = logs.lines();
         assertTrue(lines.stream().anyMatch(l -> l.contains("mobile") || l.contains("/mm/v1.2")), "the plugin's calls were logged: " + lines.size());
         for (String line : lines) {
             for (String secret : List.of(KEY_PAYEE, KEY_PAYER, token)) {

@@ -3,6 +3,7 @@ package io.coregate.gateway.plugins;
 import io.coregate.gateway.testing.Backend;
 import io.coregate.gateway.testing.Http;
 import io.coregate.gateway.testing.OutboundSimulator;
+import io.coregate.gateway.testing.LogCapture;
 import io.coregate.gateway.testing.Payee;
 import io.coregate.gateway.testing.Payers;
 import io.coregate.gateway.testing.Plugins;
@@ -24,15 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,30 +62,12 @@ class T24PluginIT {
     private static Simulator payerBank;
     private static OutboundSimulator connector;
     private static TestGateway gateway;
-    private static final List<LogRecord> LOGS = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            LOGS.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private static Level rootLevel;
+    private static LogCapture logs;
 
     @BeforeAll
     static void startGatewayWithTheT24Plugin() throws IOException {
         assertTrue(Files.isRegularFile(T24_JAR), "run the reactor build first: " + T24_JAR.toAbsolutePath() + " is missing");
-        Logger root = Logger.getLogger("");
-        rootLevel = root.getLevel();
-        root.addHandler(CAPTURE);
-        Logger.getLogger("io.coregate").setLevel(Level.ALL);
+        logs = LogCapture.start();
         Path secrets = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-secrets")), "t24").toAbsolutePath();
         Files.writeString(secrets.resolve(A + "-username"), USER);
         Files.writeString(secrets.resolve(A + "-password"), PASSWORD);
@@ -116,8 +94,7 @@ class T24PluginIT {
 
     @AfterAll
     static void stop() {
-        Logger.getLogger("").removeHandler(CAPTURE);
-        Logger.getLogger("io.coregate").setLevel(rootLevel);
+        logs.close();
         if (gateway != null) {
             gateway.close();
         }
@@ -234,10 +211,7 @@ class T24PluginIT {
         backend.get("/parties/MSISDN/" + T24Simulator.ALICE.msisdn());
         new Backend(gateway, B).get("/parties/MSISDN/" + T24Simulator.ALICE.msisdn());
         String basic = Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        List<String> lines = new ArrayList<>();
-        for (LogRecord record : LOGS) {
-            lines.add(String.valueOf(new java.util.logging.SimpleFormatter().format(record)));
-        }
+        List<String> lines = logs.lines();
         assertTrue(lines.stream().anyMatch(l -> l.contains("t24") || l.contains("T24")), "the plugin's calls were logged: " + lines.size());
         assertTrue(lines.stream().anyMatch(l -> l.contains("Authorization")), "request headers were logged (masked)");
         for (String line : lines) {
