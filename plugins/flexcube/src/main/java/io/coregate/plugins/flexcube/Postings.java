@@ -34,7 +34,7 @@ final class Postings {
 
     /** The RT service. */
     static final String SERVICE = "FCUBSRTService";
-    private static final Duration CHECK_AFTER = Duration.ofSeconds(5);
+    private static final Duration CHECK_AFTER = Duration.ofSeconds(2);
     private static final int NARRATIVE_LENGTH = 105;
     private static final Set<String> REVERSED = Set.of("V", "R", "REVERSED");
 
