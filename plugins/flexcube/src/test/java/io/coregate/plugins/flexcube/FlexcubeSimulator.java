@@ -391,7 +391,8 @@ public final class FlexcubeSimulator implements AutoCloseable {
         String acc = io.text("ACC");
         String reference = io.text("REFERENCE_NO");
         synchronized (ledger) {
-            if (duplicates == DuplicatePolicy.REFUSE && blocks.values().stream().anyMatch(b -> b.reference().equals(reference) && !reference.isEmpty())) {
+            boolean seen = blocks.values().stream().anyMatch(b -> b.reference().equals(reference) && !reference.isEmpty());
+            if (duplicates == DuplicatePolicy.REFUSE && seen) {
                 return reply(message, header, Map.of(), List.of(error("AC-BLK-03", "a block with reference " + reference + " exists")));
             }
             Optional<String> refused = refusal(acc, "NODR");
