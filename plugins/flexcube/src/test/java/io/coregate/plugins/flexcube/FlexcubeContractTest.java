@@ -162,7 +162,7 @@ class FlexcubeContractTest extends AdapterContract {
     /** A gateway answering the health check slowly (beyond half its deadline): DEGRADED, and still booking. */
     @Override
     protected Optional<CoreBankingAdapter> degradedAdapter() {
-        simulator.inject(FlexcubeSimulator.ACCOUNT, Fault.latency(Duration.ofMillis(1200)), 1);
+        simulator.inject(FlexcubeSimulator.ACCOUNT, Fault.latency(Duration.ofMillis(1000)), 1);
         return Optional.of(factory().create(context()));
     }
 
