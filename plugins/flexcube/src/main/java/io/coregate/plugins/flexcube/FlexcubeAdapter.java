@@ -122,6 +122,7 @@ final class FlexcubeAdapter implements CoreBankingAdapter {
     /**
      * Returns the debit (or captured hold): nothing when already returned; {@code ReverseTransaction} of the original the
      * day it was booked; else (or when FCUBS refuses the reversal) a compensating transaction under the refund's XREF.
+     * Without a booked original nothing is paid back ({@code NOT_FOUND}); an unauthorised one is refunded once authorised.
      */
     @Override
     public Outcome<Receipt> refund(DebitRequest request) {
@@ -137,18 +138,24 @@ final class FlexcubeAdapter implements CoreBankingAdapter {
         if (!(original instanceof Outcome.Done<Optional<Soap.Element>> found)) {
             return fail(original);
         }
-        if (found.value().isPresent()) {
-            Soap.Element txn = found.value().get();
-            if (Postings.reversed(txn)) {
-                return Outcome.done(new Receipt(txn.text("FCCREF")));
-            }
-            boolean sameDay = Postings.date(txn).map(d -> d.equals(LocalDate.now(ZoneOffset.UTC))).orElse(true);
-            if (sameDay && Postings.state(txn) == TransactionStatus.State.COMPLETED) {
-                Outcome<Receipt> reversed = postings.reverse(txn.text("FCCREF"));
-                if (!(reversed instanceof Outcome.Failed<Receipt> failed) || failed.kind() == FailureKind.TIMEOUT
-                        || failed.kind() == FailureKind.UNAVAILABLE) {
-                    return reversed;
-                }
+        if (found.value().isEmpty()) {
+            return Outcome.failed(FailureKind.NOT_FOUND, "flexcube has no debit of transfer " + request.transferId()
+                    + " to refund: nothing is paid back");
+        }
+        Soap.Element txn = found.value().get();
+        if (Postings.reversed(txn)) {
+            return Outcome.done(new Receipt(txn.text("FCCREF")));
+        }
+        if (Postings.state(txn) == TransactionStatus.State.PENDING) {
+            return Outcome.failed(FailureKind.UNAVAILABLE, "flexcube debit " + txn.text("FCCREF") + " awaits its checker: it is "
+                    + "refunded once authorised");
+        }
+        boolean sameDay = Postings.date(txn).map(d -> d.equals(LocalDate.now(ZoneOffset.UTC))).orElse(true);
+        if (sameDay && Postings.state(txn) == TransactionStatus.State.COMPLETED) {
+            Outcome<Receipt> reversed = postings.reverse(txn.text("FCCREF"));
+            if (!(reversed instanceof Outcome.Failed<Receipt> failed) || failed.kind() == FailureKind.TIMEOUT
+                    || failed.kind() == FailureKind.UNAVAILABLE) {
+                return reversed;
             }
         }
         return then(accountOf(request.payer()), account -> compensate(request, account));

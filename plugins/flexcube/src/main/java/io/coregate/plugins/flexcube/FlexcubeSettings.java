@@ -52,6 +52,8 @@ record FlexcubeSettings(URI baseUrl, String source, String ubscomp, String userI
     static final String PASSWORD = "password";
     /** The gateway's answer to a repeated XREF, unless the tenant names its own. */
     static final String DUPLICATE_XREF = "RT-XREF-01";
+    /** A reversal of a transaction already reversed: reversing it again is done. */
+    static final String ALREADY_REVERSED = "RT-REV-01";
     /** A block already closed (or expired): closing it again is done. */
     static final String BLOCK_CLOSED = "AC-BLK-02";
 

@@ -116,13 +116,14 @@ final class Postings {
     }
 
     /**
-     * Reverses a transaction ({@code ReverseTransaction}): done when reversed now or before; the failure otherwise (the
+     * Reverses a transaction ({@code ReverseTransaction}): done when reversed now or before ({@code RT-REV-01}); the failure otherwise (the
      * bank refuses a reversal after the transaction's day: the caller then posts a compensating transaction).
      */
     Outcome<Receipt> reverse(String fccref) {
         FlexcubeClient.Answer answer = bank.call(SERVICE, "ReverseTransaction", "REVERSETRANSACTION_FSFS_REQ",
                 Map.of("Transaction-Details-IO", Map.of("FCCREF", fccref)), Operation.POSTING);
-        if (answer instanceof FlexcubeClient.Answer.Ok) {
+        if (answer instanceof FlexcubeClient.Answer.Ok
+                || answer instanceof FlexcubeClient.Answer.Refused r && r.reply().has(Set.of(FlexcubeSettings.ALREADY_REVERSED))) {
             return Outcome.done(new Receipt(fccref));
         }
         return bank.failure(answer);

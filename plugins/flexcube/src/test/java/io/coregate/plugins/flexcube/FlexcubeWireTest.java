@@ -137,6 +137,27 @@ class FlexcubeWireTest {
     }
 
     @Test
+    void aRefundWithoutABookedDebitPaysNothingBack() {
+        start(FlexcubeSimulator.start(), Map.of(), Map.of());
+        BigDecimal alice = bank.ledger().balance(FlexcubeSimulator.ALICE.accountNo());
+        String id = UUID.randomUUID().toString();
+        var refused = assertInstanceOf(Outcome.Failed.class, adapter.refund(debit(id, "10").forLeg(Leg.REFUND, 1, Optional.empty())));
+        assertEquals(FailureKind.NOT_FOUND, refused.kind());
+        assertEquals(List.of(), bank.transactions(id));
+        assertEquals(0, alice.compareTo(bank.ledger().balance(FlexcubeSimulator.ALICE.accountNo())));
+    }
+
+    @Test
+    void aReversalRefusedAsAlreadyDoneIsNeverFollowedByACompensatingTransaction() {
+        start(FlexcubeSimulator.start(), Map.of(), Map.of());
+        String id = UUID.randomUUID().toString();
+        Receipt debited = done(adapter.debit(debit(id, "10")));
+        bank.injectError(FlexcubeSimulator.REVERSE, "RT-REV-01");
+        done(adapter.refund(debit(id, "10").forLeg(Leg.REFUND, 1, Optional.of(debited.cbsReference()))));
+        assertEquals(1, bank.calls(FlexcubeSimulator.CREATE).size(), "no compensating transaction: " + bank.transactions(id));
+    }
+
+    @Test
     void aRepeatedXrefTheBankRefusesIsAnsweredWithTheFirstTransaction() {
         start(FlexcubeSimulator.start(), Map.of(), Map.of());
         String id = UUID.randomUUID().toString();
