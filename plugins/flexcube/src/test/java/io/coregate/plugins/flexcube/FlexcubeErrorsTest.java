@@ -114,6 +114,17 @@ class FlexcubeErrorsTest {
         assertEquals(FailureKind.REJECTED, kind(adapter.debit(debit(UUID.randomUUID().toString()))), "FAILURE inside a 200");
     }
 
+    @Test
+    void aWarningWithoutAnErrorIsSuccessAndAWarningCarryingAnErrorIsItsFailure() {
+        bank.warnings(true);
+        String id = UUID.randomUUID().toString();
+        var booked = assertInstanceOf(Outcome.Done.class, adapter.debit(debit(id)));
+        assertEquals(bank.transactions(id).getFirst().fccref(), ((io.coregate.plugin.api.Receipt) booked.value()).cbsReference());
+        assertTrue(bank.calls(FlexcubeSimulator.CREATE).getFirst().status() == 200);
+        bank.injectError(FlexcubeSimulator.CREATE, "AC-OVD-01");
+        assertEquals(FailureKind.INSUFFICIENT_FUNDS, kind(adapter.debit(debit(UUID.randomUUID().toString()))));
+    }
+
     private static FailureKind kind(Outcome<?> outcome) {
         return assertInstanceOf(Outcome.Failed.class, outcome, () -> "expected a failure: " + outcome).kind();
     }

@@ -107,6 +107,7 @@ public final class FlexcubeSimulator implements AutoCloseable {
     private int sequence;
     private volatile DuplicatePolicy duplicates = DuplicatePolicy.REFUSE;
     private volatile boolean makerChecker;
+    private volatile boolean warnings;
     private volatile Optional<String> basic = Optional.empty();
     private volatile LocalDate businessDate = LocalDate.now(ZoneOffset.UTC);
 
@@ -161,6 +162,12 @@ public final class FlexcubeSimulator implements AutoCloseable {
     /** Whether transactions wait for a checker (authorised by the next query that reads them). */
     public FlexcubeSimulator makerChecker(boolean on) {
         this.makerChecker = on;
+        return this;
+    }
+
+    /** Whether transactions are answered MSGSTAT WARNING with an override warning (booked all the same). */
+    public FlexcubeSimulator warnings(boolean on) {
+        this.warnings = on;
         return this;
     }
 
@@ -471,7 +478,12 @@ public final class FlexcubeSimulator implements AutoCloseable {
                 }
             }
             txns.add(txn);
-            return reply(message, header, Map.of("Transaction-Details", details(txn)), List.of());
+            var answer = new LinkedHashMap<String, Object>();
+            answer.put("Transaction-Details", details(txn));
+            if (warnings) {
+                answer.put("FCUBS_WARNING_RESP", Map.of("WARNING", List.of(Map.of("WCODE", "RT-OVD-W01", "WDESC", "override accepted"))));
+            }
+            return reply(message, header, answer, List.of());
         }
     }
 
@@ -602,7 +614,7 @@ public final class FlexcubeSimulator implements AutoCloseable {
         head.put("SERVICE", header.text("SERVICE"));
         head.put("OPERATION", header.text("OPERATION"));
         head.put("DESTINATION", header.text("SOURCE"));
-        head.put("MSGSTAT", errors.isEmpty() ? "SUCCESS" : "FAILURE");
+        head.put("MSGSTAT", !errors.isEmpty() ? "FAILURE" : body.containsKey("FCUBS_WARNING_RESP") ? "WARNING" : "SUCCESS");
         var content = new LinkedHashMap<String, Object>();
         content.put("FCUBS_HEADER", head);
         var fcubsBody = new LinkedHashMap<String, Object>(body);
