@@ -215,8 +215,9 @@ final class FlexcubeAdapter implements CoreBankingAdapter {
 
     /**
      * One leg's state, by its XREF: a posting leg is its transaction's state (a pending one by its FCC reference); a refund
-     * is COMPLETED when compensated or when its original was reversed; a release is COMPLETED once the block is closed.
-     * Blocks of a hold are asked through the default (the account is not known from the key alone).
+     * is COMPLETED when compensated or when its original was reversed; a reservation is COMPLETED while its block exists, its
+     * release once the block is closed. A debit hold and its release go through the SPI's default (the customer's account
+     * is not known from the key alone; re-sending them is safe: a retried hold finds its block, a closed block closes).
      */
     @Override
     public Outcome<TransactionStatus> status(LegKey key, Optional<String> cbsReference) {
@@ -232,14 +233,13 @@ final class FlexcubeAdapter implements CoreBankingAdapter {
                         .map(t -> new TransactionStatus(TransactionStatus.State.COMPLETED, Optional.of(t.text("FCCREF"))))
                         .orElse(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()))));
             }
-            case RESERVE -> {
-                String account = settings.accounts().disbursement()
-                        .or(() -> settings.accounts().currencies().values().stream().flatMap(a -> a.disbursement().stream()).findFirst())
-                        .orElse("");
-                yield then(blocks.find(account, settings.references().key(key)), block -> Outcome.done(block
-                        .map(b -> new TransactionStatus(TransactionStatus.State.COMPLETED, Optional.of(b.text("AMTBLKNO"))))
-                        .orElse(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()))));
-            }
+            case RESERVE -> then(blocks.find(disbursement(), settings.references().key(key)), block -> Outcome.done(block
+                    .map(b -> new TransactionStatus(TransactionStatus.State.COMPLETED, Optional.of(b.text("AMTBLKNO"))))
+                    .orElse(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()))));
+            case RELEASE -> then(blocks.find(disbursement(), settings.references().key(LegKey.first(key.transferId(), Leg.RESERVE))),
+                    block -> Outcome.done(block.filter(b -> "C".equals(b.text("STATUS")))
+                            .map(b -> new TransactionStatus(TransactionStatus.State.COMPLETED, Optional.of(b.text("AMTBLKNO"))))
+                            .orElse(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()))));
             default -> CoreBankingAdapter.super.status(key, cbsReference);
         };
     }
@@ -268,6 +268,12 @@ final class FlexcubeAdapter implements CoreBankingAdapter {
     @Override
     public void close() {
         bank.close();
+    }
+
+    private String disbursement() {
+        return settings.accounts().disbursement()
+                .or(() -> settings.accounts().currencies().values().stream().flatMap(a -> a.disbursement().stream()).findFirst())
+                .orElse("");
     }
 
     private Outcome<Receipt> closeReservation(CreditRequest request, String disbursement) {

@@ -106,6 +106,14 @@ class FlexcubeWireTest {
         assertEquals(FlexcubeSimulator.BOB.accountNo(), txn.text("OFFSETACC"));
         assertEquals(0, new BigDecimal("125").compareTo(bank.ledger().balance(FlexcubeSimulator.BOB.accountNo())));
         assertEquals(TransactionStatus.State.COMPLETED, done(adapter.status(LegKey.first(id, Leg.COMMIT), Optional.empty())).state());
+        assertEquals(TransactionStatus.State.COMPLETED, done(adapter.status(LegKey.first(id, Leg.RESERVE), Optional.empty())).state());
+        assertEquals(TransactionStatus.State.COMPLETED, done(adapter.status(LegKey.first(id, Leg.RELEASE), Optional.empty())).state(),
+                "the block is closed");
+        String open = UUID.randomUUID().toString();
+        done(adapter.reserveCredit(new io.coregate.plugin.api.CreditRequest(open, payee, Money.of("5", "ZMW"), Optional.empty())
+                .forLeg(Leg.RESERVE, 1)));
+        assertEquals(TransactionStatus.State.NOT_FOUND, done(adapter.status(LegKey.first(open, Leg.RELEASE), Optional.empty())).state(),
+                "an open block is not released");
         assertEquals(TransactionStatus.State.NOT_FOUND, done(adapter.status(LegKey.first(id, Leg.DEBIT), Optional.empty())).state());
     }
 
