@@ -22,7 +22,7 @@ import java.util.Optional;
 public final class JdbcLegLog implements LegLog {
 
     private static final String COLUMNS = "tenant_id, direction, transfer_id, leg, leg_key, state, attempts, cbs_reference, last_error, "
-        + "next_check_at, updated_at";
+        + "next_check_at, updated_at, created_at";
     private static final String LEG_KEY = JdbcTransferLog.KEY + " AND leg = ?";
 
     private final Jdbc jdbc;
@@ -142,7 +142,7 @@ public final class JdbcLegLog implements LegLog {
             rows.getString("transfer_id"), Leg.valueOf(rows.getString("leg")), rows.getString("leg_key"),
             LegState.valueOf(rows.getString("state")), rows.getInt("attempts"), TransferRows.optional(rows, "cbs_reference"),
             TransferRows.optional(rows, "last_error"), TransferRows.instant(rows.getTimestamp("next_check_at")),
-            rows.getTimestamp("updated_at").toInstant());
+            rows.getTimestamp("updated_at").toInstant(), rows.getTimestamp("created_at").toInstant());
     }
 
     /** An entry of the leg's own append-only journal. */

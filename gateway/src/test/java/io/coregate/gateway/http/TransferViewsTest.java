@@ -69,7 +69,7 @@ class TransferViewsTest {
 
     private static List<LegRecord> legs() {
         return List.of(new LegRecord(new TenantId("bank-a"), Direction.INBOUND, "t-1", Leg.COMMIT, "t-1-commit", LegState.PENDING, 2,
-            Optional.of("SBA-9"), Optional.of("accepted, not finished"), Optional.of(NOW), NOW));
+            Optional.of("SBA-9"), Optional.of("accepted, not finished"), Optional.of(NOW), NOW, NOW));
     }
 
     private static Transfer transfer(boolean full) {

@@ -9,6 +9,7 @@ import io.coregate.gateway.domain.transfer.LegOutcome;
 import io.coregate.gateway.domain.transfer.LegRecord;
 import io.coregate.gateway.domain.transfer.LegState;
 import io.coregate.gateway.domain.transfer.MoneyLegs;
+import io.coregate.gateway.domain.transfer.PendingDeadline;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.Transfer;
 import io.coregate.gateway.domain.transfer.TransferLog;
@@ -25,8 +26,8 @@ import java.util.function.Function;
  * The background settler of the payee side's open money legs, each resolved by the CBS's status (stored callbacks
  * included); a leg the CBS has not got PENDING and cannot report on is sent again under its key (the adapter books it
  * at most once), a PENDING one never: a COMMITTING transfer's credit, once known, makes it COMMITTED (or
- * RECONCILE for the retry job when the CBS refused it); a credit still open after the quote's expiry plus
- * {@link TransferPolicy#reservedGrace()} goes to RECONCILE for an operator. A reservation that was not answered when
+ * RECONCILE for the retry job when the CBS refused it); a credit still open at its {@link PendingDeadline} goes to
+ * RECONCILE for an operator. A reservation that was not answered when
  * the transfer was refused is released once the CBS shows it was made. Run from one scheduler thread; safe on several
  * replicas (moving a transfer takes its lease).
  */
@@ -69,7 +70,7 @@ public final class PendingCredits {
 
     private void settle(Tenant tenant, Transfer transfer, LegRecord leg) {
         LegOutcome known = legs.check(tenant, leg);
-        Instant deadline = transfer.expiresAt().orElse(transfer.createdAt()).plus(policy.reservedGrace());
+        Instant deadline = PendingDeadline.of(tenant, transfer, leg, policy);
         boolean late = !clock.instant().isBefore(deadline);
         if (known instanceof LegOutcome.Open open) {
             if (leg.leg() == Leg.COMMIT && transfer.state() == TransferState.COMMITTING && late) {
@@ -80,7 +81,7 @@ public final class PendingCredits {
                 lease(tenant, transfer, TransferState.COMMITTING).ifPresent(fence -> steps.commit(tenant, transfer, fence));
             } else {
                 legs.later(leg, open.reason(), late && transfer.state().isFinal() ? Optional.empty()
-                    : Optional.of(clock.instant().plus(policy.retryInterval())));
+                    : Optional.of(PendingDeadline.nextCheck(leg, policy, clock.instant())));
             }
             return;
         }

@@ -10,6 +10,7 @@ import io.coregate.gateway.domain.transfer.LegOutcome;
 import io.coregate.gateway.domain.transfer.LegRecord;
 import io.coregate.gateway.domain.transfer.LegState;
 import io.coregate.gateway.domain.transfer.MoneyLegs;
+import io.coregate.gateway.domain.transfer.PendingDeadline;
 import io.coregate.gateway.domain.transfer.StateChange;
 import io.coregate.gateway.domain.transfer.TransferLog;
 import io.coregate.gateway.domain.transfer.TransferPolicy;
@@ -27,8 +28,8 @@ import java.util.function.Function;
  * answer, or whose gateway stopped during the call, and give-backs and captures left open. Each due leg is resolved by
  * the CBS's status (the callback route's stored answers included): a DEBIT_PENDING transfer whose debit is known moves
  * on through {@link DebitDecisions} (accepted with the Connector while its quote stands, given back after, aborted
- * when refused); one still open after its quote's expiry plus {@link TransferPolicy#reservedGrace()} goes to
- * RECONCILE for an operator, never refunded blind. Status reads are side-effect free and made without the transfer's
+ * when refused); one still open at its {@link PendingDeadline} goes to RECONCILE for an operator, never refunded
+ * blind; it is asked again with the deadline's backoff. Status reads are side-effect free and made without the transfer's
  * lease; moving the transfer takes it. Run from one scheduler thread; safe on several replicas.
  */
 public final class PendingDebits {
@@ -89,14 +90,14 @@ public final class PendingDebits {
             }
             return;
         }
-        Instant deadline = found.transfer().expiresAt().orElse(found.transfer().createdAt()).plus(policy.reservedGrace());
+        Instant deadline = PendingDeadline.of(tenant, found.transfer(), leg, policy);
         if (known instanceof LegOutcome.Open open) {
             if (!clock.instant().isBefore(deadline)) {
                 giveUp(tenant, found, leg, open);
             } else if (leg.state() != LegState.PENDING) {
                 resend(tenant, found, leg);
             } else {
-                legs.later(leg, open.reason(), Optional.of(clock.instant().plus(policy.retryInterval())));
+                legs.later(leg, open.reason(), Optional.of(PendingDeadline.nextCheck(leg, policy, clock.instant())));
             }
             return;
         }

@@ -19,7 +19,7 @@ public final class Redaction {
         cbs.secrets().keySet().forEach(name -> secrets.put(name, REDACTED));
         return new TenantDocumentBody(body.dfspId(), body.currencies(), body.supportedIdTypes(),
             new TenantDocumentBody.Cbs(cbs.plugin(), cbs.pluginVersion(), cbs.timeoutMillis(), cbs.maxConcurrency(), cbs.settings(), secrets,
-                cbs.timeouts()),
+                cbs.timeouts(), cbs.pendingDeadlineSeconds()),
             body.sdk(), body.accounts(), body.fees(), body.liquidity(), body.access());
     }
 }

@@ -46,18 +46,27 @@ public record TenantDocument(
      * @param settings       the plugin's settings object
      * @param secrets        secret name to {@code env:}/{@code file:} reference
      * @param timeouts       per kind of call ({@code cbs.timeouts}), overriding {@code timeoutMillis}
+     * @param pendingDeadline how long an open money leg is asked about before an operator must look
+     *                        ({@code cbs.pendingDeadlineSeconds}; empty: the quote's expiry plus the gateway's grace)
      */
     public record Cbs(String plugin, Optional<String> pluginVersion, int timeoutMillis, int maxConcurrency,
-                      Map<String, Object> settings, Map<String, String> secrets, Map<Operation, Integer> timeouts) {
+                      Map<String, Object> settings, Map<String, String> secrets, Map<Operation, Integer> timeouts,
+                      Optional<Duration> pendingDeadline) {
 
         public Cbs {
             timeouts = Map.copyOf(timeouts);
         }
 
+        /** Without a pending deadline of its own. */
+        public Cbs(String plugin, Optional<String> pluginVersion, int timeoutMillis, int maxConcurrency, Map<String, Object> settings,
+                   Map<String, String> secrets, Map<Operation, Integer> timeouts) {
+            this(plugin, pluginVersion, timeoutMillis, maxConcurrency, settings, secrets, timeouts, Optional.empty());
+        }
+
         /** One timeout for every kind of call. */
         public Cbs(String plugin, Optional<String> pluginVersion, int timeoutMillis, int maxConcurrency, Map<String, Object> settings,
                    Map<String, String> secrets) {
-            this(plugin, pluginVersion, timeoutMillis, maxConcurrency, settings, secrets, Map.of());
+            this(plugin, pluginVersion, timeoutMillis, maxConcurrency, settings, secrets, Map.of(), Optional.empty());
         }
 
         /** The time the host allows one call of this kind. */

@@ -96,19 +96,27 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
      * @param settings       the plugin's settings object; no secrets
      * @param secrets        secret name to {@code env:}/{@code file:} reference
      * @param timeouts       per kind of call, overriding {@code timeoutMillis} (absent: none)
+     * @param pendingDeadlineSeconds how long a money leg the CBS left pending or unanswered is asked about before it goes
+     *                       to an operator, 1 to 604800 (absent: until the quote's expiry plus the gateway's grace)
      */
     public record Cbs(String plugin, String pluginVersion, Integer timeoutMillis, Integer maxConcurrency, Map<String, Object> settings,
-                      Map<String, Object> secrets, Timeouts timeouts) implements Validated {
+                      Map<String, Object> secrets, Timeouts timeouts, Integer pendingDeadlineSeconds) implements Validated {
 
         public Cbs {
             plugin = strip(plugin);
             pluginVersion = blankless(pluginVersion);
         }
 
+        /** Without a pending deadline. */
+        public Cbs(String plugin, String pluginVersion, Integer timeoutMillis, Integer maxConcurrency, Map<String, Object> settings,
+                   Map<String, Object> secrets, Timeouts timeouts) {
+            this(plugin, pluginVersion, timeoutMillis, maxConcurrency, settings, secrets, timeouts, null);
+        }
+
         /** Without per-kind timeouts. */
         public Cbs(String plugin, String pluginVersion, Integer timeoutMillis, Integer maxConcurrency, Map<String, Object> settings,
                    Map<String, Object> secrets) {
-            this(plugin, pluginVersion, timeoutMillis, maxConcurrency, settings, secrets, null);
+            this(plugin, pluginVersion, timeoutMillis, maxConcurrency, settings, secrets, null, null);
         }
 
         @Override
@@ -118,6 +126,7 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
             }
             range(check, "timeoutMillis", timeoutMillis, 50, 120_000);
             range(check, "maxConcurrency", maxConcurrency, 1, 1_024);
+            range(check, "pendingDeadlineSeconds", pendingDeadlineSeconds, 1, 604_800);
             check.optionalNested("timeouts", timeouts);
             if (settings != null) {
                 settings.forEach((key, value) -> {

@@ -7,6 +7,7 @@ import io.coregate.gateway.domain.validation.PlainDecimal;
 import io.coregate.plugin.api.Operation;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -44,7 +45,8 @@ public final class TenantDocuments {
         var cbs = new TenantDocument.Cbs(cbsBody.plugin(), Optional.ofNullable(cbsBody.pluginVersion()),
             Optional.ofNullable(cbsBody.timeoutMillis()).orElse(DEFAULT_TIMEOUT_MILLIS),
             Optional.ofNullable(cbsBody.maxConcurrency()).orElse(DEFAULT_MAX_CONCURRENCY),
-            Optional.ofNullable(cbsBody.settings()).orElse(Map.of()), Collections.unmodifiableMap(secrets), timeouts(cbsBody.timeouts()));
+            Optional.ofNullable(cbsBody.settings()).orElse(Map.of()), Collections.unmodifiableMap(secrets), timeouts(cbsBody.timeouts()),
+            Optional.ofNullable(cbsBody.pendingDeadlineSeconds()).map(Duration::ofSeconds));
         Optional<String> url = Optional.ofNullable(body.sdk()).map(TenantDocumentBody.Sdk::outboundUrl);
         boolean confirm = Optional.ofNullable(body.sdk()).map(TenantDocumentBody.Sdk::confirmCompletion).orElse(false);
         var accountsBody = Optional.ofNullable(body.accounts()).orElse(new TenantDocumentBody.Accounts(null, null));
@@ -65,7 +67,7 @@ public final class TenantDocuments {
             accessBody.sdkClients() == null ? List.of() : accessBody.sdkClients().stream().distinct().toList());
         var canonical = new TenantDocumentBody(body.dfspId(), currencies, idTypes,
             new TenantDocumentBody.Cbs(cbs.plugin(), cbsBody.pluginVersion(), cbs.timeoutMillis(), cbs.maxConcurrency(), cbs.settings(),
-                Collections.unmodifiableMap(new LinkedHashMap<>(secrets)), cbsBody.timeouts()),
+                Collections.unmodifiableMap(new LinkedHashMap<>(secrets)), cbsBody.timeouts(), cbsBody.pendingDeadlineSeconds()),
             new TenantDocumentBody.Sdk(url.orElse(null), confirm ? Boolean.TRUE : null), accountsBody,
             new TenantDocumentBody.Fees(canonical(fees.send()), canonical(fees.receive())), canonical(liquidity), canonical(access));
         return new TenantDocument(body.dfspId(), currencies, new LinkedHashSet<>(idTypes), cbs,

@@ -22,9 +22,11 @@ import java.util.Optional;
  * @param lastError    the latest failure or reason it is open
  * @param nextCheckAt  when the settling job next asks the CBS about an open leg (empty: only an operator moves it)
  * @param updatedAt    its latest change
+ * @param createdAt    when it was first written (the start of its pending deadline)
  */
 public record LegRecord(TenantId tenant, Direction direction, String transferId, Leg leg, String key, LegState state, int attempts,
-                        Optional<String> cbsReference, Optional<String> lastError, Optional<Instant> nextCheckAt, Instant updatedAt) {
+                        Optional<String> cbsReference, Optional<String> lastError, Optional<Instant> nextCheckAt, Instant updatedAt,
+                        Instant createdAt) {
 
     public LegRecord {
         Objects.requireNonNull(tenant, "tenant");
