@@ -43,7 +43,14 @@ class CrashRecoveryIT {
 
     private static final String TENANT = "crashbank";
     private static final Path TEMPLATE_JAR = Path.of("target", "test-plugins", "examplebank-1.0.0.jar");
-    private static final Map<String, String> SETTINGS = Map.of("transfers.reconcile.interval-seconds", "1");
+    /**
+     * The settling job every second, and short Connector waits and CBS lease: an accept holds its transfer for the
+     * Connector's longest wait plus the lease plus three CBS timeouts (with the defaults 65 s + 15 s + 9 s, longer than
+     * the simulator's one-minute quote), and the dead gateway's hold must run out before the quote does.
+     */
+    private static final Map<String, String> SETTINGS = Map.of("transfers.reconcile.interval-seconds", "1",
+        "transfers.lease-millis", "2000", "sdk.client.transfer-timeout-millis", "5000", "sdk.client.accept-timeout-millis", "5000",
+        "sdk.client.status-timeout-millis", "1000");
     private static final BigDecimal ALICE_OPENING = new BigDecimal(ExampleBankSimulator.ALICE.balance());
 
     private static Path jar;
@@ -64,7 +71,7 @@ class CrashRecoveryIT {
             String transferId = killDuringTheDebit(work, schema, bank, hub);
             try (GatewayProcess restarted = GatewayProcess.start(jar, work, schema, SETTINGS)) {
                 Map<String, Object> detail = settled(restarted, transferId);
-                assertEquals("COMMITTED", detail.get("state"), restarted.log());
+                assertEquals("COMMITTED", detail.get("state"), detail + "\n" + restarted.log());
 
                 Posting debit = onlyPosting(bank, transferId + "-debit");
                 assertEquals(List.of(), bank.ledger().postings(transferId + "-refund"), "nothing given back");
@@ -97,7 +104,7 @@ class CrashRecoveryIT {
             }
             try (GatewayProcess restarted = GatewayProcess.start(jar, work, schema, SETTINGS)) {
                 Map<String, Object> detail = settled(restarted, transferId);
-                assertEquals("ABORTED", detail.get("state"), restarted.log());
+                assertEquals("ABORTED", detail.get("state"), detail + "\n" + restarted.log());
 
                 Posting debit = onlyPosting(bank, transferId + "-debit");
                 Posting refund = onlyPosting(bank, transferId + "-refund");

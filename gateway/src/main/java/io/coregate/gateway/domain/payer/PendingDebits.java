@@ -68,9 +68,9 @@ public final class PendingDebits {
      * lease was still held (by an accept whose gateway died) when this job resolved it.
      */
     public void runOnce() {
-        var legs = new ArrayList<>(legLog.due(Direction.OUTBOUND, clock.instant(), BATCH));
-        legs.addAll(legLog.stranded(Direction.OUTBOUND, TransferState.DEBIT_PENDING, Set.of(Leg.DEBIT, Leg.HOLD), BATCH));
-        for (LegRecord leg : legs) {
+        var work = new ArrayList<>(legLog.due(Direction.OUTBOUND, clock.instant(), BATCH));
+        work.addAll(legLog.stranded(Direction.OUTBOUND, TransferState.DEBIT_PENDING, Set.of(Leg.DEBIT, Leg.HOLD), BATCH));
+        for (LegRecord leg : work) {
             Optional<Tenant> tenant = tenants.apply(leg.tenant());
             Optional<Outbound> found = outbound.byRef(leg.tenant(), leg.transferId());
             if (tenant.isEmpty() || found.isEmpty()) {
