@@ -47,3 +47,7 @@ CREATE INDEX transfer_legs_by_reference ON transfer_legs (tenant_id, cbs_referen
 -- The payer side's way of taking the customer's money is chosen once, at the accept, and stored as the leg it
 -- intended: a HOLD leg (then capture or unblock) or a DEBIT leg (then perhaps refund). Later steps read it from here,
 -- never from the adapter's capabilities again (a plugin upgrade between hold and capture must not skip the capture).
+
+-- The payer settling job also sweeps DEBIT_PENDING transfers whose debit leg is already known (a crash between the
+-- leg's answer and the transfer's move): few rows, found from the transfer side.
+CREATE INDEX transfers_debit_pending ON transfers (tenant_id) WHERE state = 'DEBIT_PENDING';

@@ -5,6 +5,7 @@ import io.coregate.gateway.domain.transfer.Direction;
 import io.coregate.gateway.domain.transfer.LegLog;
 import io.coregate.gateway.domain.transfer.LegRecord;
 import io.coregate.gateway.domain.transfer.LegState;
+import io.coregate.gateway.domain.transfer.TransferState;
 import io.coregate.plugin.api.Leg;
 
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code transfer_legs} table: each write that changes a leg's state is one transaction with an entry in the
@@ -23,6 +25,7 @@ public final class JdbcLegLog implements LegLog {
 
     private static final String COLUMNS = "tenant_id, direction, transfer_id, leg, leg_key, state, attempts, cbs_reference, last_error, "
         + "next_check_at, updated_at, created_at";
+    private static final String PREFIXED = "l." + COLUMNS.replace(", ", ", l.");
     private static final String LEG_KEY = JdbcTransferLog.KEY + " AND leg = ?";
 
     private final Jdbc jdbc;
@@ -111,6 +114,22 @@ public final class JdbcLegLog implements LegLog {
                 statement.setTimestamp(1, TransferRows.timestamp(now));
                 statement.setString(2, direction.name());
                 statement.setInt(3, limit);
+                return all(statement.executeQuery());
+            }
+        });
+    }
+
+    @Override
+    public List<LegRecord> stranded(Direction direction, TransferState state, Set<Leg> legs, int limit) {
+        return jdbc.read("find stranded legs", connection -> {
+            try (var statement = connection.prepareStatement("SELECT " + PREFIXED + " FROM transfer_legs l JOIN transfers t"
+                    + " ON t.tenant_id = l.tenant_id AND t.direction = l.direction AND t.transfer_id = l.transfer_id"
+                    + " WHERE l.direction = ? AND l.state IN ('BOOKED', 'FAILED') AND l.leg = ANY (?) AND t.state = ?"
+                    + " AND (t.lease_until IS NULL OR t.lease_until < clock_timestamp()) ORDER BY l.updated_at LIMIT ?")) {
+                statement.setString(1, direction.name());
+                statement.setArray(2, connection.createArrayOf("text", legs.stream().map(Leg::name).toArray()));
+                statement.setString(3, state.name());
+                statement.setInt(4, limit);
                 return all(statement.executeQuery());
             }
         });

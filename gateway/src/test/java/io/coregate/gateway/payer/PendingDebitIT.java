@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A customer's debit whose answer is late, missing or sent by callback (issue 10): the accept answers
  * {@code 202 DEBIT_PENDING}, the channel follows the transfer, and the settling job finishes it exactly once — accepted
  * with the Connector when the debit books, aborted with nothing given back when it fails, never refunded blind after a
- * timeout. The sandbox bank answers pending and settles by callback or only through status, or books then loses its
- * answer.
+ * timeout, nor left behind when its debit became known while the transfer was still leased. The sandbox bank answers
+ * pending and settles by callback or only through status, or books then loses its answer.
  */
 class PendingDebitIT {
 
@@ -124,6 +124,29 @@ class PendingDebitIT {
         assertTrue(before.same(bank.snapshot()), "the late debit was given back: " + before + " / " + bank.snapshot());
         var legs = legs(bank, transferId);
         assertEquals(List.of("BOOKED", "BOOKED"), legs.stream().map(l -> l.get("state")).toList(), "taken, then given back: " + legs);
+        assertTrue(bank.ledgerConsistent());
+    }
+
+    @Test
+    void aDebitKnownWhileTheTransferIsStillLeasedIsMovedOnOnceTheLeaseRunsOut() throws Exception {
+        var bank = tenant("held-bank", async("polling", "COMPLETED"));
+        var before = bank.snapshot();
+        String transferId = sendPending(bank);
+        // As after a gateway died during the debit: its lease on the transfer outlives the debit's settling.
+        try (var connection = gateway.schema().connect();
+             var statement = connection.prepareStatement("UPDATE transfers SET lease_until = clock_timestamp() + interval '4 seconds' "
+                 + "WHERE tenant_id = 'held-bank' AND mojaloop_transfer_id = ?")) {
+            statement.setString(1, transferId);
+            assertEquals(1, statement.executeUpdate());
+        }
+        var booked = Poll.last(Duration.ofSeconds(4), () -> legs(bank, transferId), l -> "BOOKED".equals(l.getFirst().get("state")));
+        assertEquals("BOOKED", booked.getFirst().get("state"), "the job found the debit booked: " + booked);
+        assertEquals("DEBIT_PENDING", status(bank, transferId), "but could not move the leased transfer");
+        assertEquals("COMMITTED", Poll.last(Duration.ofSeconds(15), () -> status(bank, transferId), PendingDebitIT::settled));
+        assertEquals(0, before.customer().subtract(new BigDecimal("20.20")).compareTo(bank.snapshot().customer()), "debited once");
+        var legs = legs(bank, transferId);
+        assertTrue(legs.stream().noneMatch(l -> "REFUND".equals(l.get("leg")) || "RELEASE_HOLD".equals(l.get("leg"))),
+            "nothing given back: " + legs);
         assertTrue(bank.ledgerConsistent());
     }
 

@@ -28,6 +28,13 @@ public sealed interface Fault {
     record DropAfterBooking() implements Fault {
     }
 
+    /**
+     * Books, then holds the answer until the simulator closes or {@link Simulator#releaseHeld} is called, then answers
+     * normally: the client's process can die while the booking is done and its answer not yet sent.
+     */
+    record BookThenHang() implements Fault {
+    }
+
     /** Answers 200 carrying this error body, without booking (vendors that report errors inside a 200). */
     record ErrorIn200(SimResponse errorBody) implements Fault {
         public ErrorIn200 {
@@ -60,6 +67,10 @@ public sealed interface Fault {
 
     static Fault dropAfterBooking() {
         return new DropAfterBooking();
+    }
+
+    static Fault bookThenHang() {
+        return new BookThenHang();
     }
 
     static Fault errorIn200(SimResponse errorBody) {

@@ -52,6 +52,7 @@ public final class Simulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile CountDownLatch held = new CountDownLatch(1);
     private final Ledger ledger = new Ledger();
     private final Journal journal = new Journal();
     private final List<Registered> routes = new CopyOnWriteArrayList<>();
@@ -131,6 +132,13 @@ public final class Simulator implements AutoCloseable {
         synchronized (faults) {
             faults.clear();
         }
+    }
+
+    /** Lets every request held by {@link Fault.BookThenHang} answer; requests meeting it later are held again. */
+    public void releaseHeld() {
+        CountDownLatch releasing = held;
+        held = new CountDownLatch(1);
+        releasing.countDown();
     }
 
     /** The books. */
@@ -217,12 +225,19 @@ public final class Simulator implements AutoCloseable {
                 case Fault.DropAfterBooking drop -> {
                     // handled below, after booking
                 }
+                case Fault.BookThenHang hold -> {
+                    // handled below, after booking
+                }
             }
         }
         if (bearer.isPresent() && !request.header("authorization").equals(bearer.map(t -> "Bearer " + t))) {
             return SimResponse.of(401, Map.of("error", "missing or wrong bearer token"));
         }
+        CountDownLatch release = held;
         SimResponse answer = route.reference().isPresent() ? book(route, request) : route.route().handle(request, ledger);
+        if (fault.orElse(null) instanceof Fault.BookThenHang) {
+            awaitRelease(release);
+        }
         return fault.orElse(null) instanceof Fault.DropAfterBooking ? null : answer;
     }
 
@@ -268,6 +283,18 @@ public final class Simulator implements AutoCloseable {
     private void sleep(long millis) {
         try {
             closed.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits, outside the ledger's lock, until released or closed (at most ten minutes). */
+    private void awaitRelease(CountDownLatch release) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        try {
+            while (closed.getCount() > 0 && !release.await(100, TimeUnit.MILLISECONDS) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -118,6 +118,28 @@ class SimulatorTest {
     }
 
     @Test
+    void bookThenHangBooksAtOnceAndAnswersOnlyWhenReleased() throws Exception {
+        simulator.inject(BOOK, Fault.bookThenHang(), 1);
+        assertThrows(HttpTimeoutException.class, () -> post("t1", "10"));
+        assertEquals(1, simulator.ledger().postings("t1").size(), "booked although no answer came");
+        var held = client.sendAsync(HttpRequest.newBuilder(simulator.baseUri().resolve("/transfers"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reference\":\"t2\",\"amount\":\"10\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, held.get(5, java.util.concurrent.TimeUnit.SECONDS).statusCode(), "the fault was met once");
+        simulator.inject(BOOK, Fault.bookThenHang(), 1);
+        var released = client.sendAsync(HttpRequest.newBuilder(simulator.baseUri().resolve("/transfers"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reference\":\"t3\",\"amount\":\"10\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        while (simulator.ledger().postings("t3").isEmpty()) {
+            Thread.sleep(20);
+        }
+        assertTrue(!released.isDone(), "held after booking");
+        simulator.releaseHeld();
+        assertEquals(201, released.get(5, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        assertEquals(1, simulator.ledger().postings("t3").size());
+    }
+
+    @Test
     void aRequiredBearerTokenIsChecked() throws Exception {
         simulator.requireBearer("s3cret");
         assertEquals(401, get("/accounts/A").statusCode());

@@ -20,7 +20,9 @@ import io.coregate.plugin.api.Leg;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -29,7 +31,9 @@ import java.util.function.Function;
  * the CBS's status (the callback route's stored answers included): a DEBIT_PENDING transfer whose debit is known moves
  * on through {@link DebitDecisions} (accepted with the Connector while its quote stands, given back after, aborted
  * when refused); one still open at its {@link PendingDeadline} goes to RECONCILE for an operator, never refunded
- * blind; it is asked again with the deadline's backoff. Status reads are side-effect free and made without the transfer's
+ * blind; it is asked again with the deadline's backoff. A DEBIT_PENDING transfer whose debit is known but which was
+ * not moved on (a crash in between, or the lease held when the leg was resolved) is picked up again on every pass
+ * until it moves. Status reads are side-effect free and made without the transfer's
  * lease; moving the transfer takes it. Run from one scheduler thread; safe on several replicas.
  */
 public final class PendingDebits {
@@ -62,9 +66,15 @@ public final class PendingDebits {
         this.tenants = tenants;
     }
 
-    /** One pass over the due open legs. */
+    /**
+     * One pass over the due open legs, then over the DEBIT_PENDING transfers whose debit (or hold) is already known but
+     * which were not moved on: the gateway stopped between resolving the leg and moving the transfer, or the transfer's
+     * lease was still held (by an accept whose gateway died) when this job resolved it.
+     */
     public void runOnce() {
-        for (LegRecord leg : legLog.due(Direction.OUTBOUND, clock.instant(), BATCH)) {
+        var work = new ArrayList<>(legLog.due(Direction.OUTBOUND, clock.instant(), BATCH));
+        work.addAll(legLog.stranded(Direction.OUTBOUND, TransferState.DEBIT_PENDING, Set.of(Leg.DEBIT, Leg.HOLD), BATCH));
+        for (LegRecord leg : work) {
             Optional<Tenant> tenant = tenants.apply(leg.tenant());
             Optional<Outbound> found = outbound.byRef(leg.tenant(), leg.transferId());
             if (tenant.isEmpty() || found.isEmpty()) {

@@ -6,6 +6,7 @@ import io.coregate.plugin.api.Leg;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The durable record of a transfer's money legs (port). Every write is one transaction that also appends a journal
@@ -42,6 +43,13 @@ public interface LegLog {
 
     /** Open legs of {@code direction} whose next check is due, oldest first. */
     List<LegRecord> due(Direction direction, Instant now, int limit);
+
+    /**
+     * Closed (BOOKED or FAILED) legs among {@code legs} whose transfer is still in {@code state} and not leased, least
+     * recently written first: a leg resolved whose transfer was not moved on, because the gateway stopped in between or
+     * another holder kept the transfer's lease when the leg was resolved. The settling job moves those transfers on.
+     */
+    List<LegRecord> stranded(Direction direction, TransferState state, Set<Leg> legs, int limit);
 
     /**
      * The result of {@link #intend}.

@@ -9,6 +9,7 @@ import io.coregate.plugin.api.CreditRequest;
 import io.coregate.plugin.api.DebitRequest;
 import io.coregate.plugin.api.FailureKind;
 import io.coregate.plugin.api.HealthStatus;
+import io.coregate.plugin.api.LegKey;
 import io.coregate.plugin.api.Money;
 import io.coregate.plugin.api.Outcome;
 import io.coregate.plugin.api.Party;
@@ -99,6 +100,24 @@ final class ExampleBankAdapter implements CoreBankingAdapter {
             }
         }
         return Outcome.done(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()));
+    }
+
+    /**
+     * One leg's posting, looked up by its own key: booked (COMPLETED, its id as reference) or not (NOT_FOUND). Unlike
+     * the transfer's status, a debit stays COMPLETED after its refund, and a refund or commit is answered too. The
+     * reservation legs post nothing and are always COMPLETED.
+     */
+    @Override
+    public Outcome<TransactionStatus> status(LegKey key, Optional<String> cbsReference) {
+        if (key.leg() == io.coregate.plugin.api.Leg.RESERVE || key.leg() == io.coregate.plugin.api.Leg.RELEASE) {
+            return Outcome.done(new TransactionStatus(TransactionStatus.State.COMPLETED, Optional.of(NO_HOLD.cbsReference())));
+        }
+        Outcome<JsonNode> found = bank.get("transfers", KEYS.key(key));
+        if (found instanceof Outcome.Failed<JsonNode> failed && failed.kind() == FailureKind.NOT_FOUND) {
+            return Outcome.done(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty()));
+        }
+        return then(found, body -> Outcome.done(new TransactionStatus(TransactionStatus.State.COMPLETED,
+                Optional.of(body.path("id").asText()))));
     }
 
     @Override

@@ -9,10 +9,14 @@ import io.coregate.plugin.api.CoreBankingAdapter;
 import io.coregate.plugin.api.CreditRequest;
 import io.coregate.plugin.api.DebitRequest;
 import io.coregate.plugin.api.FailureKind;
+import io.coregate.plugin.api.Leg;
+import io.coregate.plugin.api.LegKey;
 import io.coregate.plugin.api.Money;
 import io.coregate.plugin.api.Outcome;
 import io.coregate.plugin.api.Party;
 import io.coregate.plugin.api.PartyId;
+import io.coregate.plugin.api.Receipt;
+import io.coregate.plugin.api.TransactionStatus;
 import io.coregate.plugin.sim.Fault;
 import io.coregate.plugin.sim.Simulator;
 import java.math.BigDecimal;
@@ -66,6 +70,24 @@ class ExampleBankWireTest {
             assertEquals(1, bank.ledger().postings(transferId + "-" + leg).size(), leg);
         }
         assertEquals(0, new BigDecimal("100").add(TEN.amount()).compareTo(bank.ledger().balance(ExampleBankSimulator.BOB.accountNo())));
+    }
+
+    @Test
+    void eachLegsStatusIsItsOwnPostingByKey() {
+        String transferId = UUID.randomUUID().toString();
+        var debit = new DebitRequest(transferId, ALICE, TEN, Optional.empty());
+        var notYet = assertInstanceOf(Outcome.Done.class, adapter.status(LegKey.first(transferId, Leg.DEBIT), Optional.empty()));
+        assertEquals(TransactionStatus.State.NOT_FOUND, ((TransactionStatus) notYet.value()).state());
+        var booked = assertInstanceOf(Outcome.Done.class, adapter.debit(debit));
+        assertInstanceOf(Outcome.Done.class, adapter.refund(debit));
+        for (Leg leg : List.of(Leg.DEBIT, Leg.REFUND)) {
+            var known = assertInstanceOf(Outcome.Done.class, adapter.status(new LegKey(transferId, leg, 2), Optional.empty()));
+            assertEquals(TransactionStatus.State.COMPLETED, ((TransactionStatus) known.value()).state(), leg.name());
+        }
+        var debitStatus = (TransactionStatus) ((Outcome.Done<?>) adapter.status(LegKey.first(transferId, Leg.DEBIT), Optional.empty())).value();
+        assertEquals(((Receipt) booked.value()).cbsReference(), debitStatus.cbsReference().orElseThrow(), "the debit's own posting");
+        var commit = assertInstanceOf(Outcome.Done.class, adapter.status(LegKey.first(transferId, Leg.COMMIT), Optional.empty()));
+        assertEquals(TransactionStatus.State.NOT_FOUND, ((TransactionStatus) commit.value()).state());
     }
 
     @Test
