@@ -287,6 +287,9 @@ public final class FlexcubeSimulator implements AutoCloseable {
                 case Fault.DropAfterBooking drop -> {
                     // answered below, after booking
                 }
+                case Fault.BookThenHang held -> {
+                    // booked below, then the answer is dropped as for DropAfterBooking (this simulator holds no answers)
+                }
             }
         }
         if (basic.isPresent() && !basic.get().equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -311,7 +314,7 @@ public final class FlexcubeSimulator implements AutoCloseable {
                 return;
             }
         }
-        if (fault.orElse(null) instanceof Fault.DropAfterBooking) {
+        if (fault.orElse(null) instanceof Fault.DropAfterBooking || fault.orElse(null) instanceof Fault.BookThenHang) {
             calls.add(new Call(operation, body, -1, faultName));
             exchange.close();
             return;
