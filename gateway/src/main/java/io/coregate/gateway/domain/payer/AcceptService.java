@@ -85,7 +85,14 @@ public final class AcceptService {
             boolean busy = found.transfer().state() == TransferState.QUOTED || found.transfer().state() == TransferState.DEBITED
                 || found.transfer().state() == TransferState.DEBIT_PENDING && !log.leaseFree(tenant.id(), Direction.OUTBOUND, found.ref());
             if (!busy) {
-                return found.transfer().answer().replay(CompletedBody.class);
+                // A DEBIT_PENDING transfer whose lease was free may have moved on since it was read: answer only from a
+                // fresh read that still shows it pending.
+                Outbound now = found.transfer().state() != TransferState.DEBIT_PENDING ? found
+                    : outbound.byRef(tenant.id(), found.ref()).orElseThrow();
+                if (now.transfer().state() == found.transfer().state()) {
+                    return now.transfer().answer().replay(CompletedBody.class);
+                }
+                continue;
             }
             if (System.nanoTime() > deadline) {
                 throw new GatewayException(ErrorCode.SERVER_BUSY, "transfer " + transferId + " is still being processed; try again");
