@@ -35,6 +35,9 @@ class PendingAcrossReplicasIT {
             var settings = Map.<String, Object>of("accounts", Tenants.standardAccounts(), "holds", false, "async", Map.of("operations",
                 List.of("debit", "holdDebit"), "settleAfterMillis", 400, "via", "callback"));
             var bank = Payers.tenant(a, "two-replicas", simulator, "100000", settings);
+            // B learns of the tenant on its next refresh (every second here); a callback before that is refused 404.
+            assertTrue(Poll.last(Duration.ofSeconds(10), () -> b.directory().all().keySet().stream()
+                .anyMatch(id -> id.value().equals("two-replicas")), known -> known), "replica B knows the tenant");
             var before = bank.snapshot();
             String home = Payers.home();
             var quote = bank.send(Payers.sendMoney(home, Payers.MARY, "20"));
