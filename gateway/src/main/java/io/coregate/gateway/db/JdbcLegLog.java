@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code transfer_legs} table: each write that changes a leg's state is one transaction with an entry in the
- * append-only {@code leg_events} (from, to, attempt, reference, detail). Thread-safe.
+ * The {@code transfer_legs} table: each write that changes a leg's state is one statement that also appends its entry
+ * to the append-only {@code leg_events} (from, to, attempt, reference, detail). Thread-safe.
  */
 public final class JdbcLegLog implements LegLog {
 
@@ -34,18 +34,30 @@ public final class JdbcLegLog implements LegLog {
         this.jdbc = jdbc;
     }
 
+    /*
+     * Each write is one statement in auto-commit: the leg's change and its leg_events entry in one data-modifying WITH,
+     * which PostgreSQL runs atomically. One round trip per write keeps the hot path short.
+     */
+
     @Override
     public Intent intend(TenantId tenant, Direction direction, String transferId, Leg leg, String key, Instant nextCheckAt,
                          boolean again) {
-        return jdbc.inTransaction("record leg intent", connection -> {
+        return jdbc.autoCommit("record leg intent", connection -> {
             try (var statement = connection.prepareStatement("""
-                    INSERT INTO transfer_legs (tenant_id, direction, transfer_id, leg, leg_key, state, attempts, next_check_at)
-                    VALUES (?, ?, ?, ?, ?, 'INTENDED', 1, ?)
-                    ON CONFLICT (tenant_id, direction, transfer_id, leg) DO UPDATE
-                       SET state = 'INTENDED', attempts = transfer_legs.attempts + 1, next_check_at = EXCLUDED.next_check_at,
-                           updated_at = clock_timestamp()
-                     WHERE transfer_legs.state = 'FAILED' OR (? AND transfer_legs.state IN ('INTENDED', 'UNKNOWN'))
-                    RETURNING\s""" + COLUMNS)) {
+                    WITH w AS (
+                        INSERT INTO transfer_legs (tenant_id, direction, transfer_id, leg, leg_key, state, attempts, next_check_at)
+                        VALUES (?, ?, ?, ?, ?, 'INTENDED', 1, ?)
+                        ON CONFLICT (tenant_id, direction, transfer_id, leg) DO UPDATE
+                           SET state = 'INTENDED', attempts = transfer_legs.attempts + 1, next_check_at = EXCLUDED.next_check_at,
+                               updated_at = clock_timestamp()
+                         WHERE transfer_legs.state = 'FAILED' OR (? AND transfer_legs.state IN ('INTENDED', 'UNKNOWN'))
+                        RETURNING\s""" + COLUMNS + """
+                    ), e AS (
+                        INSERT INTO leg_events (tenant_id, direction, transfer_id, leg, from_state, to_state, attempt, detail)
+                        SELECT tenant_id, direction, transfer_id, leg, NULL, state, attempts, 'written before the call, key ' || leg_key
+                          FROM w
+                    )
+                    SELECT\s""" + COLUMNS + " FROM w")) {
                 JdbcTransferLog.setKey(statement, 1, tenant, direction, transferId);
                 statement.setString(4, leg.name());
                 statement.setString(5, key);
@@ -53,9 +65,7 @@ public final class JdbcLegLog implements LegLog {
                 statement.setBoolean(7, again);
                 try (var rows = statement.executeQuery()) {
                     if (rows.next()) {
-                        LegRecord written = leg(rows);
-                        journal(connection, written, Optional.empty(), "written before the call, key " + key);
-                        return new Intent(written, true);
+                        return new Intent(leg(rows), true);
                     }
                 }
             }
@@ -66,9 +76,16 @@ public final class JdbcLegLog implements LegLog {
     @Override
     public boolean record(TenantId tenant, Direction direction, String transferId, Leg leg, LegState from, LegState to,
                           Optional<String> cbsReference, Optional<String> error, Optional<Instant> nextCheckAt) {
-        return jdbc.inTransaction("record leg outcome", connection -> {
-            try (var statement = connection.prepareStatement("UPDATE transfer_legs SET state = ?, cbs_reference = ?, last_error = ?, "
-                    + "next_check_at = ?, updated_at = clock_timestamp()" + LEG_KEY + " AND state = ? RETURNING " + COLUMNS)) {
+        return jdbc.autoCommit("record leg outcome", connection -> {
+            try (var statement = connection.prepareStatement("""
+                    WITH w AS (
+                        UPDATE transfer_legs SET state = ?, cbs_reference = ?, last_error = ?, next_check_at = ?,
+                               updated_at = clock_timestamp()""" + LEG_KEY + " AND state = ? RETURNING " + COLUMNS + """
+                    ), e AS (
+                        INSERT INTO leg_events (tenant_id, direction, transfer_id, leg, from_state, to_state, attempt, cbs_reference, detail)
+                        SELECT tenant_id, direction, transfer_id, leg, ?, state, attempts, cbs_reference, ? FROM w WHERE state <> ?
+                    )
+                    SELECT count(*) FROM w""")) {
                 statement.setString(1, to.name());
                 statement.setString(2, cbsReference.orElse(null));
                 statement.setString(3, error.orElse(null));
@@ -76,15 +93,11 @@ public final class JdbcLegLog implements LegLog {
                 JdbcTransferLog.setKey(statement, 5, tenant, direction, transferId);
                 statement.setString(8, leg.name());
                 statement.setString(9, from.name());
+                statement.setString(10, from.name());
+                statement.setString(11, error.orElse(""));
+                statement.setString(12, from.name());
                 try (var rows = statement.executeQuery()) {
-                    if (!rows.next()) {
-                        return false;
-                    }
-                    LegRecord written = leg(rows);
-                    if (from != to) {
-                        journal(connection, written, Optional.of(from), error.orElse(""));
-                    }
-                    return true;
+                    return rows.next() && rows.getLong(1) == 1;
                 }
             }
         });
@@ -162,21 +175,5 @@ public final class JdbcLegLog implements LegLog {
             LegState.valueOf(rows.getString("state")), rows.getInt("attempts"), TransferRows.optional(rows, "cbs_reference"),
             TransferRows.optional(rows, "last_error"), TransferRows.instant(rows.getTimestamp("next_check_at")),
             rows.getTimestamp("updated_at").toInstant(), rows.getTimestamp("created_at").toInstant());
-    }
-
-    /** An entry of the leg's own append-only journal. */
-    private static void journal(Connection connection, LegRecord leg, Optional<LegState> from, String detail) throws SQLException {
-        try (var statement = connection.prepareStatement("""
-                INSERT INTO leg_events (tenant_id, direction, transfer_id, leg, from_state, to_state, attempt, cbs_reference, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            JdbcTransferLog.setKey(statement, 1, leg.tenant(), leg.direction(), leg.transferId());
-            statement.setString(4, leg.leg().name());
-            statement.setString(5, from.map(Enum::name).orElse(null));
-            statement.setString(6, leg.state().name());
-            statement.setInt(7, leg.attempts());
-            statement.setString(8, leg.cbsReference().orElse(null));
-            statement.setString(9, detail);
-            statement.executeUpdate();
-        }
     }
 }
