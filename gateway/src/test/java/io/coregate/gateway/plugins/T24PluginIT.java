@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.Executors;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -201,6 +202,27 @@ class T24PluginIT {
         assertEquals(0, aliceAtA.compareTo(bankA.ledger().balance(T24Simulator.ALICE.accountId())));
         assertEquals(404, gateway.admin().get("/admin/tenants/" + A + "/transfers/" + transferId).status(), "tenant A does not see B's transfer");
         assertEquals(List.of(), bankB.ledger().violations());
+    }
+
+    @Test
+    void aBankThatHangsAnswersItsTenant2004WithinTheTimeoutWhileTheOtherTenantIsServed() throws Exception {
+        bankB.inject(T24Simulator.ACCOUNTS, Fault.hang(), 1);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            long started = System.nanoTime();
+            var down = pool.submit(() -> new Backend(gateway, B).get("/parties/MSISDN/" + T24Simulator.ALICE.msisdn()));
+            Thread.sleep(200);
+            var served = new Backend(gateway, A).get("/parties/MSISDN/" + T24Simulator.ALICE.msisdn());
+            assertEquals(200, served.status(), "tenant A is served while bank B hangs: " + served.body());
+            assertTrue(millisSince(started) < 2_000, "tenant A did not wait for bank B");
+            var refused = down.get();
+            long took = millisSince(started);
+            assertTrue(List.of("2003", "2004").contains(refused.field("statusCode")), refused.body());
+            assertTrue(took < 5_000 + 1_500, "tenant B was answered within its 5 s timeout: " + took + " ms");
+        }
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     @Test
