@@ -4,6 +4,7 @@ import io.coregate.gateway.config.SdkClientConfig;
 import io.coregate.gateway.domain.payer.AcceptService;
 import io.coregate.gateway.domain.payer.Aborts;
 import io.coregate.gateway.domain.payer.Connector;
+import io.coregate.gateway.domain.payer.ChannelWebhook;
 import io.coregate.gateway.domain.payer.DebitDecisions;
 import io.coregate.gateway.domain.payer.DebitSteps;
 import io.coregate.gateway.domain.payer.PendingDebits;
@@ -34,8 +35,10 @@ record PayerWiring(PayerRoutes routes, UncertainResolver resolver, PendingDebits
      * @param outbound  the outbound view of the transfer log (with its liquidity reservations)
      * @param connector the client of the tenants' Mojaloop Connector
      * @param sdkClient the connector client's waits, which the request lease must outlast
+     * @param webhook   tells a tenant's channel how a send answered 202 DEBIT_PENDING ended
      */
-    static PayerWiring wire(TransferParts shared, OutboundLog outbound, Connector connector, SdkClientConfig sdkClient) {
+    static PayerWiring wire(TransferParts shared, OutboundLog outbound, Connector connector, SdkClientConfig sdkClient,
+                            ChannelWebhook webhook) {
         // A request (or the resolver's status read) holds the transfer while it waits for the connector and the CBS:
         // the longest of the connector's waits plus the CBS lease, so a lease never runs out while its holder waits.
         Duration lease = max(max(sdkClient.transferTimeout(), sdkClient.acceptTimeout()), sdkClient.statusReadWorstCase())
@@ -47,7 +50,7 @@ record PayerWiring(PayerRoutes routes, UncertainResolver resolver, PendingDebits
         var payer = new PayerService(outbound, quoting, aborts, new PayerAccounts(shared.adapters()), lease, shared.clock());
         var decisions = new DebitDecisions(connector, debits, settlement, outbound, shared.log(), shared.clock());
         var accept = new AcceptService(connector, debits, decisions, outbound, shared.log(), shared.metrics(), lease, shared.clock());
-        var pending = new PendingDebits(shared.legs(), shared.legLog(), decisions, debits, outbound, shared.log(), shared.policy(), lease,
+        var pending = new PendingDebits(shared.legs(), shared.legLog(), decisions, debits, webhook, outbound, shared.log(), shared.policy(), lease,
             shared.clock(), shared.tenants());
         var resolver = new UncertainResolver(connector, debits, settlement, outbound, shared.log(), shared.metrics(), shared.policy(), lease,
             shared.clock(), shared.tenants());

@@ -69,6 +69,7 @@ import io.coregate.gateway.plugins.PluginHost;
 import io.coregate.gateway.plugins.PluginSync;
 import io.coregate.gateway.plugins.PluginWatcher;
 import io.coregate.gateway.plugins.SecretResolver;
+import io.coregate.gateway.sdk.ChannelWebhookClient;
 import io.coregate.gateway.sdk.ConnectorClient;
 import io.coregate.gateway.sdk.ConnectorCompletionCheck;
 import io.coregate.gateway.sdk.MeteredConnector;
@@ -186,7 +187,8 @@ public final class Wiring {
             var shared = TransferParts.wire(source, jdbc, transferHook, meters, requestMetrics, adapters, directory, callbackInbox);
             var connector = new MeteredConnector(new ConnectorClient(sdkClient), meters);
             var parties = new PartyService(adapters);
-            var payer = PayerWiring.wire(shared, new JdbcOutboundLog(jdbc, ledger), connector, sdkClient);
+            var payer = PayerWiring.wire(shared, new JdbcOutboundLog(jdbc, ledger), connector, sdkClient,
+                new ChannelWebhookClient(callbackUrls::tokenOf, Clock.systemUTC()));
             var payee = PayeeWiring.wire(shared, new JdbcQuoteBook(jdbc), parties, new ConnectorCompletionCheck(connector));
             // Operators act on the transfer log of both flows; an outbound resolution's CBS step is the payer flow's.
             var transferAdmin = new TransferAdmin(shared.log(), shared.metrics(), payer.operatorSteps(), shared.legLog());
@@ -202,7 +204,8 @@ public final class Wiring {
                 new JdbcAuditLog(jdbc), requestMetrics, new ApiKeyRoutes(adminAuth, apiKeys, requestMetrics),
                 new TransferAdminRoutes(adminAuth, transferAdmin, requestMetrics),
                 new LiquidityRoutes(new LiquidityService(liquidityBook, tenants, alarms)), new ReplicaRoutes(replicas),
-                new OperatorRoutes(operators), new CallbackAdminRoutes(tenants, callbackInbox, callbackUrls));
+                new OperatorRoutes(operators), new CallbackAdminRoutes(tenants, callbackInbox, callbackUrls,
+                    id -> ChannelWebhookClient.keyOf(callbackUrls.tokenOf(id))));
             var callbackRoutes = new CallbackRoutes(new CallbackReceiver(directory, callbackUrls, callbackInbox, adapters),
                 requestMetrics);
             var ready = new AtomicBoolean();

@@ -98,7 +98,8 @@ public final class AdminRoutes {
 
     private void getTenant(ServerRequest request, ServerResponse response, String actor) {
         var tenant = tenants.get(new TenantId(request.path().pathParameters().get("tenant")));
-        Json.send(response, 200, AdminViews.TenantView.of(tenant, callbacks.urlOf(tenant.id())));
+        var webhookSecret = tenant.document().sdk().channelWebhook().map(url -> callbacks.webhookKeyOf(tenant.id()));
+        Json.send(response, 200, AdminViews.TenantView.of(tenant, callbacks.urlOf(tenant.id()), webhookSecret));
     }
 
     private void deleteTenant(ServerRequest request, ServerResponse response, String actor) {

@@ -21,20 +21,20 @@ final class AdminViews {
 
     /**
      * A tenant with its canonical document; {@code GET /admin/tenants/{t}} adds its CBS callback URL (a secret: shown to
-     * admins to configure the CBS with).
+     * admins to configure the CBS with) and, with {@code sdk.channelWebhook}, the key its webhook is signed with.
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_ABSENT)
     record TenantView(String tenantId, boolean enabled, long revision, String updatedAt, TenantDocumentBody document,
-                      java.util.Optional<String> callbackUrl) {
+                      java.util.Optional<String> callbackUrl, java.util.Optional<String> channelWebhookSecret) {
 
         static TenantView of(Tenant tenant) {
             return new TenantView(tenant.id().value(), tenant.enabled(), tenant.revision(), tenant.updatedAt().toString(),
-                tenant.document().canonical(), java.util.Optional.empty());
+                tenant.document().canonical(), java.util.Optional.empty(), java.util.Optional.empty());
         }
 
-        static TenantView of(Tenant tenant, String callbackUrl) {
+        static TenantView of(Tenant tenant, String callbackUrl, java.util.Optional<String> channelWebhookSecret) {
             return new TenantView(tenant.id().value(), tenant.enabled(), tenant.revision(), tenant.updatedAt().toString(),
-                tenant.document().canonical(), java.util.Optional.of(callbackUrl));
+                tenant.document().canonical(), java.util.Optional.of(callbackUrl), channelWebhookSecret);
         }
     }
 

@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The operators' view of a tenant's CBS callbacks: {@code GET /admin/tenants/{tenant}/callbacks?limit=} lists the stored
@@ -20,11 +21,13 @@ import java.util.function.BiFunction;
  */
 public final class CallbackAdminRoutes {
 
+    private final Function<TenantId, String> webhookKeys;
     private final TenantService tenants;
     private final CallbackInbox inbox;
     private final CallbackUrls urls;
 
-    public CallbackAdminRoutes(TenantService tenants, CallbackInbox inbox, CallbackUrls urls) {
+    public CallbackAdminRoutes(TenantService tenants, CallbackInbox inbox, CallbackUrls urls, Function<TenantId, String> webhookKeys) {
+        this.webhookKeys = webhookKeys;
         this.tenants = tenants;
         this.inbox = inbox;
         this.urls = urls;
@@ -48,6 +51,11 @@ public final class CallbackAdminRoutes {
     /** Adds the route; {@code admin} wraps a handler with the admin authentication and request metrics. */
     void routing(HttpRouting.Builder routing, BiFunction<String, AdminRoutes.AdminHandler, Handler> admin) {
         routing.get("/admin/tenants/{tenant}/callbacks", admin.apply("tenant.callbacks", this::list));
+    }
+
+    /** The key the tenant's channel webhook is signed with. */
+    String webhookKeyOf(TenantId tenant) {
+        return webhookKeys.apply(tenant);
     }
 
     /** The tenant's callback base URL (its token is created when it has none). */

@@ -150,6 +150,46 @@ class PendingDebitIT {
         assertTrue(bank.ledgerConsistent());
     }
 
+    @Test
+    void theChannelWebhookHearsHowAPendingSendEndedSignedWithTheTenantsKey() throws Exception {
+        var received = new java.util.concurrent.LinkedBlockingQueue<Map.Entry<String, String>>();
+        var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            received.add(Map.entry(String.valueOf(exchange.getRequestHeaders().getFirst("X-CoreGate-Signature")), body));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            var settings = new java.util.LinkedHashMap<String, Object>(Map.of("accounts", Tenants.standardAccounts()));
+            settings.putAll(async("callback", "COMPLETED"));
+            var doc = Payers.document("hook-bank", simulator.url(), "100000", settings);
+            doc.put("sdk", Map.of("outboundUrl", simulator.url() + "/", "channelWebhook",
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks"));
+            assertEquals(201, gateway.admin().put("/admin/tenants/hook-bank", doc).status());
+            var key = gateway.admin().post("/admin/tenants/hook-bank/api-keys", Map.of());
+            var bank = Payers.of(gateway, "hook-bank", key.field("apiKey"));
+            String secret = gateway.admin().get("/admin/tenants/hook-bank").field("channelWebhookSecret");
+            assertTrue(secret != null && secret.length() >= 32, "the admin view shows the webhook key");
+
+            String transferId = sendPending(bank);
+            var hook = received.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(hook != null, "the webhook was called");
+            assertTrue(hook.getValue().contains("\"transferId\":\"" + transferId + "\"") && hook.getValue().contains("\"COMMITTED\""),
+                hook.getValue());
+            String[] parts = hook.getKey().split(",");
+            String seconds = parts[0].substring("t=".length());
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            String expected = java.util.HexFormat.of().formatHex(mac.doFinal((seconds + "." + hook.getValue())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertEquals("v1=" + expected, parts[1], "signed with the tenant's key over the timestamp and the body");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static String sendPending(Payers bank) {
         String home = Payers.home();
         var quote = bank.send(Payers.sendMoney(home, Payers.MARY, "20"));

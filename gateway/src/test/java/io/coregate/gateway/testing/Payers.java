@@ -47,6 +47,11 @@ public final class Payers {
         return new Payers(gateway, tenant, gateway.dfsp().with("X-API-Key", key.field("apiKey")));
     }
 
+    /** A payer tenant onboarded by the caller, used with its API key {@code apiKey}. */
+    public static Payers of(TestGateway gateway, String tenant, String apiKey) {
+        return new Payers(gateway, tenant, gateway.dfsp().with("X-API-Key", apiKey));
+    }
+
     /** The document of a payer tenant whose Connector is at {@code outboundUrl}: liquidity limit {@code limit} ZMW, send fee 1%. */
     public static Map<String, Object> document(String tenant, java.net.URI outboundUrl, String limit, Map<String, Object> settings) {
         var doc = Tenants.sandbox(tenant.replace("-", ""), settings);

@@ -29,8 +29,13 @@ public final class CallbackUrls {
 
     /** The tenant's callback base URL, creating its token when it has none. */
     public String urlOf(TenantId tenant) {
-        String token = tokens.find(tenant).orElseGet(() -> tokens.ensure(tenant, freshToken()));
+        String token = tokenOf(tenant);
         return baseUrl.get() + "/" + tenant.value() + "/callbacks/" + token;
+    }
+
+    /** The tenant's secret token, creating it when it has none (the channel webhook's key is derived from it). */
+    public String tokenOf(TenantId tenant) {
+        return tokens.find(tenant).orElseGet(() -> tokens.ensure(tenant, freshToken()));
     }
 
     /** Whether {@code presented} is the tenant's token (false when it has none), compared in constant time. */

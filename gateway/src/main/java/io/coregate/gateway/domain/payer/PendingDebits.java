@@ -45,6 +45,7 @@ public final class PendingDebits {
     private final LegLog legLog;
     private final DebitDecisions decisions;
     private final DebitSteps debits;
+    private final ChannelWebhook webhook;
     private final OutboundLog outbound;
     private final TransferLog log;
     private final TransferPolicy policy;
@@ -52,12 +53,14 @@ public final class PendingDebits {
     private final Clock clock;
     private final Function<TenantId, Optional<Tenant>> tenants;
 
-    public PendingDebits(MoneyLegs legs, LegLog legLog, DebitDecisions decisions, DebitSteps debits, OutboundLog outbound, TransferLog log,
-                         TransferPolicy policy, Duration lease, Clock clock, Function<TenantId, Optional<Tenant>> tenants) {
+    public PendingDebits(MoneyLegs legs, LegLog legLog, DebitDecisions decisions, DebitSteps debits, ChannelWebhook webhook,
+                         OutboundLog outbound, TransferLog log, TransferPolicy policy, Duration lease, Clock clock,
+                         Function<TenantId, Optional<Tenant>> tenants) {
         this.legs = legs;
         this.legLog = legLog;
         this.decisions = decisions;
         this.debits = debits;
+        this.webhook = webhook;
         this.outbound = outbound;
         this.log = log;
         this.policy = policy;
@@ -117,7 +120,7 @@ public final class PendingDebits {
             return;
         }
         Outbound current = outbound.byRef(tenant.id(), found.ref()).orElseThrow();
-        CompletedBody answer = decisions.decide(tenant, current, fence.get(), leg.leg(), known);
+        CompletedBody answer = decided(tenant, current, fence.get(), leg.leg(), known);
         LOG.log(System.Logger.Level.INFO, "tenant " + tenant.id() + ": transfer " + found.mojaloopTransferId().orElse(found.ref())
             + " debit settled: " + answer.currentState());
     }
@@ -134,10 +137,24 @@ public final class PendingDebits {
         }
         Outbound current = outbound.byRef(tenant.id(), found.ref()).orElseThrow();
         LegOutcome taken = debits.take(tenant, current, DebitSteps.request(current, Optional.empty()), leg.leg());
-        CompletedBody answer = decisions.decide(tenant, current, fence.get(), leg.leg(), taken);
+        CompletedBody answer = decided(tenant, current, fence.get(), leg.leg(), taken);
         if (answer.debitPending()) {
             log.release(tenant.id(), Direction.OUTBOUND, found.ref(), fence.get());
         }
+    }
+
+    /** Moves the transfer on as the debit's outcome says; the channel's webhook hears of it once it left DEBIT_PENDING. */
+    private CompletedBody decided(Tenant tenant, Outbound current, Fence fence, Leg mode, LegOutcome known) {
+        try {
+            return decisions.decide(tenant, current, fence, mode, known);
+        } finally {
+            tell(tenant, current);
+        }
+    }
+
+    private void tell(Tenant tenant, Outbound transfer) {
+        outbound.byRef(tenant.id(), transfer.ref()).filter(after -> after.transfer().state() != TransferState.DEBIT_PENDING)
+            .ifPresent(after -> webhook.settled(tenant, after));
     }
 
     private void giveUp(Tenant tenant, Outbound found, LegRecord leg, LegOutcome.Open open) {
@@ -151,6 +168,7 @@ public final class PendingDebits {
             Optional.empty(), Optional.of(open.reason()), 0, Optional.empty(), fence);
         log.change(tenant.id(), Direction.OUTBOUND, found.ref(), change).ifPresent(t -> {
             legs.later(leg, open.reason(), Optional.empty());
+            tell(tenant, found);
             LOG.log(System.Logger.Level.WARNING, "tenant " + tenant.id() + ": transfer " + found.ref() + " flagged RECONCILE: " + detail);
         });
     }

@@ -90,8 +90,14 @@ public record TenantDocument(
      *
      * @param outboundUrl       base URL of its outbound API, needed for sending
      * @param confirmCompletion whether a COMPLETED notification is confirmed with the Connector before crediting
+     * @param channelWebhook    where a pending send's outcome is posted to the channel, signed ({@code sdk.channelWebhook})
      */
-    public record Sdk(Optional<URI> outboundUrl, boolean confirmCompletion) {
+    public record Sdk(Optional<URI> outboundUrl, boolean confirmCompletion, Optional<URI> channelWebhook) {
+
+        /** Without a channel webhook. */
+        public Sdk(Optional<URI> outboundUrl, boolean confirmCompletion) {
+            this(outboundUrl, confirmCompletion, Optional.empty());
+        }
     }
 
     /**

@@ -173,17 +173,28 @@ public record TenantDocumentBody(String dfspId, List<String> currencies, List<St
      * @param outboundUrl       base URL of its outbound API, needed for sending
      * @param confirmCompletion confirm each COMPLETED notification with the Connector ({@code GET /transfers/{id}} on
      *                          its outbound API) before crediting; needs {@code outboundUrl}
+     * @param channelWebhook    where the gateway tells the DFSP's channel how a send it answered {@code 202
+     *                          DEBIT_PENDING} ended (signed; optional)
      */
-    public record Sdk(String outboundUrl, Boolean confirmCompletion) implements Validated {
+    public record Sdk(String outboundUrl, Boolean confirmCompletion, String channelWebhook) implements Validated {
 
         public Sdk {
             outboundUrl = blankless(outboundUrl);
+            channelWebhook = blankless(channelWebhook);
+        }
+
+        /** Without a channel webhook. */
+        public Sdk(String outboundUrl, Boolean confirmCompletion) {
+            this(outboundUrl, confirmCompletion, null);
         }
 
         @Override
         public void check(Check check) {
             if (outboundUrl != null && url(outboundUrl) == null) {
                 check.invalid("outboundUrl", "must be an http(s) URL such as http://dfspa-sdk:4001");
+            }
+            if (channelWebhook != null && url(channelWebhook) == null) {
+                check.invalid("channelWebhook", "must be an http(s) URL such as https://channel.bank-a.example/coregate");
             }
             if (Boolean.TRUE.equals(confirmCompletion) && outboundUrl == null) {
                 check.invalid("confirmCompletion", "needs sdk.outboundUrl: the notification is confirmed with the Connector's outbound API");

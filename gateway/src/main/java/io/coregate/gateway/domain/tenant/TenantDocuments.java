@@ -49,6 +49,7 @@ public final class TenantDocuments {
             Optional.ofNullable(cbsBody.pendingDeadlineSeconds()).map(Duration::ofSeconds));
         Optional<String> url = Optional.ofNullable(body.sdk()).map(TenantDocumentBody.Sdk::outboundUrl);
         boolean confirm = Optional.ofNullable(body.sdk()).map(TenantDocumentBody.Sdk::confirmCompletion).orElse(false);
+        Optional<String> webhook = Optional.ofNullable(body.sdk()).map(TenantDocumentBody.Sdk::channelWebhook);
         var accountsBody = Optional.ofNullable(body.accounts()).orElse(new TenantDocumentBody.Accounts(null, null));
         var byCurrency = new LinkedHashMap<String, TenantDocument.Accounts>();
         Optional.ofNullable(accountsBody.byCurrency()).orElse(Map.of()).forEach((currency, entry) -> byCurrency.put(currency,
@@ -68,11 +69,11 @@ public final class TenantDocuments {
         var canonical = new TenantDocumentBody(body.dfspId(), currencies, idTypes,
             new TenantDocumentBody.Cbs(cbs.plugin(), cbsBody.pluginVersion(), cbs.timeoutMillis(), cbs.maxConcurrency(), cbs.settings(),
                 Collections.unmodifiableMap(new LinkedHashMap<>(secrets)), cbsBody.timeouts(), cbsBody.pendingDeadlineSeconds()),
-            new TenantDocumentBody.Sdk(url.orElse(null), confirm ? Boolean.TRUE : null), accountsBody,
+            new TenantDocumentBody.Sdk(url.orElse(null), confirm ? Boolean.TRUE : null, webhook.orElse(null)), accountsBody,
             new TenantDocumentBody.Fees(canonical(fees.send()), canonical(fees.receive())), canonical(liquidity), canonical(access));
         return new TenantDocument(body.dfspId(), currencies, new LinkedHashSet<>(idTypes), cbs,
-            new TenantDocument.Sdk(url.map(TenantDocumentBody.Sdk::url), confirm), accounts, fees, Collections.unmodifiableMap(liquidity), access,
-            canonical);
+            new TenantDocument.Sdk(url.map(TenantDocumentBody.Sdk::url), confirm, webhook.map(TenantDocumentBody.Sdk::url)), accounts, fees,
+            Collections.unmodifiableMap(liquidity), access, canonical);
     }
 
     private static List<Cidr> networks(List<String> values) {
