@@ -1,7 +1,9 @@
 package io.coregate.gateway.plugins;
 
+import java.util.LinkedHashMap;
 import io.coregate.gateway.testing.Backend;
 import io.coregate.gateway.testing.BankDown;
+import io.coregate.gateway.testing.LogCapture;
 import io.coregate.gateway.testing.Http;
 import io.coregate.gateway.testing.OutboundSimulator;
 import io.coregate.gateway.testing.Payee;
@@ -23,15 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,30 +61,12 @@ class FlexcubePluginIT {
     private static FlexcubeSimulator payerBank;
     private static OutboundSimulator connector;
     private static TestGateway gateway;
-    private static final List<LogRecord> LOGS = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private static final Handler CAPTURE = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            LOGS.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private static Level rootLevel;
+    private static LogCapture logs;
 
     @BeforeAll
     static void startGatewayWithTheFlexcubePlugin() throws IOException {
         assertTrue(Files.isRegularFile(JAR), "run the reactor build first: " + JAR.toAbsolutePath() + " is missing");
-        Logger root = Logger.getLogger("");
-        rootLevel = root.getLevel();
-        root.addHandler(CAPTURE);
-        Logger.getLogger("io.coregate").setLevel(Level.ALL);
+        logs = LogCapture.start();
         Path secrets = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-secrets")), "fcubs").toAbsolutePath();
         Files.writeString(secrets.resolve(A + "-username"), USER);
         Files.writeString(secrets.resolve(A + "-password"), PASSWORD);
@@ -117,8 +95,7 @@ class FlexcubePluginIT {
 
     @AfterAll
     static void stop() {
-        Logger.getLogger("").removeHandler(CAPTURE);
-        Logger.getLogger("io.coregate").setLevel(rootLevel);
+        logs.close();
         if (gateway != null) {
             gateway.close();
         }
@@ -242,10 +219,7 @@ class FlexcubePluginIT {
         backend.get("/parties/MSISDN/" + FlexcubeSimulator.ALICE.msisdn());
         backend.get("/parties/MSISDN/" + FlexcubeSimulator.ALICE.msisdn());
         new Backend(gateway, B).get("/parties/MSISDN/" + FlexcubeSimulator.ALICE.msisdn());
-        List<String> lines = new ArrayList<>();
-        for (LogRecord record : LOGS) {
-            lines.add(String.valueOf(new java.util.logging.SimpleFormatter().format(record)));
-        }
+        List<String> lines = logs.lines();
         assertTrue(lines.stream().anyMatch(l -> l.contains("flexcube")), "the plugin's calls were logged: " + lines.size());
         assertTrue(lines.stream().anyMatch(l -> l.contains("flexcube ->") && l.contains("Authorization: ***")),
             "the credential header was logged, masked");

@@ -116,7 +116,7 @@ public final class AcceptService {
             abort(tenant, found, fence, ErrorCode.QUOTE_EXPIRED, message, message);
             throw new GatewayException(ErrorCode.QUOTE_EXPIRED, message);
         }
-        Leg mode = debits.mode(tenant, found);
+        Leg mode = debits.choose(tenant);
         DebitRequest request = DebitSteps.request(found, Optional.empty());
         var intent = StateChange.of(TransferState.QUOTED, TransferState.DEBIT_PENDING, Optional.empty(), "taking " + request.amount()
                 + " from the customer: " + DebitSteps.operation(mode) + " under key " + LegKey.first(id, mode).value(),

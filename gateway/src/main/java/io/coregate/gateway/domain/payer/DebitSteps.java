@@ -78,6 +78,14 @@ public final class DebitSteps {
                 return leg.leg();
             }
         }
+        return choose(tenant);
+    }
+
+    /**
+     * The mode of a transfer that has taken nothing yet (the accept of a QUOTED transfer, which has no legs): HOLD when
+     * the tenant's adapter holds before it debits.
+     */
+    Leg choose(Tenant tenant) {
         try {
             Outcome<Set<Capability>> caps = banks.call(tenant, "capabilities", adapter -> Outcome.done(adapter.capabilities()));
             return caps instanceof Outcome.Done<Set<Capability>> done && done.value().contains(Capability.DEBIT_HOLD) ? Leg.HOLD : Leg.DEBIT;

@@ -1,11 +1,11 @@
 package io.coregate.plugins.flexcube;
 
+import io.coregate.plugin.support.narrative.Narratives;
 import io.coregate.plugin.api.AccountStatus;
 import io.coregate.plugin.api.Balance;
 import io.coregate.plugin.api.Capability;
 import io.coregate.plugin.api.CbsException;
 import io.coregate.plugin.api.CoreBankingAdapter;
-import io.coregate.plugin.api.Counterparty;
 import io.coregate.plugin.api.CreditRequest;
 import io.coregate.plugin.api.DebitRequest;
 import io.coregate.plugin.api.FailureKind;
@@ -19,7 +19,6 @@ import io.coregate.plugin.api.Party;
 import io.coregate.plugin.api.PartyId;
 import io.coregate.plugin.api.Receipt;
 import io.coregate.plugin.api.TransactionStatus;
-import io.coregate.plugin.api.TransferContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -105,7 +104,7 @@ final class FlexcubeAdapter implements CoreBankingAdapter {
     public Outcome<Receipt> commitCredit(CreditRequest request) {
         String disbursement = settings.disbursement(request.amount().currency());
         return then(closeReservation(request, disbursement), closed -> postings.book(request, Leg.COMMIT, settings.creditProduct(),
-                disbursement, request.payee().accountNo(), request.amount(), Postings.narrative(credited(request.context()))));
+                disbursement, request.payee().accountNo(), request.amount(), Postings.narrative(Narratives.credited(request.context()))));
     }
 
     @Override
@@ -116,7 +115,7 @@ final class FlexcubeAdapter implements CoreBankingAdapter {
     @Override
     public Outcome<Receipt> debit(DebitRequest request) {
         return then(accountOf(request.payer()), account -> postings.book(request, Leg.DEBIT, settings.debitProduct(), account,
-                settings.collection(request.amount().currency()), request.amount(), Postings.narrative(debited(request.context(), "Mojaloop"))));
+                settings.collection(request.amount().currency()), request.amount(), Postings.narrative(Narratives.debited(request.context(), "Mojaloop"))));
     }
 
     /**
@@ -173,7 +172,7 @@ final class FlexcubeAdapter implements CoreBankingAdapter {
         return then(accountOf(request.payer()), account -> then(blocks.close(request.reference(), account,
                 LegKey.first(request.transferId(), Leg.HOLD)), closed -> postings.book(request, Leg.CAPTURE, settings.debitProduct(),
                 account, settings.collection(request.amount().currency()), request.amount(),
-                Postings.narrative(debited(request.context(), "Mojaloop")))));
+                Postings.narrative(Narratives.debited(request.context(), "Mojaloop")))));
     }
 
     @Override
@@ -283,7 +282,7 @@ final class FlexcubeAdapter implements CoreBankingAdapter {
 
     private Outcome<Receipt> compensate(DebitRequest request, String account) {
         return postings.book(request, Leg.REFUND, settings.creditProduct(), settings.collection(request.amount().currency()), account,
-                request.amount(), Postings.narrative(debited(request.context(), "Refund")));
+                request.amount(), Postings.narrative(Narratives.debited(request.context(), "Refund")));
     }
 
     /** The debit (or capture) a refund returns: by the reference the gateway gave, else by the legs' XREFs. */
@@ -369,21 +368,6 @@ final class FlexcubeAdapter implements CoreBankingAdapter {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    /** The payee's narrative: who paid, from which FSP, and the transfer. */
-    private static List<String> credited(TransferContext context) {
-        return List.of("From " + name(context.payer()), "Mojaloop " + context.transferId());
-    }
-
-    /** The payer's narrative: whom they paid, at which FSP, and the transfer. */
-    private static List<String> debited(TransferContext context, String what) {
-        return List.of("To " + name(context.payee()), what + " " + context.transferId());
-    }
-
-    private static String name(Counterparty party) {
-        String who = party.name().filter(n -> !n.isBlank()).orElse(party.id().idValue());
-        return party.fspId().map(fsp -> who + " at " + fsp).orElse(who);
     }
 
     private static <A> Outcome<Receipt> fail(Outcome<A> outcome) {

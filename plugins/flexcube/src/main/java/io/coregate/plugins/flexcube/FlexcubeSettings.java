@@ -1,5 +1,8 @@
 package io.coregate.plugins.flexcube;
 
+import java.util.Optional;
+import java.util.LinkedHashMap;
+import io.coregate.plugin.support.http.HttpUrls;
 import io.coregate.plugin.api.AccountMapping;
 import io.coregate.plugin.api.AdapterContext;
 import io.coregate.plugin.api.CbsException;
@@ -14,10 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -89,7 +90,7 @@ record FlexcubeSettings(URI baseUrl, String source, String ubscomp, String userI
         var timeouts = new EnumMap<Operation, Duration>(Operation.class);
         Arrays.stream(Operation.values()).forEach(kind -> timeouts.put(kind, context.httpTimeout(kind)));
         Set<String> duplicates = s.string("duplicateXrefCodes").map(FlexcubeSettings::codes).orElse(Set.of(DUPLICATE_XREF));
-        return new FlexcubeSettings(httpUrl(s.string("baseUrl")).orElseThrow(), text(s, "source").orElseThrow(),
+        return new FlexcubeSettings(HttpUrls.parse(s.string("baseUrl")).orElseThrow(), text(s, "source").orElseThrow(),
                 text(s, "ubscomp").orElse("FCUBS"), text(s, "userId").orElseThrow(), text(s, "branch").orElseThrow(),
                 text(s, "creditProduct").orElseThrow(), text(s, "debitProduct").orElseThrow(), text(s, "holdCode").orElse("MOJALOOP"),
                 context.accounts(), strings(s.object("msisdnAccounts")),
@@ -104,7 +105,7 @@ record FlexcubeSettings(URI baseUrl, String source, String ubscomp, String userI
         if (s.string("baseUrl").isEmpty()) {
             problems.add(SettingProblem.setting("baseUrl", "is required: the FCUBS gateway's web root, e.g. https://fcubs.bank.test:7003 "
                     + "(services at <baseUrl>/FCUBSRTService/FCUBSRTService)"));
-        } else if (httpUrl(s.string("baseUrl")).isEmpty()) {
+        } else if (HttpUrls.parse(s.string("baseUrl")).isEmpty()) {
             problems.add(SettingProblem.setting("baseUrl", "must be an absolute http or https URL"));
         }
         require(problems, s, "source", "the external system (FCUBS_HEADER/SOURCE) the bank maintained for CoreGate");
@@ -164,16 +165,6 @@ record FlexcubeSettings(URI baseUrl, String source, String ubscomp, String userI
     /** The HTTP deadline of one kind of call. */
     Duration httpTimeout(Operation kind) {
         return httpTimeouts.get(kind);
-    }
-
-    static Optional<URI> httpUrl(Optional<String> value) {
-        try {
-            return value.map(t -> URI.create(t.strip().replaceAll("/+$", "")))
-                    .filter(uri -> uri.isAbsolute() && uri.getHost() != null
-                            && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static Set<String> codes(String list) {

@@ -1,5 +1,6 @@
 package io.coregate.plugins.mobilemoney;
 
+import io.coregate.plugin.support.narrative.Narratives;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,6 @@ import io.coregate.plugin.api.Balance;
 import io.coregate.plugin.api.CallbackHandler;
 import io.coregate.plugin.api.Capability;
 import io.coregate.plugin.api.CoreBankingAdapter;
-import io.coregate.plugin.api.Counterparty;
 import io.coregate.plugin.api.CreditRequest;
 import io.coregate.plugin.api.DebitRequest;
 import io.coregate.plugin.api.FailureKind;
@@ -140,7 +140,7 @@ final class MobileMoneyAdapter implements CoreBankingAdapter, CallbackHandler {
     @Override
     public Outcome<Receipt> commitCredit(CreditRequest request) {
         var body = transaction(request, "disbursement", settings.walletKey(), settings.disbursement(request.amount().currency()),
-                identifierType(request.payee().id()), request.payee().id().idValue(), "From " + name(request.context().payer()));
+                identifierType(request.payee().id()), request.payee().id().idValue(), "From " + Narratives.name(request.context().payer()));
         return send(request, Leg.COMMIT, "/transactions/type/disbursement", body);
     }
 
@@ -155,7 +155,7 @@ final class MobileMoneyAdapter implements CoreBankingAdapter, CallbackHandler {
     public Outcome<Receipt> debit(DebitRequest request) {
         String type = settings.debitType(request.context().type());
         var body = transaction(request, type, identifierType(request.payer()), request.payer().idValue(), settings.walletKey(),
-                settings.collection(request.amount().currency()), "To " + name(request.context().payee()));
+                settings.collection(request.amount().currency()), "To " + Narratives.name(request.context().payee()));
         return send(request, Leg.DEBIT, "/transactions/type/" + type, body);
     }
 
@@ -354,11 +354,6 @@ final class MobileMoneyAdapter implements CoreBankingAdapter, CallbackHandler {
     private static Outcome<TransactionStatus> notFoundAsStatus(Outcome<TransactionStatus> outcome) {
         return outcome instanceof Outcome.Failed<TransactionStatus> failed && failed.kind() == FailureKind.NOT_FOUND
                 ? Outcome.done(new TransactionStatus(TransactionStatus.State.NOT_FOUND, Optional.empty())) : outcome;
-    }
-
-    private static String name(Counterparty party) {
-        String who = party.name().filter(n -> !n.isBlank()).orElse(party.id().idValue());
-        return party.fspId().map(fsp -> who + " at " + fsp).orElse(who);
     }
 
     /** Continues with the value of a done outcome; a failure (or pending) passes through unchanged. */

@@ -1,5 +1,6 @@
 package io.coregate.plugins.mobilemoney;
 
+import io.coregate.plugin.support.http.HttpUrls;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coregate.plugin.api.CbsException;
 import io.coregate.plugin.api.FailureKind;
@@ -58,7 +59,7 @@ final class MobileMoneyClient implements AutoCloseable {
         this.http = JsonHttp.create(new JsonHttp.Options(connect, 1 << 20, 1, Duration.ZERO), log, Optional.empty());
         this.oauth = settings.auth() == MobileMoneySettings.Auth.OAUTH2
                 ? Optional.of(new ClientCredentials(http, new ClientCredentials.Config(
-                        MobileMoneySettings.httpUrl(settings.authSetting("tokenUrl")).orElseThrow(),
+                        HttpUrls.parse(settings.authSetting("tokenUrl")).orElseThrow(),
                         settings.authSetting("clientId").orElseThrow(), settings.authSetting("scope"), Duration.ofSeconds(30),
                         settings.httpTimeout(Operation.LOOKUP)), () -> secrets.require(MobileMoneySettings.CLIENT_SECRET), Clock.systemUTC()))
                 : Optional.empty();

@@ -1,5 +1,7 @@
 package io.coregate.plugins.mobilemoney;
 
+import io.coregate.plugin.api.TransactionType;
+import io.coregate.plugin.support.http.HttpUrls;
 import io.coregate.plugin.api.AccountMapping;
 import io.coregate.plugin.api.AdapterContext;
 import io.coregate.plugin.api.CbsException;
@@ -7,7 +9,6 @@ import io.coregate.plugin.api.FailureKind;
 import io.coregate.plugin.api.Operation;
 import io.coregate.plugin.api.SettingProblem;
 import io.coregate.plugin.api.Settings;
-import io.coregate.plugin.api.TransactionType;
 import io.coregate.plugin.support.errors.ErrorTable;
 import java.net.URI;
 import java.time.Duration;
@@ -117,7 +118,7 @@ record MobileMoneySettings(URI baseUrl, AccountMapping accounts, String walletKe
         Arrays.stream(Operation.values()).forEach(kind -> timeouts.put(kind, context.httpTimeout(kind)));
         var types = new LinkedHashMap<>(DEFAULT_IDENTIFIER_TYPES);
         settings.object("identifierTypes").values().forEach((k, v) -> types.put(k, v.toString().strip()));
-        return new MobileMoneySettings(httpUrl(settings.string("baseUrl")).orElseThrow(), context.accounts(),
+        return new MobileMoneySettings(HttpUrls.parse(settings.string("baseUrl")).orElseThrow(), context.accounts(),
                 settings.string("walletIdentifierType").orElse("accountid"), Map.copyOf(types),
                 settings.string("paymentType").orElse("merchantpay"), settings.string("transferType").orElse("transfer"),
                 settings.flag("balance", false), Duration.ofMillis(settings.number("checkAfterMillis", 1000)),
@@ -131,7 +132,7 @@ record MobileMoneySettings(URI baseUrl, AccountMapping accounts, String walletKe
         if (settings.string("baseUrl").isEmpty()) {
             problems.add(SettingProblem.setting("baseUrl", "is required: the provider's Mobile Money API root with its base path, "
                     + "e.g. https://mm.operator.test/mm/v1.2"));
-        } else if (httpUrl(settings.string("baseUrl")).isEmpty()) {
+        } else if (HttpUrls.parse(settings.string("baseUrl")).isEmpty()) {
             problems.add(SettingProblem.setting("baseUrl", "must be an absolute http or https URL"));
         }
         for (String currency : context.currencies()) {
@@ -162,7 +163,7 @@ record MobileMoneySettings(URI baseUrl, AccountMapping accounts, String walletKe
             problems.add(SettingProblem.setting("auth.type", "must be apiKey, bearer or oauth2, was '" + type + "'"));
         } else {
             if (auth.get() == Auth.OAUTH2) {
-                if (httpUrl(settings.object("auth").string("tokenUrl")).isEmpty()) {
+                if (HttpUrls.parse(settings.object("auth").string("tokenUrl")).isEmpty()) {
                     problems.add(SettingProblem.setting("auth.tokenUrl", "is required for oauth2: the absolute http(s) URL of the token "
                             + "endpoint"));
                 }
@@ -215,16 +216,6 @@ record MobileMoneySettings(URI baseUrl, AccountMapping accounts, String walletKe
     /** The HTTP deadline of one kind of call. */
     Duration httpTimeout(Operation kind) {
         return httpTimeouts.get(kind);
-    }
-
-    static Optional<URI> httpUrl(Optional<String> text) {
-        try {
-            return text.map(t -> URI.create(t.strip().replaceAll("/+$", "")))
-                    .filter(uri -> uri.isAbsolute() && uri.getHost() != null
-                            && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static Auth auth(Settings settings) {

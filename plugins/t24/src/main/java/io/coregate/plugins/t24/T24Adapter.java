@@ -1,11 +1,11 @@
 package io.coregate.plugins.t24;
 
+import io.coregate.plugin.support.narrative.Narratives;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coregate.plugin.api.AccountStatus;
 import io.coregate.plugin.api.Balance;
 import io.coregate.plugin.api.Capability;
 import io.coregate.plugin.api.CoreBankingAdapter;
-import io.coregate.plugin.api.Counterparty;
 import io.coregate.plugin.api.CreditRequest;
 import io.coregate.plugin.api.DebitRequest;
 import io.coregate.plugin.api.FailureKind;
@@ -19,7 +19,6 @@ import io.coregate.plugin.api.Party;
 import io.coregate.plugin.api.PartyId;
 import io.coregate.plugin.api.Receipt;
 import io.coregate.plugin.api.TransactionStatus;
-import io.coregate.plugin.api.TransferContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -95,7 +94,7 @@ final class T24Adapter implements CoreBankingAdapter {
     @Override
     public Outcome<Receipt> commitCredit(CreditRequest request) {
         return then(locks.unlock(request), unlocked -> orders.book(request, Leg.COMMIT, settings.disbursement(request.amount().currency()),
-                request.payee().accountNo(), request.amount(), credited(request.context())));
+                request.payee().accountNo(), request.amount(), Narratives.credited(request.context())));
     }
 
     @Override
@@ -106,13 +105,13 @@ final class T24Adapter implements CoreBankingAdapter {
     @Override
     public Outcome<Receipt> debit(DebitRequest request) {
         return then(accountOf(request.payer()), account -> orders.book(request, Leg.DEBIT, account,
-                settings.collection(request.amount().currency()), request.amount(), debited(request.context(), "Mojaloop")));
+                settings.collection(request.amount().currency()), request.amount(), Narratives.debited(request.context(), "Mojaloop")));
     }
 
     @Override
     public Outcome<Receipt> refund(DebitRequest request) {
         return then(accountOf(request.payer()), account -> orders.book(request, Leg.REFUND, settings.collection(request.amount().currency()),
-                account, request.amount(), debited(request.context(), "Refund")));
+                account, request.amount(), Narratives.debited(request.context(), "Refund")));
     }
 
     /**
@@ -231,21 +230,6 @@ final class T24Adapter implements CoreBankingAdapter {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    /** The payee's narrative: who paid, from which FSP, and the transfer. */
-    private static List<String> credited(TransferContext context) {
-        return List.of("From " + name(context.payer()), "Mojaloop " + context.transferId());
-    }
-
-    /** The payer's narrative: whom they paid, at which FSP, and the transfer. */
-    private static List<String> debited(TransferContext context, String what) {
-        return List.of("To " + name(context.payee()), what + " " + context.transferId());
-    }
-
-    private static String name(Counterparty party) {
-        String who = party.name().filter(n -> !n.isBlank()).orElse(party.id().idValue());
-        return party.fspId().map(fsp -> who + " at " + fsp).orElse(who);
     }
 
     /** Continues with the value of a done outcome; a failure (or pending) passes through unchanged. */

@@ -1,5 +1,6 @@
 package io.coregate.plugins.t24;
 
+import io.coregate.plugin.support.http.HttpUrls;
 import io.coregate.plugin.api.SettingProblem;
 import io.coregate.plugin.api.Settings;
 import java.net.URI;
@@ -61,7 +62,7 @@ sealed interface T24Auth {
         Settings auth = settings.object("auth");
         return switch (auth.string("type").orElse("basic")) {
             case "bearer" -> new Bearer();
-            case "oauth2" -> new OAuth2(T24Settings.httpUrl(auth.string("tokenUrl")).orElseThrow(), auth.string("clientId").orElseThrow(),
+            case "oauth2" -> new OAuth2(HttpUrls.parse(auth.string("tokenUrl")).orElseThrow(), auth.string("clientId").orElseThrow(),
                     auth.string("scope"));
             default -> new Basic();
         };
@@ -76,7 +77,7 @@ sealed interface T24Auth {
             problems.add(SettingProblem.setting("auth.type", "must be basic, bearer or oauth2, was '" + type + "'"));
         }
         if ("oauth2".equals(type)) {
-            if (T24Settings.httpUrl(auth.string("tokenUrl")).isEmpty()) {
+            if (HttpUrls.parse(auth.string("tokenUrl")).isEmpty()) {
                 problems.add(SettingProblem.setting("auth.tokenUrl", "is required for oauth2: the absolute http(s) URL of the token endpoint"));
             }
             if (auth.string("clientId").filter(id -> !id.isBlank()).isEmpty()) {

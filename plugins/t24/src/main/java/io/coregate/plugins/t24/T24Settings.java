@@ -1,5 +1,7 @@
 package io.coregate.plugins.t24;
 
+import java.util.LinkedHashMap;
+import io.coregate.plugin.support.http.HttpUrls;
 import io.coregate.plugin.api.AccountMapping;
 import io.coregate.plugin.api.AccountStatus;
 import io.coregate.plugin.api.AdapterContext;
@@ -14,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +85,7 @@ record T24Settings(URI baseUrl, String productId, AccountMapping accounts, Map<S
         Settings settings = context.settings();
         var timeouts = new EnumMap<Operation, Duration>(Operation.class);
         Arrays.stream(Operation.values()).forEach(kind -> timeouts.put(kind, context.httpTimeout(kind)));
-        return new T24Settings(httpUrl(settings.string("baseUrl")).orElseThrow(), settings.string("paymentOrderProductId").orElseThrow(),
+        return new T24Settings(HttpUrls.parse(settings.string("baseUrl")).orElseThrow(), settings.string("paymentOrderProductId").orElseThrow(),
                 context.accounts(), strings(settings.object("msisdnAccounts")), template(settings, "msisdnSearchPath"),
                 template(settings, "orderSearchPath").orElse(DEFAULT_ORDER_SEARCH), template(settings, "lockPath"),
                 strings(settings.object("orderFields")), statuses(settings), T24Auth.of(settings), errors(settings), Map.copyOf(timeouts));
@@ -97,7 +98,7 @@ record T24Settings(URI baseUrl, String productId, AccountMapping accounts, Map<S
         if (settings.string("baseUrl").isEmpty()) {
             problems.add(SettingProblem.setting("baseUrl", "is required: the Transact API root with its base path, e.g. "
                     + "https://t24.bank.test/api/v1.0.0"));
-        } else if (httpUrl(settings.string("baseUrl")).isEmpty()) {
+        } else if (HttpUrls.parse(settings.string("baseUrl")).isEmpty()) {
             problems.add(SettingProblem.setting("baseUrl", "must be an absolute http or https URL"));
         }
         if (settings.string("paymentOrderProductId").filter(id -> !id.isBlank()).isEmpty()) {
@@ -163,16 +164,6 @@ record T24Settings(URI baseUrl, String productId, AccountMapping accounts, Map<S
     /** The HTTP deadline of one kind of call. */
     Duration httpTimeout(Operation kind) {
         return httpTimeouts.get(kind);
-    }
-
-    static Optional<URI> httpUrl(Optional<String> text) {
-        try {
-            return text.map(t -> URI.create(t.strip().replaceAll("/+$", "")))
-                    .filter(uri -> uri.isAbsolute() && uri.getHost() != null
-                            && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     /** Whether the tenant declares the secret: by its names when the host lists them, else by resolving it (tests' lambdas). */
