@@ -115,7 +115,8 @@ final class FlexcubeAdapter implements CoreBankingAdapter {
     @Override
     public Outcome<Receipt> debit(DebitRequest request) {
         return then(accountOf(request.payer()), account -> postings.book(request, Leg.DEBIT, settings.debitProduct(), account,
-                settings.collection(request.amount().currency()), request.amount(), Postings.narrative(Narratives.debited(request.context(), "Mojaloop"))));
+                settings.collection(request.amount().currency()), request.amount(),
+                Postings.narrative(Narratives.debited(request.context(), "Mojaloop"))));
     }
 
     /**
